@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/rule.hpp"
+#include "util/error.hpp"
+
+namespace fundscreen::core {
+
+// A text in the three languages of the source case; any may be empty.
+struct Titles {
+  std::string fi;
+  std::string sv;
+  std::string en;
+  // The text in `lang` (fi, sv or en), falling back to English, then Finnish.
+  const std::string& in(std::string_view lang) const;
+};
+
+// A value together with where it was written.
+template <typename T> struct Located {
+  T value;
+  util::Location where;
+};
+
+// The call: its name, deadline and budget, and the parameters its rules may read as `call.NAME`.
+struct Call {
+  std::string name;
+  std::optional<Date> deadline;
+  std::optional<Money> budget;
+  std::string currency;
+  // Every value a rule can read as call.NAME, the named ones above included.
+  std::vector<NamedValue> values;
+  std::vector<util::Location> value_where;
+};
+
+enum class CriterionKind { rule, judgement, both };
+
+// The name a criteria set uses for `kind`.
+std::string_view kind_name(CriterionKind kind);
+
+// A decimal kept exactly in thousandths (weights, score thresholds).
+struct Thousandths {
+  int64_t value = 0;
+  auto operator<=>(const Thousandths&) const = default;
+};
+
+// `t` as a short decimal: `2`, `0.5`, `3.25`.
+std::string to_string(Thousandths t);
+
+struct Criterion {
+  std::string id;
+  util::Location where;
+  Titles title;
+  CriterionKind kind = CriterionKind::rule;
+  util::Location kind_where;
+  // The rule's text and compiled form, for `rule` and `both` criteria.
+  std::optional<Rule> rule;
+  util::Location rule_where;
+  // True when the set has a rule for it, even one that did not compile.
+  bool rule_written = false;
+  // The score weight; criteria without one do not count in the ranking score.
+  std::optional<Thousandths> weight;
+  util::Location weight_where;
+  // Horizon Europe style: a mean reviewer score below this fails the criterion.
+  std::optional<Thousandths> min_score;
+  std::vector<Located<std::string>> protects;
+};
+
+// What a criterion exists to secure, and the indicator over an outcome report that shows it.
+struct Impact {
+  std::string id;
+  util::Location where;
+  std::string description;
+  std::optional<Rule> indicator;
+  util::Location indicator_where;
+};
+
+enum class SortOrder { ascending, descending };
+
+// One step of the tie-break order: a criterion's mean score or an application field.
+struct TieBreak {
+  enum class Key { criterion_score, field };
+  Key key = Key::field;
+  std::string name;
+  SortOrder order = SortOrder::ascending;
+  util::Location where;
+};
+
+struct Ranking {
+  enum class By { reviewer_scores, expression };
+  By by = By::reviewer_scores;
+  // With By::expression: a number, integer or money computed from the application.
+  std::optional<Rule> expression;
+  // An eligible application whose weighted total is below this is rejected.
+  std::optional<Thousandths> min_total;
+  std::vector<TieBreak> tie_break;
+};
+
+// How the funding line is drawn: `strict` stops at the first application that does not fit
+// the remaining budget; `skip` passes over it and goes on to smaller ones.
+enum class FundingPolicy { strict, skip };
+
+// The whole definition of a call's screening, read from one criteria file.
+struct CriteriaSet {
+  std::string id;
+  std::string version;
+  Titles title;
+  std::string source;
+  Call call;
+  std::vector<FieldSpec> fields;
+  std::vector<util::Location> field_where;
+  std::vector<Criterion> criteria;
+  std::vector<Impact> impacts;
+  Ranking ranking;
+  FundingPolicy funding = FundingPolicy::strict;
+
+  // The index of the field called `name`, or -1.
+  int field_index(std::string_view name) const;
+  // The criterion with `id`, or null.
+  const Criterion* criterion(std::string_view id) const;
+};
+
+// The fields of an outcome report, as impact indicators read them (`outcome.continued`).
+std::span<const FieldSpec> outcome_fields();
+
+} // namespace fundscreen::core

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/date.hpp"
+
+#include <charconv>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace fundscreen::core {
+
+namespace chr = std::chrono;
+
+static Date from_ymd(chr::year_month_day ymd) {
+  return Date{static_cast<int32_t>(chr::sys_days(ymd).time_since_epoch().count())};
+}
+
+static chr::year_month_day to_ymd(Date date) {
+  return chr::year_month_day(chr::sys_days(chr::days(date.days)));
+}
+
+std::optional<Date> make_date(int year, unsigned month, unsigned day) {
+  chr::year_month_day ymd{chr::year(year), chr::month(month), chr::day(day)};
+  if (!ymd.ok()) return std::nullopt;
+  return from_ymd(ymd);
+}
+
+static bool parse_number(std::string_view text, int& out) {
+  if (text.empty() || text.size() > 4) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+static const char* const k_date_shapes = "write dates as YYYY-MM-DD, e.g. 2021-03-01";
+
+// Splits `text` on `sep` into exactly three numbers.
+static bool split3(std::string_view text, char sep, int (&parts)[3], size_t (&widths)[3]) {
+  for (int i = 0; i < 3; ++i) {
+    size_t cut = i < 2 ? text.find(sep) : text.size();
+    if (cut == std::string_view::npos) return false;
+    widths[i] = cut;
+    if (!parse_number(text.substr(0, cut), parts[i])) return false;
+    text.remove_prefix(i < 2 ? cut + 1 : cut);
+  }
+  return true;
+}
+
+std::optional<Date> parse_date(std::string_view text, std::string& why) {
+  int p[3];
+  size_t w[3];
+  int year = 0, month = 0, day = 0;
+  if (split3(text, '-', p, w) && w[0] == 4 && w[1] == 2 && w[2] == 2) {
+    year = p[0], month = p[1], day = p[2];
+  } else if (split3(text, '.', p, w) && w[2] == 4 && w[0] <= 2 && w[1] <= 2) {
+    day = p[0], month = p[1], year = p[2];
+  } else {
+    why = k_date_shapes;
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12) {
+    why = fmt::format("there is no month {}", month);
+    return std::nullopt;
+  }
+  auto date = make_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  if (!date) {
+    auto last = chr::year_month_day_last(chr::year(year), chr::month_day_last(chr::month(month)));
+    why = fmt::format("{}-{:02} has {} days", year, month, static_cast<unsigned>(last.day()));
+  }
+  return date;
+}
+
+std::string to_string(Date date) {
+  auto ymd = to_ymd(date);
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+Date add(Date date, Duration duration) {
+  auto ymd = to_ymd(date);
+  if (duration.months != 0) {
+    chr::year_month ym = chr::year_month(ymd.year(), ymd.month()) + chr::months(duration.months);
+    auto last = chr::year_month_day_last(ym.year(), chr::month_day_last(ym.month())).day();
+    ymd = chr::year_month_day(ym.year(), ym.month(), std::min(ymd.day(), last));
+  }
+  Date moved = from_ymd(ymd);
+  moved.days += duration.days;
+  return moved;
+}
+
+Duration negate(Duration duration) { return Duration{-duration.months, -duration.days}; }
+
+std::string to_string(Duration duration) {
+  auto part = [](int32_t n, const char* unit) {
+    return fmt::format("{} {}{}", n, unit, n == 1 || n == -1 ? "" : "s");
+  };
+  if (duration.months != 0 && duration.days != 0)
+    return part(duration.months, "month") + " " + part(duration.days, "day");
+  if (duration.days != 0) return part(duration.days, "day");
+  return part(duration.months, "month");
+}
+
+} // namespace fundscreen::core

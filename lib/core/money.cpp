@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/money.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace fundscreen::core {
+
+static const char* const k_money_shapes =
+    "write an amount such as 12000, 12000.50 or 12 000,50";
+
+static bool consume_prefix(std::string_view& text, std::string_view prefix) {
+  if (!text.starts_with(prefix)) return false;
+  text.remove_prefix(prefix.size());
+  return true;
+}
+
+static bool consume_suffix(std::string_view& text, std::string_view suffix) {
+  if (!text.ends_with(suffix)) return false;
+  text.remove_suffix(suffix.size());
+  return true;
+}
+
+// Removes a currency sign or code before or after the number.
+static std::string_view strip_currency(std::string_view text) {
+  text = util::trim(text);
+  if (consume_suffix(text, "\xE2\x82\xAC") || consume_suffix(text, "EUR")) text = util::trim(text);
+  if (consume_prefix(text, "\xE2\x82\xAC") || consume_prefix(text, "EUR")) text = util::trim(text);
+  return text;
+}
+
+// Digits and separators only: spaces of any kind between digits are dropped, and each
+// '.' or ',' is kept as is for the caller to interpret.
+static bool compact(std::string_view text, std::string& out) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',') {
+      out += c;
+    } else if (c == ' ') {
+    } else if (text.substr(i).starts_with("\xC2\xA0")) {
+      i += 1;
+    } else if (text.substr(i).starts_with("\xE2\x80\xAF")) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return !out.empty();
+}
+
+// Finds the decimal separator in `digits` (npos if none), checking thousands groups.
+static bool find_decimal(const std::string& digits, size_t& decimal, std::string& why) {
+  size_t last_dot = digits.rfind('.'), last_comma = digits.rfind(',');
+  size_t dots = std::count(digits.begin(), digits.end(), '.');
+  size_t commas = std::count(digits.begin(), digits.end(), ',');
+  decimal = std::string::npos;
+  char group = 0;
+  if (dots && commas) {
+    decimal = std::max(last_dot, last_comma);
+    group = digits[decimal] == '.' ? ',' : '.';
+    if (std::count(digits.begin(), digits.end(), digits[decimal]) > 1) return false;
+  } else if (dots + commas == 1) {
+    decimal = dots ? last_dot : last_comma;
+    if (digits.size() - decimal - 1 == 3) {
+      why = "three digits after the separator is ambiguous; money has at most two decimals";
+      return false;
+    }
+  } else if (dots + commas > 1) {
+    group = dots ? '.' : ',';
+  }
+  // Every group separator must be followed by exactly three digits.
+  size_t end = decimal == std::string::npos ? digits.size() : decimal;
+  size_t run = 0;
+  bool grouped = false;
+  for (size_t i = end; i-- > 0;) {
+    if (digits[i] == group) {
+      if (run != 3) return false;
+      grouped = true;
+      run = 0;
+    } else {
+      ++run;
+    }
+  }
+  return !(grouped && (run == 0 || run > 3));
+}
+
+static bool accumulate(std::string_view digits, int64_t& value) {
+  for (char c : digits) {
+    if (c < '0' || c > '9') continue;
+    if (value > 900'000'000'000'000) return false;
+    value = value * 10 + (c - '0');
+  }
+  return true;
+}
+
+std::optional<Money> parse_money(std::string_view text, std::string& why) {
+  std::string_view body = strip_currency(text);
+  bool negative = consume_prefix(body, "-") || (consume_prefix(body, "\xE2\x88\x92"));
+  std::string digits;
+  size_t decimal = std::string::npos;
+  if (!compact(body, digits) || !find_decimal(digits, decimal, why)) {
+    if (why.empty()) why = k_money_shapes;
+    return std::nullopt;
+  }
+  std::string_view whole = std::string_view(digits).substr(0, decimal);
+  std::string_view fraction =
+      decimal == std::string::npos ? std::string_view() : std::string_view(digits).substr(decimal + 1);
+  if (whole.empty() || fraction.size() > 2 || (decimal != std::string::npos && fraction.empty())) {
+    why = fraction.size() > 2 ? "money has at most two decimals (cents)" : k_money_shapes;
+    return std::nullopt;
+  }
+  int64_t cents = 0;
+  if (!accumulate(whole, cents)) {
+    why = "the amount is too large";
+    return std::nullopt;
+  }
+  int64_t fraction_cents = 0;
+  accumulate(fraction, fraction_cents);
+  if (fraction.size() == 1) fraction_cents *= 10;
+  cents = cents * 100 + fraction_cents;
+  return Money{negative ? -cents : cents};
+}
+
+std::string to_string(Money money) {
+  int64_t abs = money.cents < 0 ? -money.cents : money.cents;
+  std::string sign = money.cents < 0 ? "-" : "";
+  if (abs % 100 == 0) return fmt::format("{}{}", sign, abs / 100);
+  return fmt::format("{}{}.{:02}", sign, abs / 100, abs % 100);
+}
+
+} // namespace fundscreen::core

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.hpp"
+
+namespace fundscreen::core {
+
+// A named constant a rule can read, such as `call.deadline`.
+struct NamedValue {
+  std::string name;
+  Value value;
+};
+
+// What a rule may read: `app.*` (criteria rules, ranking), `outcome.*` (impact indicators)
+// and `call.*` (always). A root whose span is empty and not enabled is unknown to the rule.
+struct RuleScope {
+  bool app_enabled = false;
+  std::span<const FieldSpec> app_fields;
+  bool outcome_enabled = false;
+  std::span<const FieldSpec> outcome_fields;
+  std::span<const NamedValue> call;
+};
+
+// A fault in a rule's text at byte `offset` (`length` bytes long) with a message for a person.
+class RuleError : public std::runtime_error {
+public:
+  RuleError(size_t offset_, size_t length_, std::string message)
+      : std::runtime_error(message), offset(offset_), length(length_) {}
+  size_t offset;
+  size_t length;
+};
+
+// The fields of a record that a rule reads, by their index in the set's field list.
+struct RecordView {
+  std::span<const Value> app;
+  std::span<const Value> outcome;
+};
+
+// Three-valued truth: a rule that reads a missing value is neither true nor false.
+enum class Truth { yes, no, unknown };
+
+// One value a rule read, for the audit trail.
+struct RuleRead {
+  std::string path;
+  Value value;
+};
+
+// Whether evaluation records the values a rule read (the audit trail needs them).
+enum class TraceReads { no, yes };
+
+// The outcome of a boolean rule on one record.
+struct RuleResult {
+  Truth truth = Truth::unknown;
+  // Why the truth is unknown (e.g. "app.programme_started is missing"); empty otherwise.
+  std::string reason;
+  std::vector<RuleRead> reads;
+};
+
+// One node of a compiled rule; see rule_compiler.cpp for the meaning of each field per op.
+struct RuleNode;
+
+// A rule parsed, resolved and type-checked once, ready to evaluate many times.
+class Rule {
+public:
+  Rule();
+  ~Rule();
+  Rule(Rule&&) noexcept;
+  Rule& operator=(Rule&&) noexcept;
+  Rule(const Rule&);
+  Rule& operator=(const Rule&);
+
+  // The text the rule was compiled from.
+  const std::string& text() const { return m_text; }
+  // The type of the rule's value.
+  Type type() const { return m_type; }
+  // The paths the rule reads (`app.stage`, `outcome.continued`), each once, in order.
+  const std::vector<std::string>& reads() const { return m_reads; }
+
+private:
+  friend class RuleCompiler;
+  friend class RuleEvaluator;
+  friend RuleResult evaluate(const Rule&, const RecordView&, TraceReads);
+  friend Value evaluate_value(const Rule&, const RecordView&);
+  std::string m_text;
+  Type m_type = Type::boolean;
+  std::vector<RuleNode> m_nodes;
+  int m_root = -1;
+  std::vector<std::string> m_reads;
+  int m_variables = 0;
+};
+
+// Compiles `text` against `scope`; throws RuleError with the place and a message (with a
+// suggestion for a misspelt field or function) when the text is wrong.
+Rule compile_rule(std::string_view text, const RuleScope& scope);
+
+// Evaluates a boolean `rule` on `record`.
+RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace = TraceReads::no);
+
+// Evaluates `rule` of any type on `record`; missing if it read a missing value.
+Value evaluate_value(const Rule& rule, const RecordView& record);
+
+} // namespace fundscreen::core

@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: Apache-2.0
+// Evaluates a compiled rule over one record. Values are views into the record, so a rule
+// evaluates without allocating unless the caller asks for the values it read.
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "core/rule.hpp"
+#include "core/rule_node.hpp"
+#include "util/text.hpp"
+
+namespace fundscreen::core {
+
+namespace {
+
+// A value during evaluation; `known` is false when it depends on a missing value.
+struct Eval {
+  bool known = true;
+  Type type = Type::boolean;
+  bool b = false;
+  int64_t i = 0;
+  double d = 0;
+  int64_t cents = 0;
+  int32_t date = 0;
+  Duration duration;
+  std::string_view s;
+  const StringList* list = nullptr;
+  // The read that was missing, or -1; an unknown value also says why.
+  int missing_read = -1;
+  const char* problem = nullptr;
+};
+
+Eval unknown(int read, const char* problem = nullptr) {
+  Eval e;
+  e.known = false;
+  e.missing_read = read;
+  e.problem = problem;
+  return e;
+}
+
+Eval boolean(bool b) {
+  Eval e;
+  e.b = b;
+  return e;
+}
+
+Eval from_value(const Value& v, Type t) {
+  Eval e;
+  e.type = t;
+  switch (v.index()) {
+  case 1: e.b = std::get<bool>(v); break;
+  case 2: e.i = std::get<int64_t>(v); break;
+  case 3: e.d = std::get<double>(v); break;
+  case 4: e.cents = std::get<Money>(v).cents; break;
+  case 5: e.s = std::get<std::string>(v); break;
+  case 6: e.date = std::get<Date>(v).days; break;
+  case 7: e.duration = std::get<Duration>(v); break;
+  case 8: e.list = &std::get<StringList>(v); break;
+  default: e.known = false; break;
+  }
+  return e;
+}
+
+double as_double(const Eval& e) {
+  if (e.type == Type::integer) return static_cast<double>(e.i);
+  if (e.type == Type::money) return static_cast<double>(e.cents) / 100.0;
+  return e.d;
+}
+
+// Money and whole euros in cents.
+int64_t as_cents(const Eval& e) { return e.type == Type::money ? e.cents : e.i * 100; }
+
+template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
+
+// -1, 0 or 1 as `l` sorts before, with or after `r`; the compiler made sure they compare.
+int compare(const Eval& l, const Eval& r) {
+  bool money = l.type == Type::money || r.type == Type::money;
+  if (money && l.type != Type::number && r.type != Type::number) return order(as_cents(l), as_cents(r));
+  switch (l.type) {
+  case Type::integer:
+    if (r.type == Type::integer) return order(l.i, r.i);
+    return order(as_double(l), as_double(r));
+  case Type::number:
+  case Type::money:
+    return order(as_double(l), as_double(r));
+  case Type::string: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
+  case Type::date: return order(l.date, r.date);
+  case Type::boolean: return order(l.b, r.b);
+  case Type::duration:
+    return l.duration.months != r.duration.months ? order(l.duration.months, r.duration.months)
+                                                  : order(l.duration.days, r.duration.days);
+  case Type::list: break;
+  }
+  return 0;
+}
+
+} // namespace
+
+class RuleEvaluator {
+public:
+  RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace)
+      : m_rule(rule), m_record(record), m_trace(trace) {}
+
+  Eval eval(int n) {
+    const RuleNode& node = m_rule.m_nodes[n];
+    switch (node.op) {
+    case RuleOp::constant: return from_value(node.value, node.type);
+    case RuleOp::app_field: return field(node, m_record.app);
+    case RuleOp::outcome_field: return field(node, m_record.outcome);
+    case RuleOp::variable: {
+      Eval e;
+      e.type = Type::string;
+      e.s = m_variables[node.slot];
+      return e;
+    }
+    case RuleOp::negate: return negate(eval(node.a));
+    case RuleOp::logical_not: {
+      Eval e = eval(node.a);
+      if (e.known) e.b = !e.b;
+      return e;
+    }
+    case RuleOp::logical_and: return kleene(node, false);
+    case RuleOp::logical_or: return kleene(node, true);
+    case RuleOp::equal: return comparison(node, [](int c) { return c == 0; });
+    case RuleOp::not_equal: return comparison(node, [](int c) { return c != 0; });
+    case RuleOp::less: return comparison(node, [](int c) { return c < 0; });
+    case RuleOp::less_equal: return comparison(node, [](int c) { return c <= 0; });
+    case RuleOp::greater: return comparison(node, [](int c) { return c > 0; });
+    case RuleOp::greater_equal: return comparison(node, [](int c) { return c >= 0; });
+    case RuleOp::add:
+    case RuleOp::subtract:
+    case RuleOp::multiply:
+    case RuleOp::divide: return arithmetic(node);
+    case RuleOp::in_list: return in_list(node);
+    case RuleOp::has: return has(m_rule.m_nodes[node.a]);
+    case RuleOp::size: return size(eval(node.a));
+    case RuleOp::starts_with:
+    case RuleOp::ends_with:
+    case RuleOp::contains: return text_test(node);
+    case RuleOp::any:
+    case RuleOp::all: return quantifier(node);
+    case RuleOp::fallback: {
+      Eval e = eval(node.a);
+      return e.known ? e : eval(node.b);
+    }
+    }
+    return unknown(-1);
+  }
+
+  int missing_read(const Eval& e) const { return e.missing_read; }
+
+private:
+  const Value& record_value(const RuleNode& node, std::span<const Value> values) {
+    static const Value k_missing;
+    const Value& v = node.slot < static_cast<int>(values.size()) ? values[node.slot] : k_missing;
+    if (m_trace) {
+      const std::string& path = m_rule.m_reads[node.read];
+      bool seen = std::any_of(m_trace->begin(), m_trace->end(), [&](const RuleRead& r) { return r.path == path; });
+      if (!seen) m_trace->push_back(RuleRead{path, v});
+    }
+    return v;
+  }
+
+  Eval field(const RuleNode& node, std::span<const Value> values) {
+    const Value& v = record_value(node, values);
+    if (is_missing(v)) return unknown(node.read);
+    return from_value(v, node.type);
+  }
+
+  Eval has(const RuleNode& field_node) {
+    std::span<const Value> values = field_node.op == RuleOp::app_field ? m_record.app : m_record.outcome;
+    return boolean(!is_empty(record_value(field_node, values)));
+  }
+
+  Eval negate(Eval e) {
+    e.i = -e.i;
+    e.d = -e.d;
+    e.cents = -e.cents;
+    e.duration = core::negate(e.duration);
+    return e;
+  }
+
+  // `and` (stop_on = false) and `or` (stop_on = true) in Kleene's three-valued logic: a
+  // known false (true) side decides even when the other side is unknown.
+  Eval kleene(const RuleNode& node, bool stop_on) {
+    Eval l = eval(node.a);
+    if (l.known && l.b == stop_on) return l;
+    Eval r = eval(node.b);
+    if (r.known && r.b == stop_on) return r;
+    if (!l.known) return l;
+    return r;
+  }
+
+  template <typename Test> Eval comparison(const RuleNode& node, Test test) {
+    Eval l = eval(node.a);
+    if (!l.known) return l;
+    Eval r = eval(node.b);
+    if (!r.known) return r;
+    return boolean(test(compare(l, r)));
+  }
+
+  Eval arithmetic(const RuleNode& node) {
+    Eval l = eval(node.a);
+    if (!l.known) return l;
+    Eval r = eval(node.b);
+    if (!r.known) return r;
+    Eval e;
+    e.type = node.type;
+    switch (node.type) {
+    case Type::integer:
+      if (l.type == Type::date) e.i = static_cast<int64_t>(l.date) - r.date;
+      else e.i = integer_op(node.op, l.i, r.i);
+      return e;
+    case Type::number: return number_op(node.op, l, r);
+    case Type::money:
+      e.cents = node.op == RuleOp::multiply ? l.cents * r.i + r.cents * l.i
+                                            : integer_op(node.op, as_cents(l), as_cents(r));
+      return e;
+    case Type::date: return date_op(node.op, l, r);
+    case Type::duration:
+      e.duration = node.op == RuleOp::add ? Duration{l.duration.months + r.duration.months, l.duration.days + r.duration.days}
+                                          : Duration{l.duration.months - r.duration.months, l.duration.days - r.duration.days};
+      return e;
+    default: return unknown(-1);
+    }
+  }
+
+  static int64_t integer_op(RuleOp op, int64_t a, int64_t b) {
+    if (op == RuleOp::add) return a + b;
+    if (op == RuleOp::subtract) return a - b;
+    return a * b;
+  }
+
+  static Eval number_op(RuleOp op, const Eval& l, const Eval& r) {
+    Eval e;
+    e.type = Type::number;
+    double a = as_double(l), b = as_double(r);
+    if (l.type == Type::money && r.type == Type::money) a = static_cast<double>(l.cents), b = static_cast<double>(r.cents);
+    switch (op) {
+    case RuleOp::add: e.d = a + b; break;
+    case RuleOp::subtract: e.d = a - b; break;
+    case RuleOp::multiply: e.d = a * b; break;
+    default:
+      if (b == 0) return unknown(-1, "division by zero");
+      e.d = a / b;
+    }
+    return e;
+  }
+
+  static Eval date_op(RuleOp op, const Eval& l, const Eval& r) {
+    Eval e;
+    e.type = Type::date;
+    const Eval& date = l.type == Type::date ? l : r;
+    Duration by = l.type == Type::date ? r.duration : l.duration;
+    if (op == RuleOp::subtract) by = core::negate(by);
+    e.date = add(Date{date.date}, by).days;
+    return e;
+  }
+
+  Eval in_list(const RuleNode& node) {
+    Eval needle = eval(node.a);
+    if (!needle.known) return needle;
+    if (node.items.empty() && node.b >= 0) {
+      Eval list = eval(node.b);
+      if (!list.known) return list;
+      return boolean(std::find(list.list->begin(), list.list->end(), needle.s) != list.list->end());
+    }
+    for (int item : node.items) {
+      Eval candidate = eval(item);
+      if (!candidate.known) return candidate;
+      if (compare(needle, candidate) == 0) return boolean(true);
+    }
+    return boolean(false);
+  }
+
+  static Eval size(const Eval& v) {
+    if (!v.known) return v;
+    Eval e;
+    e.type = Type::integer;
+    e.i = static_cast<int64_t>(v.type == Type::list ? v.list->size() : util::utf8_length(v.s));
+    return e;
+  }
+
+  Eval text_test(const RuleNode& node) {
+    Eval l = eval(node.a);
+    if (!l.known) return l;
+    Eval r = eval(node.b);
+    if (!r.known) return r;
+    if (node.op == RuleOp::starts_with) return boolean(l.s.starts_with(r.s));
+    if (node.op == RuleOp::ends_with) return boolean(l.s.ends_with(r.s));
+    if (l.type == Type::list) return boolean(std::find(l.list->begin(), l.list->end(), r.s) != l.list->end());
+    return boolean(l.s.find(r.s) != std::string_view::npos);
+  }
+
+  // any(): true if some element passes; all(): false if some element fails. Otherwise an
+  // element whose test was unknown makes the whole unknown.
+  Eval quantifier(const RuleNode& node) {
+    Eval list = eval(node.a);
+    if (!list.known) return list;
+    bool decisive = node.op == RuleOp::any;
+    Eval undecided = boolean(!decisive);
+    for (const std::string& item : *list.list) {
+      m_variables[node.slot] = item;
+      Eval test = eval(node.b);
+      if (test.known && test.b == decisive) return test;
+      if (!test.known && undecided.known) undecided = test;
+    }
+    return undecided;
+  }
+
+  const Rule& m_rule;
+  const RecordView& m_record;
+  std::vector<RuleRead>* m_trace;
+  std::array<std::string_view, 16> m_variables{};
+};
+
+static std::string unknown_reason(const Rule& rule, int missing_read, const char* problem) {
+  if (problem) return problem;
+  if (missing_read >= 0) return fmt::format("{} is missing", rule.reads()[missing_read]);
+  return "the rule could not be evaluated";
+}
+
+RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
+  RuleResult result;
+  RuleEvaluator evaluator(rule, record, trace == TraceReads::yes ? &result.reads : nullptr);
+  Eval e = evaluator.eval(rule.m_root);
+  if (!e.known) {
+    result.truth = Truth::unknown;
+    result.reason = unknown_reason(rule, e.missing_read, e.problem);
+  } else {
+    result.truth = e.b ? Truth::yes : Truth::no;
+  }
+  return result;
+}
+
+Value evaluate_value(const Rule& rule, const RecordView& record) {
+  RuleEvaluator evaluator(rule, record, nullptr);
+  Eval e = evaluator.eval(rule.m_root);
+  if (!e.known) return Value{};
+  switch (e.type) {
+  case Type::boolean: return Value(e.b);
+  case Type::integer: return Value(e.i);
+  case Type::number: return Value(e.d);
+  case Type::money: return Value(Money{e.cents});
+  case Type::string: return Value(std::string(e.s));
+  case Type::date: return Value(Date{e.date});
+  case Type::duration: return Value(e.duration);
+  case Type::list: return Value(*e.list);
+  }
+  return Value{};
+}
+
+} // namespace fundscreen::core

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/value.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace fundscreen::core {
+
+std::string_view type_name(Type type) {
+  constexpr std::array<std::string_view, 8> names = {
+      "boolean", "integer", "number", "money", "string", "date", "duration", "list"};
+  return names[static_cast<size_t>(type)];
+}
+
+namespace {
+constexpr std::array<std::string_view, 9> k_field_type_names = {
+    "string", "text", "enum", "date", "money", "integer", "number", "boolean", "list"};
+}
+
+std::string_view field_type_name(FieldType type) {
+  return k_field_type_names[static_cast<size_t>(type)];
+}
+
+std::optional<FieldType> parse_field_type(std::string_view name) {
+  for (size_t i = 0; i < k_field_type_names.size(); ++i)
+    if (k_field_type_names[i] == name) return static_cast<FieldType>(i);
+  return std::nullopt;
+}
+
+Type value_type(FieldType type) {
+  switch (type) {
+  case FieldType::string:
+  case FieldType::text:
+  case FieldType::enumeration:
+    return Type::string;
+  case FieldType::date:
+    return Type::date;
+  case FieldType::money:
+    return Type::money;
+  case FieldType::integer:
+    return Type::integer;
+  case FieldType::number:
+    return Type::number;
+  case FieldType::boolean:
+    return Type::boolean;
+  case FieldType::list:
+    return Type::list;
+  }
+  return Type::string;
+}
+
+bool is_empty(const Value& value) {
+  if (is_missing(value)) return true;
+  if (auto s = std::get_if<std::string>(&value)) return util::trim(*s).empty();
+  if (auto l = std::get_if<StringList>(&value)) return l->empty();
+  return false;
+}
+
+namespace {
+struct Display {
+  std::string operator()(std::monostate) const { return "missing"; }
+  std::string operator()(bool b) const { return b ? "true" : "false"; }
+  std::string operator()(int64_t i) const { return std::to_string(i); }
+  std::string operator()(double d) const { return fmt::format("{}", d); }
+  std::string operator()(Money m) const { return to_string(m); }
+  std::string operator()(const std::string& s) const { return fmt::format("\"{}\"", s); }
+  std::string operator()(Date d) const { return to_string(d); }
+  std::string operator()(Duration d) const { return to_string(d); }
+  std::string operator()(const StringList& l) const {
+    std::vector<std::string> quoted;
+    for (const auto& s : l) quoted.push_back(fmt::format("\"{}\"", s));
+    return "[" + util::join(quoted, ", ") + "]";
+  }
+};
+} // namespace
+
+std::string to_display(const Value& value) { return std::visit(Display{}, value); }
+
+std::optional<bool> parse_boolean(std::string_view text) {
+  std::string lower(util::trim(text));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (auto yes : {"true", "yes", "1", "kyllä", "ja", "y"})
+    if (lower == yes) return true;
+  for (auto no : {"false", "no", "0", "ei", "nej", "n"})
+    if (lower == no) return false;
+  return std::nullopt;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  std::string compact;
+  for (char c : util::trim(text)) compact += c == ',' ? '.' : c;
+  double value = 0;
+  auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
+  if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size())
+    return std::nullopt;
+  return value;
+}
+
+std::optional<int64_t> parse_integer(std::string_view text) {
+  std::string compact;
+  for (char c : util::trim(text))
+    if (c != ' ') compact += c;
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
+  if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size())
+    return std::nullopt;
+  return value;
+}
+
+static StringList split_list(std::string_view text) {
+  StringList items;
+  while (true) {
+    size_t bar = text.find('|');
+    std::string_view item = util::trim(text.substr(0, bar));
+    if (!item.empty()) items.emplace_back(item);
+    if (bar == std::string_view::npos) break;
+    text.remove_prefix(bar + 1);
+  }
+  return items;
+}
+
+static std::optional<Value> parse_enum(std::string_view text, const FieldSpec& field, std::string& why) {
+  if (std::find(field.values.begin(), field.values.end(), text) != field.values.end())
+    return Value(std::string(text));
+  std::string hint = util::nearest(text, field.values);
+  why = fmt::format("unknown value '{}' for field '{}'; allowed: {}", text, field.name,
+                    util::join(field.values, ", "));
+  if (!hint.empty()) why += fmt::format(" (did you mean '{}'?)", hint);
+  return std::nullopt;
+}
+
+static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
+                             std::string_view advice) {
+  return fmt::format("invalid {} '{}' for field '{}'; {}", what, text, field.name, advice);
+}
+
+std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why) {
+  std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
+  if (util::trim(text).empty()) return Value{};
+  switch (field.type) {
+  case FieldType::string:
+  case FieldType::text:
+    return Value(std::string(text));
+  case FieldType::enumeration:
+    return parse_enum(text, field, why);
+  case FieldType::list:
+    return Value(split_list(text));
+  case FieldType::date: {
+    std::string reason;
+    if (auto d = parse_date(text, reason)) return Value(*d);
+    why = bad_value("date", text, field, reason);
+    return std::nullopt;
+  }
+  case FieldType::money: {
+    std::string reason;
+    if (auto m = parse_money(text, reason)) return Value(*m);
+    why = bad_value("money", text, field, reason);
+    return std::nullopt;
+  }
+  case FieldType::integer:
+    if (auto i = parse_integer(text)) return Value(*i);
+    why = bad_value("integer", text, field, "write a whole number such as 12");
+    return std::nullopt;
+  case FieldType::number:
+    if (auto n = parse_number(text)) return Value(*n);
+    why = bad_value("number", text, field, "write a number such as 3.5 or 3,5");
+    return std::nullopt;
+  case FieldType::boolean:
+    if (auto b = parse_boolean(text)) return Value(*b);
+    why = bad_value("boolean", text, field, "write true or false (yes/no, kyllä/ei)");
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace fundscreen::core

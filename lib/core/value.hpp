@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/money.hpp"
+
+namespace fundscreen::core {
+
+// The types of the rule language.
+enum class Type { boolean, integer, number, money, string, date, duration, list };
+
+// The type's name as rules and messages write it.
+std::string_view type_name(Type type);
+
+// The declared type of an application or outcome field in a criteria set.
+enum class FieldType { string, text, enumeration, date, money, integer, number, boolean, list };
+
+// The name a criteria set uses for `type` (`enum` for enumeration).
+std::string_view field_type_name(FieldType type);
+
+// The field type called `name` in a criteria set, if there is one.
+std::optional<FieldType> parse_field_type(std::string_view name);
+
+// The rule-language type that values of a field of `type` have.
+Type value_type(FieldType type);
+
+using StringList = std::vector<std::string>;
+
+// A typed value read from an input; monostate is a missing value (an empty cell).
+using Value = std::variant<std::monostate, bool, int64_t, double, Money, std::string, Date,
+                           Duration, StringList>;
+
+// True if `value` is missing.
+inline bool is_missing(const Value& value) { return std::holds_alternative<std::monostate>(value); }
+
+// True if `value` is missing, an empty or blank string, or an empty list: what `has()` denies.
+bool is_empty(const Value& value);
+
+// The value as an audit trail shows it: `2021-03-01`, `95000.50`, `"3B"`, `[a, b]`, `missing`.
+std::string to_display(const Value& value);
+
+// A field of a criteria set: its name, type and, for an enum, the allowed values.
+struct FieldSpec {
+  std::string name;
+  FieldType type = FieldType::string;
+  bool required = false;
+  std::vector<std::string> values;
+};
+
+// Converts the text of one cell to a value of `field`'s type; an empty or blank cell is
+// missing. On a bad value returns nothing and sets `why` to a message naming the value.
+std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& field, std::string& why);
+
+// Parses a boolean as people write it: true/false, yes/no, 1/0, kyllä/ei, ja/nej.
+std::optional<bool> parse_boolean(std::string_view text);
+
+// Parses a decimal number with a dot or a decimal comma (`3.5`, `3,5`).
+std::optional<double> parse_number(std::string_view text);
+
+// Parses a whole number, allowing spaces between thousands.
+std::optional<int64_t> parse_integer(std::string_view text);
+
+} // namespace fundscreen::core

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/criteria_loader.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "core/lint.hpp"
+#include "io/file.hpp"
+#include "io/yaml_source.hpp"
+#include "util/text.hpp"
+
+namespace fundscreen::io {
+
+using core::CriteriaSet;
+using core::Criterion;
+using core::CriterionKind;
+
+namespace {
+
+// A decimal such as `2`, `0.5` or `-1.25` in thousandths.
+std::optional<core::Thousandths> parse_thousandths(std::string_view text) {
+  text = util::trim(text);
+  bool negative = !text.empty() && text[0] == '-';
+  if (negative) text.remove_prefix(1);
+  size_t dot = text.find('.');
+  std::string_view whole = text.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  if (whole.empty() || fraction.size() > 3 || (dot != std::string_view::npos && fraction.empty())) return std::nullopt;
+  int64_t value = 0;
+  for (char c : std::string(whole) + std::string(fraction) + std::string(3 - fraction.size(), '0')) {
+    if (c < '0' || c > '9' || value > 1'000'000'000'000) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return core::Thousandths{negative ? -value : value};
+}
+
+// The type a call parameter gets from how it is written.
+core::Value infer_value(std::string_view text) {
+  std::string why;
+  if (text.size() == 10 && text[4] == '-')
+    if (auto d = core::parse_date(text, why)) return *d;
+  if (auto i = core::parse_integer(text); i && text.find(' ') == std::string_view::npos) return *i;
+  if (text.find(',') == std::string_view::npos)
+    if (auto n = core::parse_number(text)) return *n;
+  if (text == "true" || text == "false") return text == "true";
+  return std::string(text);
+}
+
+class CriteriaLoader {
+public:
+  CriteriaLoader(std::string_view text, std::string source)
+      : m_yaml(text, source, util::ErrorKind::criteria) {
+    m_set.source = std::move(source);
+  }
+
+  CriteriaSet load() {
+    const YAML::Node& root = m_yaml.root();
+    if (!root.IsMap()) {
+      m_yaml.error(util::Location{m_set.source, 1, 1}, "a criteria set is a YAML mapping with id, version, call, "
+                                                       "fields and criteria");
+      return std::move(m_set);
+    }
+    m_yaml.check_keys(root, {"id", "version", "title", "call", "fields", "criteria", "impacts", "ranking", "funding"},
+                      "the criteria set");
+    m_set.id = required_text(root, "id", "the criteria set");
+    m_set.version = required_text(root, "version", "the criteria set");
+    m_set.title = titles(root["title"]);
+    load_call(required(root, "call", "the criteria set"));
+    load_fields(required(root, "fields", "the criteria set"));
+    load_criteria(required(root, "criteria", "the criteria set"));
+    load_impacts(root["impacts"]);
+    load_ranking(root["ranking"]);
+    load_funding(root["funding"]);
+    return std::move(m_set);
+  }
+
+  std::vector<util::Diagnostic>& problems() { return m_yaml.problems(); }
+
+private:
+  YAML::Node required(const YAML::Node& map, const char* key, std::string_view what) {
+    YAML::Node node = map[key];
+    if (!node) m_yaml.error(map, fmt::format("{} has no '{}'", what, key));
+    return node;
+  }
+
+  std::string required_text(const YAML::Node& map, const char* key, std::string_view what) {
+    YAML::Node node = required(map, key, what);
+    if (!node) return {};
+    if (auto text = scalar_text(node)) return *text;
+    m_yaml.error(node, fmt::format("'{}' must be a single value", key));
+    return {};
+  }
+
+  std::vector<YAML::Node> sequence(const YAML::Node& node, std::string_view what) {
+    std::vector<YAML::Node> items;
+    if (!node) return items;
+    if (!node.IsSequence()) {
+      m_yaml.error(node, fmt::format("'{}' must be a list", what));
+      return items;
+    }
+    for (const auto& item : node) items.push_back(item);
+    return items;
+  }
+
+  core::Titles titles(const YAML::Node& node) {
+    core::Titles t;
+    if (!node) return t;
+    if (auto text = scalar_text(node)) {
+      t.en = *text;
+      return t;
+    }
+    m_yaml.check_keys(node, {"fi", "sv", "en"}, "a title");
+    t.fi = scalar_text(node["fi"]).value_or("");
+    t.sv = scalar_text(node["sv"]).value_or("");
+    t.en = scalar_text(node["en"]).value_or("");
+    return t;
+  }
+
+  // ---- call ------------------------------------------------------------------------------
+
+  void load_call(const YAML::Node& call) {
+    if (!call) return;
+    m_yaml.check_keys(call, {"name", "deadline", "budget", "currency", "parameters"}, "the call");
+    core::Call& c = m_set.call;
+    c.name = scalar_text(call["name"]).value_or("");
+    c.currency = scalar_text(call["currency"]).value_or("EUR");
+    add_call_value("name", core::Value(c.name), call);
+    add_call_value("currency", core::Value(c.currency), call);
+    if (YAML::Node d = call["deadline"]) {
+      std::string why;
+      if (auto date = core::parse_date(d.Scalar(), why)) {
+        c.deadline = *date;
+        add_call_value("deadline", *date, d);
+      } else {
+        m_yaml.error(d, fmt::format("invalid deadline '{}': {}", d.Scalar(), why));
+      }
+    }
+    if (YAML::Node b = call["budget"]) {
+      std::string why;
+      if (auto money = core::parse_money(b.Scalar(), why)) {
+        c.budget = *money;
+        add_call_value("budget", *money, b);
+      } else {
+        m_yaml.error(b, fmt::format("invalid budget '{}': {}", b.Scalar(), why));
+      }
+    }
+    load_parameters(call["parameters"]);
+  }
+
+  void add_call_value(std::string name, core::Value value, const YAML::Node& where) {
+    m_set.call.values.push_back(core::NamedValue{std::move(name), std::move(value)});
+    m_set.call.value_where.push_back(m_yaml.at(where));
+  }
+
+  void load_parameters(const YAML::Node& parameters) {
+    if (!parameters) return;
+    if (!parameters.IsMap()) {
+      m_yaml.error(parameters, "'parameters' must be a mapping of names to values");
+      return;
+    }
+    for (const auto& entry : parameters) {
+      const YAML::Node& v = entry.second;
+      if (v.IsSequence()) {
+        core::StringList list;
+        for (const auto& item : v) list.push_back(item.Scalar());
+        add_call_value(entry.first.Scalar(), std::move(list), entry.first);
+      } else if (auto text = scalar_text(v)) {
+        add_call_value(entry.first.Scalar(), infer_value(*text), entry.first);
+      } else {
+        m_yaml.error(v, fmt::format("parameter '{}' must be a value or a list", entry.first.Scalar()));
+      }
+    }
+  }
+
+  // ---- fields ----------------------------------------------------------------------------
+
+  void load_fields(const YAML::Node& fields) {
+    for (const YAML::Node& f : sequence(fields, "fields")) {
+      m_yaml.check_keys(f, {"name", "type", "required", "values", "description"}, "a field");
+      core::FieldSpec spec;
+      spec.name = required_text(f, "name", "a field");
+      std::string type = required_text(f, "type", fmt::format("field '{}'", spec.name));
+      if (auto t = core::parse_field_type(type)) {
+        spec.type = *t;
+      } else if (!type.empty()) {
+        std::vector<std::string> names = {"string", "text", "enum", "date", "money", "integer", "number", "boolean", "list"};
+        std::string hint = util::nearest(type, names);
+        m_yaml.error(f["type"], fmt::format("unknown type '{}' for field '{}'; {}", type, spec.name,
+                                            hint.empty() ? "allowed: " + util::join(names, ", ")
+                                                         : fmt::format("did you mean '{}'?", hint)));
+      }
+      spec.required = f["required"] && f["required"].Scalar() == "true";
+      for (const YAML::Node& v : sequence(f["values"], "values")) spec.values.push_back(v.Scalar());
+      if (spec.type == core::FieldType::enumeration && spec.values.empty())
+        m_yaml.error(f, fmt::format("enum field '{}' lists no values; add values: [...]", spec.name));
+      m_set.fields.push_back(std::move(spec));
+      m_set.field_where.push_back(m_yaml.at(f["name"] ? f["name"] : f));
+    }
+  }
+
+  // ---- criteria --------------------------------------------------------------------------
+
+  void load_criteria(const YAML::Node& criteria) {
+    for (const YAML::Node& node : sequence(criteria, "criteria")) {
+      m_yaml.check_keys(node, {"id", "title", "kind", "rule", "weight", "min_score", "protects", "description"},
+                        "a criterion");
+      Criterion c;
+      c.id = required_text(node, "id", "a criterion");
+      c.where = m_yaml.at(node["id"] ? node["id"] : node);
+      c.title = titles(node["title"]);
+      load_kind(node, c);
+      if (YAML::Node rule = node["rule"]) {
+        c.rule_where = m_yaml.at(rule);
+        c.rule_written = true;
+        c.rule = compile(rule, app_scope(), core::Type::boolean, fmt::format("the rule of criterion '{}'", c.id));
+      }
+      c.weight = thousandths(node["weight"], "weight", c.weight_where);
+      util::Location unused;
+      c.min_score = thousandths(node["min_score"], "min_score", unused);
+      for (const YAML::Node& p : sequence(node["protects"], "protects"))
+        c.protects.push_back({p.Scalar(), m_yaml.at(p)});
+      m_set.criteria.push_back(std::move(c));
+    }
+  }
+
+  void load_kind(const YAML::Node& node, Criterion& c) {
+    std::string kind = required_text(node, "kind", fmt::format("criterion '{}'", c.id));
+    c.kind_where = m_yaml.at(node["kind"] ? node["kind"] : node);
+    if (kind == "rule") c.kind = CriterionKind::rule;
+    else if (kind == "judgement") c.kind = CriterionKind::judgement;
+    else if (kind == "both") c.kind = CriterionKind::both;
+    else if (!kind.empty())
+      m_yaml.error(node["kind"], fmt::format("unknown kind '{}' for criterion '{}'; allowed: rule, judgement, both",
+                                             kind, c.id));
+  }
+
+  std::optional<core::Thousandths> thousandths(const YAML::Node& node, std::string_view key, util::Location& where) {
+    if (!node) return std::nullopt;
+    where = m_yaml.at(node);
+    if (auto t = parse_thousandths(node.Scalar())) return t;
+    m_yaml.error(node, fmt::format("invalid {} '{}'; write a number such as 1 or 0.5", key, node.Scalar()));
+    return std::nullopt;
+  }
+
+  core::RuleScope app_scope() const {
+    core::RuleScope scope;
+    scope.app_enabled = true;
+    scope.app_fields = m_set.fields;
+    scope.call = m_set.call.values;
+    return scope;
+  }
+
+  // Compiles the rule in `node`; reports a fault at its exact place in the file.
+  std::optional<core::Rule> compile(const YAML::Node& node, const core::RuleScope& scope, core::Type wanted,
+                                    std::string_view what) {
+    std::string text = node.Scalar();
+    try {
+      core::Rule rule = core::compile_rule(text, scope);
+      bool numeric = rule.type() == core::Type::integer || rule.type() == core::Type::number ||
+                     rule.type() == core::Type::money;
+      bool ok = wanted == core::Type::number ? numeric : rule.type() == wanted;
+      if (!ok) {
+        util::Location where = m_yaml.at_offset(node, 0);
+        m_yaml.error(where, fmt::format("{} must give {}, but it gives a {}", what,
+                                        wanted == core::Type::boolean ? "true or false" : "a number",
+                                        core::type_name(rule.type())),
+                     m_yaml.caret(where));
+        return std::nullopt;
+      }
+      return rule;
+    } catch (const core::RuleError& e) {
+      util::Location where = m_yaml.at_offset(node, e.offset);
+      m_yaml.error(where, e.what(), m_yaml.caret(where));
+      return std::nullopt;
+    }
+  }
+
+  // ---- impacts, ranking, funding ---------------------------------------------------------
+
+  void load_impacts(const YAML::Node& impacts) {
+    core::RuleScope scope;
+    scope.outcome_enabled = true;
+    scope.outcome_fields = core::outcome_fields();
+    scope.call = m_set.call.values;
+    for (const YAML::Node& node : sequence(impacts, "impacts")) {
+      m_yaml.check_keys(node, {"id", "description", "indicator"}, "an impact");
+      core::Impact impact;
+      impact.id = required_text(node, "id", "an impact");
+      impact.where = m_yaml.at(node["id"] ? node["id"] : node);
+      impact.description = titles(node["description"]).in("en");
+      if (YAML::Node indicator = node["indicator"]) {
+        impact.indicator_where = m_yaml.at(indicator);
+        impact.indicator = compile(indicator, scope, core::Type::boolean, fmt::format("the indicator of impact '{}'", impact.id));
+      }
+      m_set.impacts.push_back(std::move(impact));
+    }
+  }
+
+  void load_ranking(const YAML::Node& ranking) {
+    if (!ranking) return;
+    m_yaml.check_keys(ranking, {"by", "expression", "min_total", "tie_break"}, "the ranking");
+    std::string by = scalar_text(ranking["by"]).value_or("reviewer_scores");
+    if (by == "expression") {
+      m_set.ranking.by = core::Ranking::By::expression;
+      if (YAML::Node e = required(ranking, "expression", "a ranking by expression"))
+        m_set.ranking.expression = compile(e, app_scope(), core::Type::number, "the ranking expression");
+    } else if (by != "reviewer_scores") {
+      m_yaml.error(ranking["by"], fmt::format("unknown ranking '{}'; allowed: reviewer_scores, expression", by));
+    }
+    util::Location unused;
+    m_set.ranking.min_total = thousandths(ranking["min_total"], "min_total", unused);
+    for (const YAML::Node& node : sequence(ranking["tie_break"], "tie_break")) load_tie_break(node);
+  }
+
+  void load_tie_break(const YAML::Node& node) {
+    m_yaml.check_keys(node, {"criterion", "field", "order"}, "a tie-break step");
+    core::TieBreak t;
+    bool by_criterion = static_cast<bool>(node["criterion"]);
+    if (!by_criterion && !node["field"]) {
+      m_yaml.error(node, "a tie-break step names a criterion (its mean score) or a field");
+      return;
+    }
+    t.key = by_criterion ? core::TieBreak::Key::criterion_score : core::TieBreak::Key::field;
+    YAML::Node name = by_criterion ? node["criterion"] : node["field"];
+    t.name = name.Scalar();
+    t.where = m_yaml.at(name);
+    std::string order = scalar_text(node["order"]).value_or(by_criterion ? "desc" : "asc");
+    if (order != "asc" && order != "desc")
+      m_yaml.error(node["order"], fmt::format("unknown order '{}'; allowed: asc, desc", order));
+    t.order = order == "desc" ? core::SortOrder::descending : core::SortOrder::ascending;
+    m_set.ranking.tie_break.push_back(std::move(t));
+  }
+
+  void load_funding(const YAML::Node& funding) {
+    if (!funding) return;
+    m_yaml.check_keys(funding, {"policy"}, "the funding");
+    std::string policy = scalar_text(funding["policy"]).value_or("strict");
+    if (policy == "skip") m_set.funding = core::FundingPolicy::skip;
+    else if (policy != "strict")
+      m_yaml.error(funding["policy"], fmt::format("unknown funding policy '{}'; allowed: strict, skip", policy));
+  }
+
+  YamlSource m_yaml;
+  CriteriaSet m_set;
+};
+
+} // namespace
+
+CriteriaCheck check_criteria(std::string_view text, std::string_view source) {
+  CriteriaLoader loader(text, std::string(source));
+  CriteriaCheck check{loader.load(), std::move(loader.problems())};
+  for (auto& d : core::lint(check.set)) check.problems.push_back(std::move(d));
+  std::stable_sort(check.problems.begin(), check.problems.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  return check;
+}
+
+CriteriaSet parse_criteria(std::string_view text, std::string_view source) {
+  CriteriaCheck check = check_criteria(text, source);
+  if (!check.problems.empty()) throw util::Error(util::ErrorKind::criteria, std::move(check.problems));
+  return std::move(check.set);
+}
+
+CriteriaSet load_criteria_file(const std::string& path) {
+  return parse_criteria(read_file(path, util::ErrorKind::criteria), path);
+}
+
+} // namespace fundscreen::io

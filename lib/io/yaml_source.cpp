@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/yaml_source.hpp"
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace fundscreen::io {
+
+YamlSource::YamlSource(std::string_view text, std::string source, util::ErrorKind kind)
+    : m_text(text), m_source(std::move(source)) {
+  m_line_starts.push_back(0);
+  for (size_t i = 0; i < m_text.size(); ++i)
+    if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+  try {
+    m_root = YAML::Load(m_text);
+  } catch (const YAML::Exception& e) {
+    util::Location where{m_source, e.mark.line + 1, e.mark.column + 1};
+    if (e.mark.pos >= 0) where = at_byte(static_cast<size_t>(e.mark.pos));
+    throw util::Error(kind, util::Diagnostic{where, util::Severity::error,
+                                             fmt::format("invalid YAML: {}", e.msg), caret(where)});
+  }
+}
+
+util::Location YamlSource::at_byte(size_t pos) const {
+  pos = std::min(pos, m_text.size());
+  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), pos);
+  size_t line = static_cast<size_t>(it - m_line_starts.begin());
+  size_t start = m_line_starts[line - 1];
+  int column = static_cast<int>(util::utf8_length(std::string_view(m_text).substr(start, pos - start))) + 1;
+  return util::Location{m_source, static_cast<int>(line), column};
+}
+
+util::Location YamlSource::at(const YAML::Node& node) const {
+  YAML::Mark mark = node.Mark();
+  if (mark.pos < 0) return util::Location{m_source, 0, 0};
+  return at_byte(static_cast<size_t>(mark.pos));
+}
+
+// Walks the scalar's source text: a block scalar (| or >) starts on the next line and drops
+// each line's indentation; a flow scalar (plain or quoted) folds a line break and the next
+// line's indentation into one space. Either way one character of the value is one step.
+util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) const {
+  YAML::Mark mark = node.Mark();
+  if (mark.pos < 0) return at(node);
+  size_t pos = static_cast<size_t>(mark.pos);
+  char first = pos < m_text.size() ? m_text[pos] : '\0';
+  bool block = first == '|' || first == '>';
+  size_t indent = 0;
+  if (block) {
+    pos = m_text.find('\n', pos);
+    if (pos == std::string::npos) return at(node);
+    ++pos;
+    while (pos + indent < m_text.size() && m_text[pos + indent] == ' ') ++indent;
+    pos += indent;
+  } else if (first == '"' || first == '\'') {
+    ++pos;
+  }
+  for (size_t left = offset; left > 0 && pos < m_text.size(); --left) {
+    if (m_text[pos] != '\n') {
+      ++pos;
+      continue;
+    }
+    ++pos; // the line break stands for one character of the value
+    size_t skip = 0;
+    while (pos < m_text.size() && m_text[pos] == ' ' && (!block || skip < indent)) ++pos, ++skip;
+  }
+  return at_byte(pos);
+}
+
+std::string_view YamlSource::line_text(int line) const {
+  if (line < 1 || static_cast<size_t>(line) > m_line_starts.size()) return {};
+  size_t start = m_line_starts[line - 1];
+  size_t end = m_text.find('\n', start);
+  std::string_view text = std::string_view(m_text).substr(start, end == std::string::npos ? end : end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+std::string YamlSource::caret(const util::Location& where) const {
+  if (where.line < 1) return {};
+  return util::caret_context(line_text(where.line), where.column);
+}
+
+void YamlSource::error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
+
+void YamlSource::error(util::Location where, std::string message, std::string context) {
+  m_problems.push_back(util::Diagnostic{std::move(where), util::Severity::error, std::move(message), std::move(context)});
+}
+
+void YamlSource::check_keys(const YAML::Node& node, const std::vector<std::string>& allowed, std::string_view what) {
+  if (!node.IsMap()) return;
+  for (const auto& entry : node) {
+    std::string key = entry.first.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string message = fmt::format("unknown key '{}' in {}", key, what);
+    std::string hint = util::nearest(key, allowed);
+    if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
+    else message += fmt::format("; allowed: {}", util::join(allowed, ", "));
+    error(entry.first, message);
+  }
+}
+
+std::optional<std::string> scalar_text(const YAML::Node& node) {
+  if (!node || !node.IsScalar()) return std::nullopt;
+  return node.Scalar();
+}
+
+} // namespace fundscreen::io

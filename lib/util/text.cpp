@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace fundscreen::util {
+
+size_t utf8_length(std::string_view text) {
+  size_t n = 0;
+  for (char c : text)
+    if (!is_utf8_continuation(static_cast<unsigned char>(c))) ++n;
+  return n;
+}
+
+std::string_view trim(std::string_view text) {
+  const char* spaces = " \t\r\n";
+  size_t b = text.find_first_not_of(spaces);
+  if (b == std::string_view::npos) return {};
+  size_t e = text.find_last_not_of(spaces);
+  return text.substr(b, e - b + 1);
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string nearest(std::string_view word, std::span<const std::string> candidates) {
+  // A typo is at most a third of the word away, and at least one edit is allowed.
+  size_t limit = std::max<size_t>(1, word.size() / 3);
+  std::string best;
+  size_t best_distance = limit + 1;
+  for (const std::string& c : candidates) {
+    size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+std::string join(std::span<const std::string> items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+} // namespace fundscreen::util

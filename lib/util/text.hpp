@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace fundscreen::util {
+
+// True for a UTF-8 continuation byte (10xxxxxx).
+inline bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// The number of characters (code points) in UTF-8 `text`.
+size_t utf8_length(std::string_view text);
+
+// `text` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view text);
+
+// Edit distance between `a` and `b`, counted in bytes.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` when it is close enough to be a likely typo, else empty.
+std::string nearest(std::string_view word, std::span<const std::string> candidates);
+
+// `items` joined with `separator`.
+std::string join(std::span<const std::string> items, std::string_view separator);
+
+} // namespace fundscreen::util

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/encoding.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using fundscreen::io::Encoding;
+
+namespace {
+
+std::string windows_1252_to_utf8(std::string_view bytes) {
+  std::string out;
+  fundscreen::io::append_windows_1252_as_utf8(bytes, out);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("io::parse_encoding") {
+  SUBCASE("knows UTF-8 by both its names, in any case") {
+    CHECK(fundscreen::io::parse_encoding("utf-8") == Encoding::utf8);
+    CHECK(fundscreen::io::parse_encoding("UTF8") == Encoding::utf8);
+  }
+  SUBCASE("knows Windows-1252 by both its names, in any case") {
+    CHECK(fundscreen::io::parse_encoding("windows-1252") == Encoding::windows_1252);
+    CHECK(fundscreen::io::parse_encoding("CP1252") == Encoding::windows_1252);
+    CHECK(fundscreen::io::parse_encoding("Windows-1252") == Encoding::windows_1252);
+  }
+  SUBCASE("rejects other names") {
+    CHECK_FALSE(fundscreen::io::parse_encoding("latin1").has_value());
+    CHECK_FALSE(fundscreen::io::parse_encoding("utf-16").has_value());
+    CHECK_FALSE(fundscreen::io::parse_encoding("").has_value());
+    CHECK_FALSE(fundscreen::io::parse_encoding(" utf-8").has_value());
+  }
+}
+
+TEST_CASE("io::append_windows_1252_as_utf8") {
+  SUBCASE("keeps ASCII as it is") {
+    CHECK(windows_1252_to_utf8("plain, ASCII; text\r\n") == "plain, ASCII; text\r\n");
+  }
+  SUBCASE("decodes Finnish and Swedish letters") {
+    CHECK(windows_1252_to_utf8("M\xe4kel\xe4 \xd6stersund \xe5") == "Mäkelä Östersund å");
+  }
+  SUBCASE("maps 0x80 to 0x9F through the Windows-1252 table") {
+    std::string bytes;
+    for (int b = 0x80; b <= 0x9F; ++b) bytes += static_cast<char>(b);
+    CHECK(windows_1252_to_utf8(bytes) ==
+          "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
+  }
+  SUBCASE("maps the undefined bytes to the C1 controls of the same value") {
+    CHECK(windows_1252_to_utf8("\x81") == "\xC2\x81");
+    CHECK(windows_1252_to_utf8("\x8D\x8F\x90\x9D") == "\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D");
+  }
+  SUBCASE("maps 0xA0 to 0xFF to U+00A0 to U+00FF") {
+    for (int b = 0xA0; b <= 0xFF; ++b) {
+      CAPTURE(b);
+      std::string expected = {static_cast<char>(0xC0 | (b >> 6)),
+                              static_cast<char>(0x80 | (b & 0x3F))};
+      CHECK(windows_1252_to_utf8(std::string(1, static_cast<char>(b))) == expected);
+    }
+    CHECK(windows_1252_to_utf8("\xa0\xa7\xff") == "\u00A0§ÿ");
+  }
+  SUBCASE("appends to what the output already holds") {
+    std::string out = "a";
+    fundscreen::io::append_windows_1252_as_utf8("\x80", out);
+    CHECK(out == "a€");
+  }
+}
+
+TEST_CASE("io::find_invalid_utf8") {
+  using fundscreen::io::find_invalid_utf8;
+  constexpr size_t npos = std::string_view::npos;
+
+  SUBCASE("accepts ASCII, empty text and characters of every length") {
+    CHECK(find_invalid_utf8("") == npos);
+    CHECK(find_invalid_utf8("a long line of plain ASCII text, longer than eight bytes") == npos);
+    CHECK(find_invalid_utf8("ä € 𝄞 \u07FF \uFFFF \U0010FFFF \uD7FF \uE000") == npos);
+  }
+  SUBCASE("points at a Windows-1252 letter inside UTF-8 text") {
+    CHECK(find_invalid_utf8("M\xe4kel\xe4") == 1);
+    CHECK(find_invalid_utf8("ääää ääää M\xe4kel\xe4") == 19);
+  }
+  SUBCASE("rejects a continuation byte without a lead byte") {
+    CHECK(find_invalid_utf8("ab\x80") == 2);
+    CHECK(find_invalid_utf8("\xBF") == 0);
+  }
+  SUBCASE("rejects overlong forms") {
+    CHECK(find_invalid_utf8("\xC0\x80") == 0);
+    CHECK(find_invalid_utf8("x\xC1\xBF") == 1);
+    CHECK(find_invalid_utf8("\xE0\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xE0\x9F\xBF") == 0);
+    CHECK(find_invalid_utf8("\xF0\x80\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xF0\x8F\xBF\xBF") == 0);
+  }
+  SUBCASE("rejects surrogates") {
+    CHECK(find_invalid_utf8("ok \xED\xA0\x80") == 3);
+    CHECK(find_invalid_utf8("\xED\xBF\xBF") == 0);
+  }
+  SUBCASE("rejects code points above U+10FFFF and bytes that never occur") {
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xF5\x80\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xFF") == 0);
+    CHECK(find_invalid_utf8("\xFE") == 0);
+  }
+  SUBCASE("rejects a character cut off at the end") {
+    CHECK(find_invalid_utf8("ab\xE2\x82") == 2);
+    CHECK(find_invalid_utf8("\xF0\x9D\x84") == 0);
+  }
+  SUBCASE("rejects a character whose continuation bytes stop early") {
+    CHECK(find_invalid_utf8("\xE2\x82x") == 0);
+  }
+}
+
+TEST_CASE("io::valid_utf8_prefix") {
+  using fundscreen::io::valid_utf8_prefix;
+
+  SUBCASE("covers all of valid text") {
+    auto prefix = valid_utf8_prefix("Mäkelä €");
+    CHECK(prefix.length == 12);
+    CHECK_FALSE(prefix.unfinished);
+  }
+  SUBCASE("stops before a character cut off at the end and says it is unfinished") {
+    for (std::string_view cut : {"ab\xE2", "ab\xE2\x82", "ab\xF0\x9D\x84", "ab\xC3"}) {
+      CAPTURE(cut);
+      auto prefix = valid_utf8_prefix(cut);
+      CHECK(prefix.length == 2);
+      CHECK(prefix.unfinished);
+    }
+  }
+  SUBCASE("stops at an invalid byte and says it is not unfinished") {
+    auto prefix = valid_utf8_prefix("ab\xE4kel");
+    CHECK(prefix.length == 2);
+    CHECK_FALSE(prefix.unfinished);
+  }
+  SUBCASE("does not wait for a cut sequence that can no longer be valid") {
+    auto overlong = valid_utf8_prefix("ab\xE0\x80");
+    CHECK(overlong.length == 2);
+    CHECK_FALSE(overlong.unfinished);
+    auto surrogate = valid_utf8_prefix("ab\xED\xA0");
+    CHECK(surrogate.length == 2);
+    CHECK_FALSE(surrogate.unfinished);
+  }
+}
