@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace fundscreen::cmd {
+
+// Declares a subcommand's options on `app` and returns what runs it, giving the exit code.
+using Setup = std::function<std::function<int()>(CLI::App& app)>;
+
+std::function<int()> setup_validate(CLI::App& app);
+std::function<int()> setup_lint(CLI::App& app);
+
+} // namespace fundscreen::cmd

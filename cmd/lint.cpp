@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// `fundscreen lint`: the static checks of criteria sets.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "io/criteria_loader.hpp"
+#include "io/file.hpp"
+
+namespace fundscreen::cmd {
+
+namespace {
+
+struct LintOptions {
+  std::vector<std::string> sets;
+};
+
+// Checks one set; true if it has no problem.
+bool lint_one(const std::string& path, std::ostream& out, std::ostream& err) {
+  try {
+    io::CriteriaCheck check = io::check_criteria(io::read_file(path, util::ErrorKind::criteria), path);
+    for (const auto& d : check.problems) err << util::format_diagnostic(d);
+    if (!check.problems.empty()) {
+      err << fmt::format("lint: {}: {} problem{}\n", path, check.problems.size(), check.problems.size() == 1 ? "" : "s");
+      return false;
+    }
+    out << fmt::format("ok: {}: {} version {}, {} criteria, {} impacts, {} fields\n", path, check.set.id,
+                       check.set.version, check.set.criteria.size(), check.set.impacts.size(), check.set.fields.size());
+    return true;
+  } catch (const util::Error& e) {
+    for (const auto& d : e.diagnostics()) err << util::format_diagnostic(d);
+    return false;
+  }
+}
+
+int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
+  bool ok = true;
+  for (const std::string& path : options.sets) ok &= lint_one(path, out, err);
+  return ok ? 0 : util::exit_code(util::ErrorKind::criteria);
+}
+
+} // namespace
+
+std::function<int()> setup_lint(CLI::App& app) {
+  auto options = std::make_shared<LintOptions>();
+  app.add_option("sets", options->sets, "Criteria sets (YAML)")->required();
+  app.footer(R"(Checks types, rules, references, weights and the tie-break order, and that every criterion
+protects an impact and every impact has an indicator and a criterion. Exit 4 on any problem.
+
+Examples:
+  fundscreen lint criteria/sitra-2021.yaml
+  fundscreen lint criteria/*.yaml)");
+  return [options] { return run_lint(*options, std::cout, std::cerr); };
+}
+
+} // namespace fundscreen::cmd

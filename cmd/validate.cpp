@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// `fundscreen validate`: checks applications, assessments and outcome reports against a
+// criteria set and reports every problem with its file, line and column.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "core/cross_check.hpp"
+#include "input_options.hpp"
+#include "io/criteria_loader.hpp"
+
+namespace fundscreen::cmd {
+
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> applications;
+  std::string criteria;
+  std::vector<std::string> assessments;
+  std::vector<std::string> outcomes;
+  InputFlags input;
+};
+
+std::string plural(size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  core::CriteriaSet set = io::load_criteria_file(options.criteria);
+  io::InputOptions input = input_options(options.input);
+  util::Diagnostics diagnostics;
+  core::IdRegistry ids;
+  int id_field = set.field_index("id");
+  for (const std::string& path : options.applications) {
+    io::read_applications(path, set, input, diagnostics, [&](core::Application&& app) {
+      if (const auto* id = std::get_if<std::string>(&app.values[id_field])) ids.add(*id, app.where, diagnostics);
+    });
+  }
+  size_t assessments = 0, outcomes = 0;
+  for (const std::string& path : options.assessments) {
+    auto read = io::read_assessments(path, input, diagnostics);
+    core::check_assessments(set, &ids, read, diagnostics);
+    assessments += read.size();
+  }
+  for (const std::string& path : options.outcomes) {
+    auto read = io::read_outcomes(path, input, diagnostics);
+    core::check_outcomes(&ids, read, diagnostics);
+    outcomes += read.size();
+  }
+  print_diagnostics(diagnostics, err);
+  if (diagnostics.errors() > 0) {
+    err << fmt::format("validate: {} and {}; fix them and run validate again\n", plural(diagnostics.errors(), "error"),
+                       plural(diagnostics.warnings(), "warning"));
+    return util::exit_code(util::ErrorKind::input);
+  }
+  out << fmt::format("ok: {}, {}, {} valid against {} version {}", plural(ids.size(), "application"),
+                     plural(assessments, "assessment"), plural(outcomes, "outcome report"), set.id, set.version);
+  if (diagnostics.warnings() > 0) out << fmt::format(" ({})", plural(diagnostics.warnings(), "warning"));
+  out << '\n';
+  return 0;
+}
+
+} // namespace
+
+std::function<int()> setup_validate(CLI::App& app) {
+  auto options = std::make_shared<ValidateOptions>();
+  app.add_option("applications", options->applications, "Application files (CSV or YAML)")->required();
+  app.add_option("--criteria,-c", options->criteria, "The criteria set (YAML)")->required();
+  app.add_option("--assessments,-a", options->assessments, "Reviewers' assessments (CSV or YAML)");
+  app.add_option("--outcomes,-o", options->outcomes, "Outcome reports of funded projects (CSV or YAML)");
+  add_input_flags(app, options->input);
+  app.footer(R"(Every problem is reported as FILE:LINE:COLUMN: error: MESSAGE on stderr, all of them,
+not only the first. Exit codes: 0 valid, 2 usage error, 3 bad input, 4 bad criteria set.
+
+Examples:
+  fundscreen validate examples/sitra-2021/applications.csv \
+      --criteria criteria/sitra-2021.yaml --assessments examples/sitra-2021/assessments.csv
+  fundscreen validate hakemukset.csv --criteria criteria/sitra-2021.yaml --encoding windows-1252)");
+  return [options] { return run_validate(*options, std::cout, std::cerr); };
+}
+
+} // namespace fundscreen::cmd

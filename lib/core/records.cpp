@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/records.hpp"
+
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace fundscreen::core {
+
+std::string_view verdict_name(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::pass:
+    return "pass";
+  case Verdict::fail:
+    return "fail";
+  case Verdict::unclear:
+    return "unclear";
+  }
+  return "unclear";
+}
+
+std::span<const FieldSpec> assessment_fields() {
+  static const std::array<FieldSpec, 6> fields = {{
+      {"application", FieldType::string, true, {}},
+      {"criterion", FieldType::string, true, {}},
+      {"reviewer", FieldType::string, true, {}},
+      {"verdict", FieldType::enumeration, true, {"pass", "fail", "unclear"}},
+      {"score", FieldType::number, false, {}},
+      {"note", FieldType::text, false, {}},
+  }};
+  return fields;
+}
+
+std::optional<int> score_to_halves(double score, std::string_view text, std::string& why) {
+  if (score < 0 || score > 5) {
+    why = fmt::format("score '{}' is outside 0 to 5", text);
+    return std::nullopt;
+  }
+  double halves = score * 2;
+  if (halves != std::floor(halves)) {
+    why = fmt::format("score '{}' is not in half points; write e.g. 3 or 3.5", text);
+    return std::nullopt;
+  }
+  return static_cast<int>(halves);
+}
+
+} // namespace fundscreen::core

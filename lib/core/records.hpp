@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/value.hpp"
+#include "util/error.hpp"
+
+namespace fundscreen::core {
+
+// One application: its values by the criteria set's fields, and where it was read.
+struct Application {
+  std::vector<Value> values;
+  util::Location where;
+};
+
+// A reviewer's verdict on one criterion.
+enum class Verdict { pass, fail, unclear };
+
+// The verdict's name as inputs and outputs write it.
+std::string_view verdict_name(Verdict verdict);
+
+// One reviewer's verdict on one criterion of one application.
+struct Assessment {
+  std::string application;
+  std::string criterion;
+  std::string reviewer;
+  Verdict verdict = Verdict::unclear;
+  // The score in half points (0 to 10 for 0 to 5), if one was given.
+  std::optional<int> score_halves;
+  std::string note;
+  util::Location where;
+  util::Location application_where;
+  util::Location criterion_where;
+};
+
+// One funded project's report at the end of the funding: values by core::outcome_fields().
+struct Outcome {
+  std::vector<Value> values;
+  util::Location where;
+};
+
+// The columns of an assessments file.
+std::span<const FieldSpec> assessment_fields();
+
+// A score as half points, or nothing (with `why`) if it is outside 0 to 5 or not a half point.
+std::optional<int> score_to_halves(double score, std::string_view text, std::string& why);
+
+} // namespace fundscreen::core

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/criteria_set.hpp"
+#include "core/records.hpp"
+#include "io/table_reader.hpp"
+#include "util/diagnostics.hpp"
+
+namespace fundscreen::io {
+
+// How input files are read: the CSV dialect and whether unknown columns are errors.
+struct InputOptions {
+  CsvOptions csv;
+  UnknownColumns unknown_columns = UnknownColumns::warn;
+};
+
+// Streams the applications in `path` (CSV, or YAML by extension), typed by `set`'s fields:
+// each one that parsed goes to `sink`; every problem goes to `diagnostics`.
+void read_applications(const std::string& path, const core::CriteriaSet& set, const InputOptions& options,
+                       util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink);
+
+// Reads the reviewers' assessments in `path`; bad rows are reported and left out.
+std::vector<core::Assessment> read_assessments(const std::string& path, const InputOptions& options,
+                                               util::Diagnostics& diagnostics);
+
+// Reads the outcome reports in `path`; bad rows are reported and left out.
+std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
+                                         util::Diagnostics& diagnostics);
+
+} // namespace fundscreen::io

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/table_reader.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "io/file.hpp"
+#include "io/yaml_source.hpp"
+#include "util/text.hpp"
+
+namespace fundscreen::io {
+
+namespace {
+
+std::vector<std::string> field_names(std::span<const core::FieldSpec> schema) {
+  std::vector<std::string> names;
+  for (const auto& f : schema) names.push_back(f.name);
+  return names;
+}
+
+std::string unknown_column_message(std::string_view kind, std::string_view name,
+                                   std::span<const core::FieldSpec> schema) {
+  std::string message = fmt::format("unknown {} '{}'", kind, name);
+  std::string hint = util::nearest(name, field_names(schema));
+  if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
+  else message += "; it is ignored";
+  return message;
+}
+
+void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Location where, std::string message) {
+  if (options.unknown_columns == UnknownColumns::reject) d.error(std::move(where), std::move(message));
+  else d.warning(std::move(where), std::move(message));
+}
+
+// Parses one cell into `row`; false (and a diagnostic) when the cell is bad.
+bool parse_cell(std::string_view text, const core::FieldSpec& field, const util::Location& where,
+                util::Diagnostics& d, TypedRow& row, size_t index) {
+  std::string why;
+  auto value = core::parse_field_value(text, field, why);
+  if (!value) {
+    d.error(where, why);
+    return false;
+  }
+  if (field.required && core::is_missing(*value)) {
+    d.error(where, fmt::format("missing value for required field '{}'", field.name));
+    return false;
+  }
+  row.values[index] = std::move(*value);
+  row.cells[index] = where;
+  return true;
+}
+
+// Checks a row for required fields that have no column or key at all.
+bool check_required_present(const TypedRow& row, std::span<const core::FieldSpec> schema,
+                            const std::vector<bool>& present, util::Diagnostics& d) {
+  bool ok = true;
+  for (size_t i = 0; i < schema.size(); ++i) {
+    if (schema[i].required && !present[i]) {
+      d.error(row.where, fmt::format("missing value for required field '{}'", schema[i].name));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// ---- CSV ---------------------------------------------------------------------------------
+
+class CsvTable {
+public:
+  CsvTable(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+           const TableOptions& options, util::Diagnostics& d)
+      : m_reader(in, source, options.csv), m_source(source), m_schema(schema), m_options(options), m_d(d) {}
+
+  void read(const RowSink& sink) {
+    if (!m_reader.next(m_fields)) {
+      m_d.error(util::Location{m_source, 1, 1}, "the file is empty; expected a header row and one row per " +
+                                                    m_options.record_name);
+      return;
+    }
+    if (!read_header()) return;
+    TypedRow row;
+    while (m_reader.next(m_fields))
+      if (read_row(row)) sink(std::move(row));
+  }
+
+private:
+  bool read_header() {
+    m_columns.assign(m_fields.size(), -1);
+    std::vector<bool> present(m_schema.size(), false);
+    std::map<std::string, int> seen;
+    for (size_t i = 0; i < m_fields.size(); ++i) {
+      std::string name(util::trim(m_fields[i].text));
+      util::Location where{m_source, m_fields[i].line, m_fields[i].column};
+      if (!seen.emplace(name, m_fields[i].column).second) {
+        m_d.error(where, fmt::format("duplicate column '{}'", name));
+        continue;
+      }
+      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == name; });
+      if (it == m_schema.end()) {
+        report_unknown(m_d, m_options, where, unknown_column_message("column", name, m_schema));
+        continue;
+      }
+      m_columns[i] = static_cast<int>(it - m_schema.begin());
+      present[m_columns[i]] = true;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < m_schema.size(); ++i) {
+      if (m_schema[i].required && !present[i]) {
+        m_d.error(util::Location{m_source, m_reader.record_line(), 1},
+                  fmt::format("missing required column '{}'", m_schema[i].name));
+        ok = false;
+      }
+    }
+    m_header_size = m_fields.size();
+    return ok;
+  }
+
+  bool read_row(TypedRow& row) {
+    row.values.assign(m_schema.size(), core::Value{});
+    row.cells.assign(m_schema.size(), util::Location{});
+    row.where = util::Location{m_source, m_reader.record_line(), 1};
+    if (m_fields.size() != m_header_size) {
+      report_width(row.where);
+      return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < m_fields.size(); ++i) {
+      if (m_columns[i] < 0) continue;
+      util::Location where{m_source, m_fields[i].line, m_fields[i].column};
+      ok &= parse_cell(m_fields[i].text, m_schema[m_columns[i]], where, m_d, row, m_columns[i]);
+    }
+    return ok;
+  }
+
+  void report_width(util::Location where) {
+    size_t n = m_fields.size();
+    if (n > m_header_size) where.column = m_fields[m_header_size].column;
+    m_d.error(where, fmt::format("this row has {} field{} but the header has {}; check for a stray '{}' or a "
+                                 "missing quote",
+                                 n, n == 1 ? "" : "s", m_header_size, m_reader.delimiter()));
+  }
+
+  CsvReader m_reader;
+  std::string m_source;
+  std::span<const core::FieldSpec> m_schema;
+  const TableOptions& m_options;
+  util::Diagnostics& m_d;
+  std::vector<CsvField> m_fields;
+  std::vector<int> m_columns;
+  size_t m_header_size = 0;
+};
+
+// ---- YAML --------------------------------------------------------------------------------
+
+class YamlTable {
+public:
+  YamlTable(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
+            const TableOptions& options, util::Diagnostics& d)
+      : m_yaml(text, source, util::ErrorKind::input), m_schema(schema), m_options(options), m_d(d) {}
+
+  void read(const RowSink& sink) {
+    YAML::Node list = m_yaml.root();
+    if (list.IsMap() && list[m_options.yaml_key]) list = list[m_options.yaml_key];
+    if (!list.IsSequence()) {
+      m_d.error(util::Location{m_yaml.name(), 1, 1},
+                fmt::format("expected a list of {}s, or a mapping with the key '{}:' holding one",
+                            m_options.record_name, m_options.yaml_key));
+      return;
+    }
+    for (const YAML::Node& item : list) {
+      TypedRow row;
+      if (read_item(item, row)) sink(std::move(row));
+    }
+  }
+
+private:
+  bool read_item(const YAML::Node& item, TypedRow& row) {
+    row.values.assign(m_schema.size(), core::Value{});
+    row.cells.assign(m_schema.size(), util::Location{});
+    row.where = m_yaml.at(item);
+    if (!item.IsMap()) {
+      m_d.error(row.where, fmt::format("each {} is a mapping of field names to values", m_options.record_name));
+      return false;
+    }
+    std::vector<bool> present(m_schema.size(), false);
+    bool ok = true;
+    for (const auto& entry : item) {
+      std::string key = entry.first.Scalar();
+      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == key; });
+      if (it == m_schema.end()) {
+        if (key != "goals" || !read_goals(entry.second, row))
+          report_unknown(m_d, m_options, m_yaml.at(entry.first), unknown_column_message("key", key, m_schema));
+        continue;
+      }
+      size_t index = static_cast<size_t>(it - m_schema.begin());
+      present[index] = true;
+      ok &= read_value(entry.second, *it, row, index);
+    }
+    return check_required_present(row, m_schema, present, m_d) && ok;
+  }
+
+  bool read_value(const YAML::Node& node, const core::FieldSpec& field, TypedRow& row, size_t index) {
+    util::Location where = m_yaml.at(node);
+    if (node.IsSequence() && field.type == core::FieldType::list) {
+      core::StringList items;
+      for (const auto& v : node)
+        if (auto text = scalar_text(v); text && !util::trim(*text).empty()) items.emplace_back(util::trim(*text));
+      row.values[index] = std::move(items);
+      row.cells[index] = where;
+      return true;
+    }
+    if (node.IsNull()) return parse_cell("", field, where, m_d, row, index);
+    auto text = scalar_text(node);
+    if (!text) {
+      m_d.error(where, fmt::format("field '{}' takes a single value here", field.name));
+      return false;
+    }
+    return parse_cell(*text, field, where, m_d, row, index);
+  }
+
+  // Outcome reports may list goals (indicator, target, actual); they fill goals_total and
+  // goals_met (actual at or above target) unless those are given.
+  bool read_goals(const YAML::Node& goals, TypedRow& row) {
+    int total_index = field_index("goals_total"), met_index = field_index("goals_met");
+    if (total_index < 0 || met_index < 0 || !goals.IsSequence()) return false;
+    int64_t total = 0, met = 0;
+    for (const YAML::Node& goal : goals) {
+      m_yaml.check_keys(goal, {"indicator", "target", "actual"}, "a goal");
+      auto target = core::parse_number(scalar_text(goal["target"]).value_or(""));
+      auto actual = core::parse_number(scalar_text(goal["actual"]).value_or(""));
+      if (!target || !actual) {
+        m_d.error(m_yaml.at(goal), "a goal needs a numeric target and actual");
+        continue;
+      }
+      ++total;
+      if (*actual >= *target) ++met;
+    }
+    for (auto& d : m_yaml.problems()) m_d.add(std::move(d));
+    m_yaml.problems().clear();
+    if (core::is_missing(row.values[total_index])) row.values[total_index] = total;
+    if (core::is_missing(row.values[met_index])) row.values[met_index] = met;
+    return true;
+  }
+
+  int field_index(std::string_view name) const {
+    for (size_t i = 0; i < m_schema.size(); ++i)
+      if (m_schema[i].name == name) return static_cast<int>(i);
+    return -1;
+  }
+
+  YamlSource m_yaml;
+  std::span<const core::FieldSpec> m_schema;
+  const TableOptions& m_options;
+  util::Diagnostics& m_d;
+};
+
+} // namespace
+
+void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
+  try {
+    CsvTable(in, source, schema, options, diagnostics).read(sink);
+  } catch (const util::Error& e) { // an unreadable file stops here; the rest is still checked
+    for (const auto& d : e.diagnostics()) diagnostics.add(d);
+  }
+}
+
+void read_yaml_table(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
+                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
+  if (util::trim(text).empty()) {
+    diagnostics.error(util::Location{source, 1, 1}, fmt::format("the file is empty; expected a list of {}s",
+                                                                options.record_name));
+    return;
+  }
+  try {
+    YamlTable(text, source, schema, options, diagnostics).read(sink);
+  } catch (const util::Error& e) {
+    for (const auto& d : e.diagnostics()) diagnostics.add(d);
+  }
+}
+
+bool is_yaml_path(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
+
+void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
+                     util::Diagnostics& diagnostics, const RowSink& sink) {
+  if (is_yaml_path(path)) {
+    read_yaml_table(read_file(path, util::ErrorKind::input), path, schema, options, diagnostics, sink);
+    return;
+  }
+  if (path == "-") {
+    read_csv_table(std::cin, "<stdin>", schema, options, diagnostics, sink);
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) read_file(path, util::ErrorKind::input); // throws with the reason
+  read_csv_table(in, path, schema, options, diagnostics, sink);
+}
+
+} // namespace fundscreen::io

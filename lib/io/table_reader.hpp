@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <functional>
+#include <istream>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/value.hpp"
+#include "io/csv_reader.hpp"
+#include "util/diagnostics.hpp"
+
+namespace fundscreen::io {
+
+// Whether a column or key the schema does not know is a warning or an error.
+enum class UnknownColumns { warn, reject };
+
+// How to read a table of records (applications, assessments or outcomes).
+struct TableOptions {
+  CsvOptions csv;
+  UnknownColumns unknown_columns = UnknownColumns::warn;
+  // What one record is, for messages: "application".
+  std::string record_name = "record";
+  // The key of the list in a YAML mapping: "applications".
+  std::string yaml_key;
+};
+
+// One record whose cells all parsed: its values by schema field, where each came from.
+struct TypedRow {
+  std::vector<core::Value> values;
+  std::vector<util::Location> cells;
+  util::Location where;
+};
+
+// Called for each record that parsed; a record with a bad cell is reported and not passed on.
+using RowSink = std::function<void(TypedRow&&)>;
+
+// Reads a CSV table of `schema` from `in`, streaming: a header row, then one record a row.
+// Every problem goes to `diagnostics`; the reader goes on after a bad row.
+void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
+
+// Reads a YAML table: a list of mappings, or a mapping whose `options.yaml_key` holds one.
+void read_yaml_table(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
+                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
+
+// True if `path` names a YAML file (.yaml or .yml).
+bool is_yaml_path(std::string_view path);
+
+// Reads the table at `path` (`-` is standard input, read as CSV) in the format its name says.
+void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
+                     util::Diagnostics& diagnostics, const RowSink& sink);
+
+} // namespace fundscreen::io
