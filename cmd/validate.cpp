@@ -47,6 +47,7 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     core::check_outcomes(&ids, read, diagnostics);
     outcomes += read.size();
   }
+  diagnostics.sort_by_place();
   print_diagnostics(diagnostics, err);
   if (diagnostics.errors() > 0) {
     err << fmt::format("validate: {} and {}; fix them and run validate again\n", plural(diagnostics.errors(), "error"),

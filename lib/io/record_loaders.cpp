@@ -44,12 +44,10 @@ std::vector<core::Assessment> read_assessments(const std::string& path, const In
                     if (const double* score = std::get_if<double>(&row.values[4])) {
                       std::string why;
                       a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), why);
-                      if (!a.score_halves) {
-                        diagnostics.error(row.cells[4], why);
-                        return;
-                      }
+                      if (!a.score_halves) diagnostics.error(row.cells[4], why);
                     }
-                    assessments.push_back(std::move(a));
+                    // A row without its keys cannot be checked further.
+                    if (!a.application.empty() && !a.criterion.empty()) assessments.push_back(std::move(a));
                   });
   return assessments;
 }
@@ -58,7 +56,10 @@ std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOpt
                                          util::Diagnostics& diagnostics) {
   std::vector<core::Outcome> outcomes;
   read_table_file(path, core::outcome_fields(), table_options(options, "outcome report", "outcomes"), diagnostics,
-                  [&](TypedRow&& row) { outcomes.push_back(core::Outcome{std::move(row.values), std::move(row.where)}); });
+                  [&](TypedRow&& row) {
+                    if (!core::is_missing(row.values[0]))
+                      outcomes.push_back(core::Outcome{std::move(row.values), std::move(row.where)});
+                  });
   return outcomes;
 }
 

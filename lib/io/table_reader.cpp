@@ -87,6 +87,24 @@ public:
       if (read_row(row)) sink(std::move(row));
   }
 
+  // True if the row lines up with the header; row.complete says whether every cell parsed.
+  bool read_row(TypedRow& row) {
+    row.values.assign(m_schema.size(), core::Value{});
+    row.cells.assign(m_schema.size(), util::Location{});
+    row.where = util::Location{m_source, m_reader.record_line(), 1};
+    if (m_fields.size() != m_header_size) {
+      report_width(row.where);
+      return false;
+    }
+    row.complete = true;
+    for (size_t i = 0; i < m_fields.size(); ++i) {
+      if (m_columns[i] < 0) continue;
+      util::Location where{m_source, m_fields[i].line, m_fields[i].column};
+      row.complete &= parse_cell(m_fields[i].text, m_schema[m_columns[i]], where, m_d, row, m_columns[i]);
+    }
+    return true;
+  }
+
 private:
   bool read_header() {
     m_columns.assign(m_fields.size(), -1);
@@ -119,22 +137,6 @@ private:
     return ok;
   }
 
-  bool read_row(TypedRow& row) {
-    row.values.assign(m_schema.size(), core::Value{});
-    row.cells.assign(m_schema.size(), util::Location{});
-    row.where = util::Location{m_source, m_reader.record_line(), 1};
-    if (m_fields.size() != m_header_size) {
-      report_width(row.where);
-      return false;
-    }
-    bool ok = true;
-    for (size_t i = 0; i < m_fields.size(); ++i) {
-      if (m_columns[i] < 0) continue;
-      util::Location where{m_source, m_fields[i].line, m_fields[i].column};
-      ok &= parse_cell(m_fields[i].text, m_schema[m_columns[i]], where, m_d, row, m_columns[i]);
-    }
-    return ok;
-  }
 
   void report_width(util::Location where) {
     size_t n = m_fields.size();
@@ -187,7 +189,7 @@ private:
       return false;
     }
     std::vector<bool> present(m_schema.size(), false);
-    bool ok = true;
+    row.complete = true;
     for (const auto& entry : item) {
       std::string key = entry.first.Scalar();
       auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == key; });
@@ -198,9 +200,10 @@ private:
       }
       size_t index = static_cast<size_t>(it - m_schema.begin());
       present[index] = true;
-      ok &= read_value(entry.second, *it, row, index);
+      row.complete &= read_value(entry.second, *it, row, index);
     }
-    return check_required_present(row, m_schema, present, m_d) && ok;
+    row.complete &= check_required_present(row, m_schema, present, m_d);
+    return true;
   }
 
   bool read_value(const YAML::Node& node, const core::FieldSpec& field, TypedRow& row, size_t index) {

@@ -26,14 +26,17 @@ struct TableOptions {
   std::string yaml_key;
 };
 
-// One record whose cells all parsed: its values by schema field, where each came from.
+// One record: its values by schema field and where each came from. A cell that did not
+// parse is reported and left missing, and `complete` is false.
 struct TypedRow {
   std::vector<core::Value> values;
   std::vector<util::Location> cells;
   util::Location where;
+  bool complete = true;
 };
 
-// Called for each record that parsed; a record with a bad cell is reported and not passed on.
+// Called for each record whose fields line up with the schema, so that later checks (ids,
+// references) also cover rows with a bad cell; a row of the wrong width is not passed on.
 using RowSink = std::function<void(TypedRow&&)>;
 
 // Reads a CSV table of `schema` from `in`, streaming: a header row, then one record a row.

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/diagnostics.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace fundscreen::util {
 
 void Diagnostics::error(Location where, std::string message, std::string context) {
@@ -14,6 +17,20 @@ void Diagnostics::warning(Location where, std::string message) {
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::error) ++m_errors;
   m_items.push_back(std::move(d));
+}
+
+void Diagnostics::sort_by_place() {
+  std::vector<std::string> sources;
+  auto rank = [&](const std::string& source) {
+    auto it = std::find(sources.begin(), sources.end(), source);
+    if (it == sources.end()) it = sources.insert(sources.end(), source);
+    return it - sources.begin();
+  };
+  for (const auto& d : m_items) rank(d.where.source);
+  std::stable_sort(m_items.begin(), m_items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(rank(a.where.source), a.where.line, a.where.column) <
+           std::tuple(rank(b.where.source), b.where.line, b.where.column);
+  });
 }
 
 } // namespace fundscreen::util

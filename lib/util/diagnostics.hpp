@@ -15,6 +15,10 @@ public:
   void warning(Location where, std::string message);
   void add(Diagnostic d);
 
+  // Orders the problems by line and column within each source, sources in the order they
+  // first appeared, so that a file's problems read top to bottom.
+  void sort_by_place();
+
   size_t errors() const { return m_errors; }
   size_t warnings() const { return m_items.size() - m_errors; }
   const std::vector<Diagnostic>& items() const { return m_items; }

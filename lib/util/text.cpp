@@ -42,14 +42,19 @@ std::string nearest(std::string_view word, std::span<const std::string> candidat
   size_t limit = std::max<size_t>(1, word.size() / 3);
   std::string best;
   size_t best_distance = limit + 1;
+  bool tied = false;
   for (const std::string& c : candidates) {
     size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;
       best = c;
+      tied = false;
+    } else if (d == best_distance && c != best) {
+      tied = true;
     }
   }
-  return best;
+  // Two equally near candidates (C9 against C1 and C2) suggest neither.
+  return tied ? std::string() : best;
 }
 
 std::string join(std::span<const std::string> items, std::string_view separator) {

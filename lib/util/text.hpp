@@ -19,7 +19,8 @@ std::string_view trim(std::string_view text);
 // Edit distance between `a` and `b`, counted in bytes.
 size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate closest to `word` when it is close enough to be a likely typo, else empty.
+// The candidate closest to `word` when it is close enough to be a likely typo and no other
+// candidate is as close, else empty.
 std::string nearest(std::string_view word, std::span<const std::string> candidates);
 
 // `items` joined with `separator`.
