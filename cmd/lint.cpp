@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "io/criteria_loader.hpp"
 #include "io/file.hpp"
+#include "util/text.hpp"
 
 namespace fundscreen::cmd {
 
@@ -23,11 +24,13 @@ bool lint_one(const std::string& path, std::ostream& out, std::ostream& err) {
     io::CriteriaCheck check = io::check_criteria(io::read_file(path, util::ErrorKind::criteria), path);
     for (const auto& d : check.problems) err << util::format_diagnostic(d);
     if (!check.problems.empty()) {
-      err << fmt::format("lint: {}: {} problem{}\n", path, check.problems.size(), check.problems.size() == 1 ? "" : "s");
+      err << fmt::format("lint: {}: {}\n", path, util::count_of(check.problems.size(), "problem"));
       return false;
     }
-    out << fmt::format("ok: {}: {} version {}, {} criteria, {} impacts, {} fields\n", path, check.set.id,
-                       check.set.version, check.set.criteria.size(), check.set.impacts.size(), check.set.fields.size());
+    const core::CriteriaSet& set = check.set;
+    out << fmt::format("ok: {}: {} version {}, {}, {}, {}\n", path, set.id, set.version,
+                       util::count_of(set.criteria.size(), "criterion", "criteria"),
+                       util::count_of(set.impacts.size(), "impact"), util::count_of(set.fields.size(), "field"));
     return true;
   } catch (const util::Error& e) {
     for (const auto& d : e.diagnostics()) err << util::format_diagnostic(d);

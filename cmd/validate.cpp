@@ -10,6 +10,7 @@
 #include "core/cross_check.hpp"
 #include "input_options.hpp"
 #include "io/criteria_loader.hpp"
+#include "util/text.hpp"
 
 namespace fundscreen::cmd {
 
@@ -22,8 +23,6 @@ struct ValidateOptions {
   std::vector<std::string> outcomes;
   InputFlags input;
 };
-
-std::string plural(size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   core::CriteriaSet set = io::load_criteria_file(options.criteria);
@@ -50,13 +49,13 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   diagnostics.sort_by_place();
   print_diagnostics(diagnostics, err);
   if (diagnostics.errors() > 0) {
-    err << fmt::format("validate: {} and {}; fix them and run validate again\n", plural(diagnostics.errors(), "error"),
-                       plural(diagnostics.warnings(), "warning"));
+    err << fmt::format("validate: {} and {}; fix them and run validate again\n", util::count_of(diagnostics.errors(), "error"),
+                       util::count_of(diagnostics.warnings(), "warning"));
     return util::exit_code(util::ErrorKind::input);
   }
-  out << fmt::format("ok: {}, {}, {} valid against {} version {}", plural(ids.size(), "application"),
-                     plural(assessments, "assessment"), plural(outcomes, "outcome report"), set.id, set.version);
-  if (diagnostics.warnings() > 0) out << fmt::format(" ({})", plural(diagnostics.warnings(), "warning"));
+  out << fmt::format("ok: {}, {}, {} valid against {} version {}", util::count_of(ids.size(), "application"),
+                     util::count_of(assessments, "assessment"), util::count_of(outcomes, "outcome report"), set.id, set.version);
+  if (diagnostics.warnings() > 0) out << fmt::format(" ({})", util::count_of(diagnostics.warnings(), "warning"));
   out << '\n';
   return 0;
 }

@@ -85,7 +85,7 @@ private:
 
   void require(int n, Type t, std::string_view context) {
     if (type(n) != t)
-      fail(span(n), fmt::format("{} needs a {}, but this is a {}", context, type_name(t), type_name(type(n))));
+      fail(span(n), fmt::format("{} needs {}, but this is {}", context, with_article(t), with_article(type(n))));
   }
 
   // ---- boolean layers -------------------------------------------------------------------
@@ -151,12 +151,14 @@ private:
     return left;
   }
 
-  // Money compared with a number literal: the literal becomes exact money.
+  // Money compared with a number literal: the literal becomes exact money. Call values
+  // keep their type (an integer compares with money as whole euros).
   void coerce_constant_to_money(int n) {
     RuleNode& c = m_rule.m_nodes[n];
     if (c.op != RuleOp::constant || !is_numeric(c.type)) return;
     std::string why;
-    std::string_view literal = m_rule.m_text.substr(m_spans[n].offset, m_spans[n].length);
+    std::string literal = m_rule.m_text.substr(m_spans[n].offset, m_spans[n].length);
+    if (literal.empty() || literal[0] < '0' || literal[0] > '9') return;
     auto money = parse_money(literal, why);
     if (!money) fail(span(n), fmt::format("'{}' is not an amount of money: {}", literal, why));
     c.value = *money;
@@ -220,8 +222,8 @@ private:
     while (!at_symbol("]")) {
       int item = parse_additive();
       if (!comparable(left, item))
-        fail(span(item), fmt::format("this list holds {} values, but this is a {}", type_name(type(left)),
-                                     type_name(type(item))));
+        fail(span(item), fmt::format("this list holds {} values, but this is {}", type_name(type(left)),
+                                     with_article(type(item))));
       check_enum_literal(left, item);
       n.items.push_back(item);
       if (!at_symbol(",")) break;
@@ -303,7 +305,7 @@ private:
       int operand = parse_unary();
       Type t = type(operand);
       if (!is_numeric(t) && t != Type::money && t != Type::duration)
-        fail(span(operand), fmt::format("cannot negate a {}", type_name(t)));
+        fail(span(operand), fmt::format("cannot negate {}", with_article(t)));
       return add(RuleNode(RuleOp::negate, t, operand), cover({op.offset, op.length}, span(operand)));
     }
     return parse_postfix();
@@ -532,7 +534,7 @@ private:
     if (f == "size") {
       arity(name, args, 1);
       if (type(args[0]) != Type::string && type(args[0]) != Type::list)
-        fail(span(args[0]), fmt::format("size() needs a string or a list, but this is a {}", type_name(type(args[0]))));
+        fail(span(args[0]), fmt::format("size() needs a string or a list, but this is {}", with_article(type(args[0]))));
       return add(RuleNode(RuleOp::size, Type::integer, args[0]), where);
     }
     if (f == "starts_with" || f == "ends_with") {
@@ -555,13 +557,12 @@ private:
       return add(RuleNode{f == "any" ? RuleOp::any : RuleOp::all, Type::boolean, args[0], args[2], node(args[1]).slot},
                  where);
     }
-    {
-      arity(name, args, 2); // default()
-      if (!comparable(args[0], args[1]) || type(args[0]) != type(args[1]))
-        fail(span(args[1]), fmt::format("default() needs a {} here, but this is a {}", type_name(type(args[0])),
-                                        type_name(type(args[1]))));
-    }
-    return add(RuleNode(RuleOp::fallback, type(args[0]), args[0], args[1]), where);
+    arity(name, args, 2); // default()
+    if (!comparable(args[0], args[1]) || (type(args[0]) == Type::money) != (type(args[1]) == Type::money))
+      fail(span(args[1]), fmt::format("default() needs {} here, but this is {}", with_article(type(args[0])),
+                                      with_article(type(args[1]))));
+    bool widened = type(args[0]) == Type::number || type(args[1]) == Type::number;
+    return add(RuleNode(RuleOp::fallback, widened ? Type::number : type(args[0]), args[0], args[1]), where);
   }
 
   RuleLexer m_lexer;

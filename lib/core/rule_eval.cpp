@@ -142,7 +142,9 @@ public:
     case RuleOp::all: return quantifier(node);
     case RuleOp::fallback: {
       Eval e = eval(node.a);
-      return e.known ? e : eval(node.b);
+      if (!e.known) e = eval(node.b);
+      if (node.type == Type::number && e.type == Type::integer) e.d = static_cast<double>(e.i), e.type = Type::number;
+      return e;
     }
     }
     return unknown(-1);

@@ -17,6 +17,11 @@ std::string_view type_name(Type type) {
   return names[static_cast<size_t>(type)];
 }
 
+std::string with_article(Type type) {
+  std::string_view name = type_name(type);
+  return std::string(name[0] == 'i' ? "an " : "a ") + std::string(name);
+}
+
 namespace {
 constexpr std::array<std::string_view, 9> k_field_type_names = {
     "string", "text", "enum", "date", "money", "integer", "number", "boolean", "list"};

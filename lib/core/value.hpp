@@ -19,6 +19,9 @@ enum class Type { boolean, integer, number, money, string, date, duration, list 
 // The type's name as rules and messages write it.
 std::string_view type_name(Type type);
 
+// The type's name with its article, for messages: "a date", "an integer".
+std::string with_article(Type type);
+
 // The declared type of an application or outcome field in a criteria set.
 enum class FieldType { string, text, enumeration, date, money, integer, number, boolean, list };
 

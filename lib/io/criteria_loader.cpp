@@ -262,9 +262,9 @@ private:
       bool ok = wanted == core::Type::number ? numeric : rule.type() == wanted;
       if (!ok) {
         util::Location where = m_yaml.at_offset(node, 0);
-        m_yaml.error(where, fmt::format("{} must give {}, but it gives a {}", what,
+        m_yaml.error(where, fmt::format("{} must give {}, but it gives {}", what,
                                         wanted == core::Type::boolean ? "true or false" : "a number",
-                                        core::type_name(rule.type())),
+                                        core::with_article(rule.type())),
                      m_yaml.caret(where));
         return std::nullopt;
       }

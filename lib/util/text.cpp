@@ -57,6 +57,12 @@ std::string nearest(std::string_view word, std::span<const std::string> candidat
   return tied ? std::string() : best;
 }
 
+std::string count_of(size_t n, std::string_view singular, std::string_view plural_form) {
+  std::string noun(n == 1 ? singular : plural_form);
+  if (n != 1 && plural_form.empty()) noun = std::string(singular) + "s";
+  return std::to_string(n) + " " + noun;
+}
+
 std::string join(std::span<const std::string> items, std::string_view separator) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {

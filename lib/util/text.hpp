@@ -23,6 +23,10 @@ size_t edit_distance(std::string_view a, std::string_view b);
 // candidate is as close, else empty.
 std::string nearest(std::string_view word, std::span<const std::string> candidates);
 
+// `n` and the noun in the right number: "1 impact", "2 impacts"; `plural_form` defaults to
+// `singular` + "s".
+std::string count_of(size_t n, std::string_view singular, std::string_view plural_form = {});
+
 // `items` joined with `separator`.
 std::string join(std::span<const std::string> items, std::string_view separator);
 
