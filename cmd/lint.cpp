@@ -54,7 +54,8 @@ protects an impact and every impact has an indicator and a criterion. Exit 4 on 
 
 Examples:
   fundscreen lint criteria/sitra-2021.yaml
-  fundscreen lint criteria/*.yaml)");
+  fundscreen lint criteria/*.yaml)"
+             "\n");
   return [options] { return run_lint(*options, std::cout, std::cerr); };
 }
 

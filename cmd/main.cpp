@@ -26,7 +26,7 @@ int run(int argc, char** argv) {
   CLI::App app("fundscreen: screen the applications to a funding call against its criteria", "fundscreen");
   app.set_version_flag("--version", FUNDSCREEN_VERSION);
   app.require_subcommand(1);
-  app.footer("Run 'fundscreen COMMAND --help' for a command's options and examples.");
+  app.footer("Run 'fundscreen COMMAND --help' for a command's options and examples.\n");
   std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
   for (const Subcommand& s : k_subcommands) {
     CLI::App* sub = app.add_subcommand(s.name, s.summary);

@@ -75,7 +75,8 @@ not only the first. Exit codes: 0 valid, 2 usage error, 3 bad input, 4 bad crite
 Examples:
   fundscreen validate examples/sitra-2021/applications.csv \
       --criteria criteria/sitra-2021.yaml --assessments examples/sitra-2021/assessments.csv
-  fundscreen validate hakemukset.csv --criteria criteria/sitra-2021.yaml --encoding windows-1252)");
+  fundscreen validate hakemukset.csv --criteria criteria/sitra-2021.yaml --encoding windows-1252)"
+             "\n");
   return [options] { return run_validate(*options, std::cout, std::cerr); };
 }
 
