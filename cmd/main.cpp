@@ -12,46 +12,47 @@
 namespace {
 
 struct Subcommand {
-  const char* name;
-  const char* summary;
+  const char *name;
+  const char *summary;
   fundscreen::cmd::Setup setup;
 };
 
 const std::array<Subcommand, 2> k_subcommands = {{
-    {"validate", "Check applications, assessments and outcomes against a criteria set", fundscreen::cmd::setup_validate},
+    {"validate", "Check applications, assessments and outcomes against a criteria set",
+     fundscreen::cmd::setup_validate},
     {"lint", "Check criteria sets: types, rules, references, impacts", fundscreen::cmd::setup_lint},
 }};
 
-int run(int argc, char** argv) {
+int run(int argc, char **argv) {
   CLI::App app("fundscreen: screen the applications to a funding call against its criteria", "fundscreen");
   app.set_version_flag("--version", FUNDSCREEN_VERSION);
   app.require_subcommand(1);
   app.footer("Run 'fundscreen COMMAND --help' for a command's options and examples.\n");
-  std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
-  for (const Subcommand& s : k_subcommands) {
-    CLI::App* sub = app.add_subcommand(s.name, s.summary);
+  std::vector<std::pair<CLI::App *, std::function<int()>>> runners;
+  for (const Subcommand &s : k_subcommands) {
+    CLI::App *sub = app.add_subcommand(s.name, s.summary);
     runners.emplace_back(sub, s.setup(*sub));
   }
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::ParseError &e) {
     int code = app.exit(e);
     return code == 0 ? 0 : fundscreen::util::exit_code(fundscreen::util::ErrorKind::usage);
   }
-  for (auto& [sub, runner] : runners)
+  for (auto &[sub, runner] : runners)
     if (sub->parsed()) return runner();
   return fundscreen::util::exit_code(fundscreen::util::ErrorKind::usage);
 }
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   try {
     return run(argc, argv);
-  } catch (const fundscreen::util::Error& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << fundscreen::util::format_diagnostic(d);
+  } catch (const fundscreen::util::Error &e) {
+    for (const auto &d : e.diagnostics()) std::cerr << fundscreen::util::format_diagnostic(d);
     return fundscreen::util::exit_code(e.kind());
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     std::cerr << "fundscreen: internal error: " << e.what() << '\n';
     return 70;
   }

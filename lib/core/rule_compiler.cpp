@@ -15,10 +15,10 @@ namespace fundscreen::core {
 
 Rule::Rule() = default;
 Rule::~Rule() = default;
-Rule::Rule(Rule&&) noexcept = default;
-Rule& Rule::operator=(Rule&&) noexcept = default;
-Rule::Rule(const Rule&) = default;
-Rule& Rule::operator=(const Rule&) = default;
+Rule::Rule(Rule &&) noexcept = default;
+Rule &Rule::operator=(Rule &&) noexcept = default;
+Rule::Rule(const Rule &) = default;
+Rule &Rule::operator=(const Rule &) = default;
 
 namespace {
 
@@ -31,14 +31,14 @@ Span cover(Span a, Span b) { return Span{a.offset, b.offset + b.length - a.offse
 
 bool is_numeric(Type t) { return t == Type::integer || t == Type::number; }
 
-const std::array<std::string, 8> k_functions = {"has", "size", "starts_with", "ends_with",
-                                                "contains", "any", "all", "default"};
+const std::array<std::string, 8> k_functions = {"has",      "size", "starts_with", "ends_with",
+                                                "contains", "any",  "all",         "default"};
 
 } // namespace
 
 class RuleCompiler {
 public:
-  RuleCompiler(std::string_view text, const RuleScope& scope) : m_lexer(text), m_scope(scope) {
+  RuleCompiler(std::string_view text, const RuleScope &scope) : m_lexer(text), m_scope(scope) {
     m_rule.m_text = std::string(text);
     advance();
   }
@@ -56,9 +56,7 @@ private:
   [[noreturn]] void fail(Span at, std::string message) {
     throw RuleError(at.offset, std::max<size_t>(at.length, 1), std::move(message));
   }
-  [[noreturn]] void fail(const Token& at, std::string message) {
-    fail(Span{at.offset, at.length}, std::move(message));
-  }
+  [[noreturn]] void fail(const Token &at, std::string message) { fail(Span{at.offset, at.length}, std::move(message)); }
 
   void advance() { m_token = m_lexer.next(); }
 
@@ -67,8 +65,7 @@ private:
 
   void expect(std::string_view symbol, std::string_view what) {
     if (!at_symbol(symbol)) {
-      std::string found = m_token.kind == TokenKind::end ? "the end of the rule"
-                                                         : fmt::format("'{}'", m_token.text);
+      std::string found = m_token.kind == TokenKind::end ? "the end of the rule" : fmt::format("'{}'", m_token.text);
       fail(m_token, fmt::format("expected {} but found {}", what, found));
     }
     advance();
@@ -79,7 +76,7 @@ private:
     m_spans.push_back(span);
     return static_cast<int>(m_rule.m_nodes.size() - 1);
   }
-  const RuleNode& node(int n) const { return m_rule.m_nodes[n]; }
+  const RuleNode &node(int n) const { return m_rule.m_nodes[n]; }
   Type type(int n) const { return m_rule.m_nodes[n].type; }
   Span span(int n) const { return m_spans[n]; }
 
@@ -154,7 +151,7 @@ private:
   // Money compared with a number literal: the literal becomes exact money. Call values
   // keep their type (an integer compares with money as whole euros).
   void coerce_constant_to_money(int n) {
-    RuleNode& c = m_rule.m_nodes[n];
+    RuleNode &c = m_rule.m_nodes[n];
     if (c.op != RuleOp::constant || !is_numeric(c.type)) return;
     std::string why;
     std::string literal = m_rule.m_text.substr(m_spans[n].offset, m_spans[n].length);
@@ -175,7 +172,7 @@ private:
     return (l == Type::money && r == Type::integer) || (l == Type::integer && r == Type::money);
   }
 
-  int compare(RuleOp op, const Token& where, int left, int right) {
+  int compare(RuleOp op, const Token &where, int left, int right) {
     if (!comparable(left, right))
       fail(where, fmt::format("cannot compare {} with {}", type_name(type(left)), type_name(type(right))));
     bool ordering = op != RuleOp::equal && op != RuleOp::not_equal;
@@ -189,21 +186,21 @@ private:
 
   // A string literal compared with an enum field must be one of the enum's values.
   void check_enum_literal(int field, int literal) {
-    const RuleNode& f = node(field);
-    const RuleNode& c = node(literal);
+    const RuleNode &f = node(field);
+    const RuleNode &c = node(literal);
     if (c.op != RuleOp::constant || c.type != Type::string) return;
-    const FieldSpec* spec = field_spec(f);
+    const FieldSpec *spec = field_spec(f);
     if (!spec || spec->type != FieldType::enumeration) return;
-    const std::string& value = std::get<std::string>(c.value);
+    const std::string &value = std::get<std::string>(c.value);
     if (std::find(spec->values.begin(), spec->values.end(), value) != spec->values.end()) return;
-    std::string message = fmt::format("'{}' is not a value of {}; allowed: {}", value,
-                                      m_rule.m_reads[f.read], util::join(spec->values, ", "));
+    std::string message = fmt::format("'{}' is not a value of {}; allowed: {}", value, m_rule.m_reads[f.read],
+                                      util::join(spec->values, ", "));
     std::string hint = util::nearest(value, spec->values);
     if (!hint.empty()) message += fmt::format(" (did you mean '{}'?)", hint);
     fail(span(literal), message);
   }
 
-  const FieldSpec* field_spec(const RuleNode& n) const {
+  const FieldSpec *field_spec(const RuleNode &n) const {
     if (n.op == RuleOp::app_field) return &m_scope.app_fields[n.slot];
     if (n.op == RuleOp::outcome_field) return &m_scope.outcome_fields[n.slot];
     return nullptr;
@@ -222,8 +219,8 @@ private:
     while (!at_symbol("]")) {
       int item = parse_additive();
       if (!comparable(left, item))
-        fail(span(item), fmt::format("this list holds {} values, but this is {}", type_name(type(left)),
-                                     with_article(type(item))));
+        fail(span(item),
+             fmt::format("this list holds {} values, but this is {}", type_name(type(left)), with_article(type(item))));
       check_enum_literal(left, item);
       n.items.push_back(item);
       if (!at_symbol(",")) break;
@@ -287,14 +284,14 @@ private:
     return std::nullopt;
   }
 
-  int arithmetic(const Token& op, int left, int right) {
+  int arithmetic(const Token &op, int left, int right) {
     char symbol = op.text[0];
     auto result = arithmetic_type(symbol, type(left), type(right));
     if (!result)
       fail(op, fmt::format("cannot apply '{}' to {} and {}", op.text, type_name(type(left)), type_name(type(right))));
     static const std::array<std::pair<char, RuleOp>, 4> ops = {
         {{'+', RuleOp::add}, {'-', RuleOp::subtract}, {'*', RuleOp::multiply}, {'/', RuleOp::divide}}};
-    RuleOp rule_op = std::find_if(ops.begin(), ops.end(), [&](auto& p) { return p.first == symbol; })->second;
+    RuleOp rule_op = std::find_if(ops.begin(), ops.end(), [&](auto &p) { return p.first == symbol; })->second;
     return add(RuleNode{rule_op, *result, left, right}, cover(span(left), span(right)));
   }
 
@@ -320,7 +317,8 @@ private:
       Token name = m_token;
       if (name.kind != TokenKind::identifier) fail(name, "expected a function name after '.'");
       advance();
-      if (!at_symbol("(")) fail(name, fmt::format("expected '(' after '{}': only app, call and outcome have fields", name.text));
+      if (!at_symbol("("))
+        fail(name, fmt::format("expected '(' after '{}': only app, call and outcome have fields", name.text));
       left = parse_call(name, left);
     }
     return left;
@@ -329,18 +327,12 @@ private:
   int parse_primary() {
     Token t = m_token;
     switch (t.kind) {
-    case TokenKind::number:
-      advance();
-      return parse_number_or_duration(t);
+    case TokenKind::number: advance(); return parse_number_or_duration(t);
     case TokenKind::string:
       advance();
       return add(RuleNode::constant(Type::string, Value(t.value)), {t.offset, t.length});
-    case TokenKind::date:
-      advance();
-      return date_constant(t);
-    case TokenKind::identifier:
-      advance();
-      return parse_identifier(t);
+    case TokenKind::date: advance(); return date_constant(t);
+    case TokenKind::identifier: advance(); return parse_identifier(t);
     case TokenKind::symbol:
       if (t.text == "(") {
         advance();
@@ -350,20 +342,19 @@ private:
       }
       if (t.text == "[") fail(t, "a list can only follow 'in'");
       break;
-    case TokenKind::end:
-      fail(t, "expected an expression but found the end of the rule");
+    case TokenKind::end: fail(t, "expected an expression but found the end of the rule");
     }
     fail(t, fmt::format("expected an expression but found '{}'", t.text));
   }
 
-  int date_constant(const Token& t) {
+  int date_constant(const Token &t) {
     std::string why;
     auto date = parse_date(t.text, why);
     if (!date) fail(t, fmt::format("impossible date '{}': {}", t.text, why));
     return add(RuleNode::constant(Type::date, Value(*date)), {t.offset, t.length});
   }
 
-  int parse_number_or_duration(const Token& t) {
+  int parse_number_or_duration(const Token &t) {
     bool whole = t.text.find('.') == std::string_view::npos;
     if (whole && m_token.kind == TokenKind::identifier) {
       static const std::array<std::pair<std::string_view, Duration>, 8> units = {{
@@ -382,20 +373,17 @@ private:
         Token u = m_token;
         advance();
         Duration d{step.months * n, step.days * n};
-        return add(RuleNode::constant(Type::duration, Value(d)),
-                   cover({t.offset, t.length}, {u.offset, u.length}));
+        return add(RuleNode::constant(Type::duration, Value(d)), cover({t.offset, t.length}, {u.offset, u.length}));
       }
     }
     Value v = whole ? Value(*parse_integer(t.text)) : Value(*parse_number(t.text));
     if (whole && is_missing(v)) fail(t, "the number is too large");
-    return add(RuleNode::constant(whole ? Type::integer : Type::number, v),
-               {t.offset, t.length});
+    return add(RuleNode::constant(whole ? Type::integer : Type::number, v), {t.offset, t.length});
   }
 
-  int parse_identifier(const Token& t) {
+  int parse_identifier(const Token &t) {
     if (t.text == "true" || t.text == "false")
-      return add(RuleNode::constant(Type::boolean, Value(t.text == "true")),
-                 {t.offset, t.length});
+      return add(RuleNode::constant(Type::boolean, Value(t.text == "true")), {t.offset, t.length});
     if (t.text == "app" || t.text == "call" || t.text == "outcome") return parse_field(t);
     if (at_symbol("(")) return parse_call(t, -1);
     for (auto it = m_variables.rbegin(); it != m_variables.rend(); ++it)
@@ -404,12 +392,14 @@ private:
     std::string message = fmt::format("unknown name '{}'", t.text);
     std::vector<std::string> roots = {"app", "call", "outcome", "true", "false"};
     std::string hint = util::nearest(t.text, roots);
-    if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
-    else message += "; fields are read as app.NAME, call.NAME or outcome.NAME";
+    if (!hint.empty())
+      message += fmt::format("; did you mean '{}'?", hint);
+    else
+      message += "; fields are read as app.NAME, call.NAME or outcome.NAME";
     fail(t, message);
   }
 
-  int parse_field(const Token& root) {
+  int parse_field(const Token &root) {
     expect(".", fmt::format("'.' and a field name after '{}'", root.text));
     Token name = m_token;
     if (name.kind != TokenKind::identifier) fail(name, fmt::format("expected a field name after '{}.'", root.text));
@@ -425,34 +415,35 @@ private:
     std::span<const FieldSpec> fields = app ? m_scope.app_fields : m_scope.outcome_fields;
     for (size_t i = 0; i < fields.size(); ++i) {
       if (fields[i].name != name.text) continue;
-      RuleNode n(app ? RuleOp::app_field : RuleOp::outcome_field, value_type(fields[i].type), -1, -1, static_cast<int>(i));
+      RuleNode n(app ? RuleOp::app_field : RuleOp::outcome_field, value_type(fields[i].type), -1, -1,
+                 static_cast<int>(i));
       n.read = read_index(path);
       return add(std::move(n), where);
     }
     std::vector<std::string> names;
-    for (const auto& f : fields) names.push_back(f.name);
+    for (const auto &f : fields) names.push_back(f.name);
     fail({name.offset, name.length}, unknown_message("field", path, root.text, name.text, names));
   }
 
   static std::string unknown_message(std::string_view what, std::string_view path, std::string_view root,
-                                     std::string_view name, const std::vector<std::string>& names) {
+                                     std::string_view name, const std::vector<std::string> &names) {
     std::string message = fmt::format("unknown {} '{}'", what, path);
     std::string hint = util::nearest(name, names);
     if (!hint.empty()) message += fmt::format("; did you mean '{}.{}'?", root, hint);
     return message;
   }
 
-  int read_index(const std::string& path) {
-    auto& reads = m_rule.m_reads;
+  int read_index(const std::string &path) {
+    auto &reads = m_rule.m_reads;
     auto it = std::find(reads.begin(), reads.end(), path);
     if (it != reads.end()) return static_cast<int>(it - reads.begin());
     reads.push_back(path);
     return static_cast<int>(reads.size() - 1);
   }
 
-  int call_constant(const Token& name, Span where) {
+  int call_constant(const Token &name, Span where) {
     std::vector<std::string> names;
-    for (const NamedValue& v : m_scope.call) {
+    for (const NamedValue &v : m_scope.call) {
       if (v.name == name.text) {
         Type t = constant_type(v.value);
         return add(RuleNode::constant(t, v.value), where);
@@ -463,14 +454,14 @@ private:
          unknown_message("call parameter", fmt::format("call.{}", name.text), "call", name.text, names));
   }
 
-  static Type constant_type(const Value& v) {
-    static constexpr std::array<Type, 9> by_index = {Type::string, Type::boolean, Type::integer,
-                                                     Type::number, Type::money,   Type::string,
+  static Type constant_type(const Value &v) {
+    static constexpr std::array<Type, 9> by_index = {Type::string, Type::boolean,  Type::integer,
+                                                     Type::number, Type::money,    Type::string,
                                                      Type::date,   Type::duration, Type::list};
     return by_index[v.index()];
   }
 
-  std::vector<int> parse_arguments(int receiver, const Token& name, size_t bind_at) {
+  std::vector<int> parse_arguments(int receiver, const Token &name, size_t bind_at) {
     expect("(", "'('");
     std::vector<int> args;
     if (receiver >= 0) args.push_back(receiver);
@@ -488,7 +479,7 @@ private:
   }
 
   // The variable of any()/all(): a bare name, in scope until the call's ')'.
-  int bind_variable(const Token& function) {
+  int bind_variable(const Token &function) {
     Token v = m_token;
     if (v.kind != TokenKind::identifier)
       fail(v, fmt::format("{}() needs a variable name here, as in {}(app.actors, a, size(a) > 0)", function.text,
@@ -499,7 +490,7 @@ private:
     return add(RuleNode(RuleOp::variable, Type::string, -1, -1, slot), {v.offset, v.length});
   }
 
-  int parse_call(const Token& name, int receiver) {
+  int parse_call(const Token &name, int receiver) {
     if (std::find(k_functions.begin(), k_functions.end(), name.text) == k_functions.end()) {
       std::string message = fmt::format("unknown function '{}'", name.text);
       std::string hint = util::nearest(name.text, k_functions);
@@ -516,12 +507,12 @@ private:
     return check_call(name, args, where);
   }
 
-  void arity(const Token& name, const std::vector<int>& args, size_t n) {
+  void arity(const Token &name, const std::vector<int> &args, size_t n) {
     if (args.size() != n)
       fail(name, fmt::format("{}() takes {} argument{}, not {}", name.text, n, n == 1 ? "" : "s", args.size()));
   }
 
-  int check_call(const Token& name, const std::vector<int>& args, Span where) {
+  int check_call(const Token &name, const std::vector<int> &args, Span where) {
     std::string_view f = name.text;
     std::string context = fmt::format("{}()", f);
     if (f == "has") {
@@ -534,15 +525,17 @@ private:
     if (f == "size") {
       arity(name, args, 1);
       if (type(args[0]) != Type::string && type(args[0]) != Type::list)
-        fail(span(args[0]), fmt::format("size() needs a string or a list, but this is {}", with_article(type(args[0]))));
+        fail(span(args[0]),
+             fmt::format("size() needs a string or a list, but this is {}", with_article(type(args[0]))));
       return add(RuleNode(RuleOp::size, Type::integer, args[0]), where);
     }
     if (f == "starts_with" || f == "ends_with") {
       arity(name, args, 2);
       require(args[0], Type::string, context);
       require(args[1], Type::string, context);
-      return add(RuleNode{f == "starts_with" ? RuleOp::starts_with : RuleOp::ends_with, Type::boolean, args[0], args[1]},
-                 where);
+      return add(
+          RuleNode{f == "starts_with" ? RuleOp::starts_with : RuleOp::ends_with, Type::boolean, args[0], args[1]},
+          where);
     }
     if (f == "contains") {
       arity(name, args, 2);
@@ -566,13 +559,13 @@ private:
   }
 
   RuleLexer m_lexer;
-  const RuleScope& m_scope;
+  const RuleScope &m_scope;
   Token m_token;
   Rule m_rule;
   std::vector<Span> m_spans;
   std::vector<std::pair<std::string, int>> m_variables;
 };
 
-Rule compile_rule(std::string_view text, const RuleScope& scope) { return RuleCompiler(text, scope).compile(); }
+Rule compile_rule(std::string_view text, const RuleScope &scope) { return RuleCompiler(text, scope).compile(); }
 
 } // namespace fundscreen::core

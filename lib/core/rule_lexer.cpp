@@ -9,9 +9,7 @@ namespace fundscreen::core {
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static bool is_identifier_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+static bool is_identifier_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 
 static bool is_identifier_char(char c) { return is_identifier_start(c) || is_digit(c); }
 
@@ -50,14 +48,12 @@ Token RuleLexer::lex_number(size_t start) {
     return m_pos - from;
   };
   size_t n = digits();
-  bool is_date = n == 4 && m_text.substr(m_pos).size() >= 6 && m_text[m_pos] == '-' &&
-                 is_digit(m_text[m_pos + 1]);
+  bool is_date = n == 4 && m_text.substr(m_pos).size() >= 6 && m_text[m_pos] == '-' && is_digit(m_text[m_pos + 1]);
   if (is_date) {
     ++m_pos;
     bool ok = digits() == 2 && m_pos < m_text.size() && m_text[m_pos] == '-';
     if (ok) ++m_pos;
-    if (!ok || digits() != 2)
-      throw RuleError(start, m_pos - start, "a date is written YYYY-MM-DD, e.g. 2021-03-01");
+    if (!ok || digits() != 2) throw RuleError(start, m_pos - start, "a date is written YYYY-MM-DD, e.g. 2021-03-01");
     return Token{TokenKind::date, m_text.substr(start, m_pos - start), {}, start, m_pos - start};
   }
   if (m_pos + 1 < m_text.size() && m_text[m_pos] == '.' && is_digit(m_text[m_pos + 1])) {
@@ -74,11 +70,9 @@ Token RuleLexer::lex_string(size_t start) {
     if (m_text[m_pos] == '\\' && m_pos + 1 < m_text.size()) ++m_pos;
     value += m_text[m_pos++];
   }
-  if (m_pos >= m_text.size())
-    throw RuleError(start, 1, fmt::format("unterminated string; add the closing {}", quote));
+  if (m_pos >= m_text.size()) throw RuleError(start, 1, fmt::format("unterminated string; add the closing {}", quote));
   ++m_pos;
-  return Token{TokenKind::string, m_text.substr(start, m_pos - start), std::move(value), start,
-               m_pos - start};
+  return Token{TokenKind::string, m_text.substr(start, m_pos - start), std::move(value), start, m_pos - start};
 }
 
 Token RuleLexer::lex_symbol(size_t start) {

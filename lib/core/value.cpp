@@ -12,8 +12,8 @@
 namespace fundscreen::core {
 
 std::string_view type_name(Type type) {
-  constexpr std::array<std::string_view, 8> names = {
-      "boolean", "integer", "number", "money", "string", "date", "duration", "list"};
+  constexpr std::array<std::string_view, 8> names = {"boolean", "integer", "number",   "money",
+                                                     "string",  "date",    "duration", "list"};
   return names[static_cast<size_t>(type)];
 }
 
@@ -23,13 +23,11 @@ std::string with_article(Type type) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 9> k_field_type_names = {
-    "string", "text", "enum", "date", "money", "integer", "number", "boolean", "list"};
+constexpr std::array<std::string_view, 9> k_field_type_names = {"string",  "text",   "enum",    "date", "money",
+                                                                "integer", "number", "boolean", "list"};
 }
 
-std::string_view field_type_name(FieldType type) {
-  return k_field_type_names[static_cast<size_t>(type)];
-}
+std::string_view field_type_name(FieldType type) { return k_field_type_names[static_cast<size_t>(type)]; }
 
 std::optional<FieldType> parse_field_type(std::string_view name) {
   for (size_t i = 0; i < k_field_type_names.size(); ++i)
@@ -41,25 +39,18 @@ Type value_type(FieldType type) {
   switch (type) {
   case FieldType::string:
   case FieldType::text:
-  case FieldType::enumeration:
-    return Type::string;
-  case FieldType::date:
-    return Type::date;
-  case FieldType::money:
-    return Type::money;
-  case FieldType::integer:
-    return Type::integer;
-  case FieldType::number:
-    return Type::number;
-  case FieldType::boolean:
-    return Type::boolean;
-  case FieldType::list:
-    return Type::list;
+  case FieldType::enumeration: return Type::string;
+  case FieldType::date: return Type::date;
+  case FieldType::money: return Type::money;
+  case FieldType::integer: return Type::integer;
+  case FieldType::number: return Type::number;
+  case FieldType::boolean: return Type::boolean;
+  case FieldType::list: return Type::list;
   }
   return Type::string;
 }
 
-bool is_empty(const Value& value) {
+bool is_empty(const Value &value) {
   if (is_missing(value)) return true;
   if (auto s = std::get_if<std::string>(&value)) return util::trim(*s).empty();
   if (auto l = std::get_if<StringList>(&value)) return l->empty();
@@ -73,18 +64,18 @@ struct Display {
   std::string operator()(int64_t i) const { return std::to_string(i); }
   std::string operator()(double d) const { return fmt::format("{}", d); }
   std::string operator()(Money m) const { return to_string(m); }
-  std::string operator()(const std::string& s) const { return fmt::format("\"{}\"", s); }
+  std::string operator()(const std::string &s) const { return fmt::format("\"{}\"", s); }
   std::string operator()(Date d) const { return to_string(d); }
   std::string operator()(Duration d) const { return to_string(d); }
-  std::string operator()(const StringList& l) const {
+  std::string operator()(const StringList &l) const {
     std::vector<std::string> quoted;
-    for (const auto& s : l) quoted.push_back(fmt::format("\"{}\"", s));
+    for (const auto &s : l) quoted.push_back(fmt::format("\"{}\"", s));
     return "[" + util::join(quoted, ", ") + "]";
   }
 };
 } // namespace
 
-std::string to_display(const Value& value) { return std::visit(Display{}, value); }
+std::string to_display(const Value &value) { return std::visit(Display{}, value); }
 
 std::optional<bool> parse_boolean(std::string_view text) {
   std::string lower(util::trim(text));
@@ -102,8 +93,7 @@ std::optional<double> parse_number(std::string_view text) {
   for (char c : util::trim(text)) compact += c == ',' ? '.' : c;
   double value = 0;
   auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
-  if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size())
-    return std::nullopt;
+  if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size()) return std::nullopt;
   return value;
 }
 
@@ -113,8 +103,7 @@ std::optional<int64_t> parse_integer(std::string_view text) {
     if (c != ' ') compact += c;
   int64_t value = 0;
   auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
-  if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size())
-    return std::nullopt;
+  if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size()) return std::nullopt;
   return value;
 }
 
@@ -130,32 +119,27 @@ static StringList split_list(std::string_view text) {
   return items;
 }
 
-static std::optional<Value> parse_enum(std::string_view text, const FieldSpec& field, std::string& why) {
-  if (std::find(field.values.begin(), field.values.end(), text) != field.values.end())
-    return Value(std::string(text));
+static std::optional<Value> parse_enum(std::string_view text, const FieldSpec &field, std::string &why) {
+  if (std::find(field.values.begin(), field.values.end(), text) != field.values.end()) return Value(std::string(text));
   std::string hint = util::nearest(text, field.values);
-  why = fmt::format("unknown value '{}' for field '{}'; allowed: {}", text, field.name,
-                    util::join(field.values, ", "));
+  why = fmt::format("unknown value '{}' for field '{}'; allowed: {}", text, field.name, util::join(field.values, ", "));
   if (!hint.empty()) why += fmt::format(" (did you mean '{}'?)", hint);
   return std::nullopt;
 }
 
-static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
+static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec &field,
                              std::string_view advice) {
   return fmt::format("invalid {} '{}' for field '{}'; {}", what, text, field.name, advice);
 }
 
-std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why) {
+std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec &field, std::string &why) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
   if (util::trim(text).empty()) return Value{};
   switch (field.type) {
   case FieldType::string:
-  case FieldType::text:
-    return Value(std::string(text));
-  case FieldType::enumeration:
-    return parse_enum(text, field, why);
-  case FieldType::list:
-    return Value(split_list(text));
+  case FieldType::text: return Value(std::string(text));
+  case FieldType::enumeration: return parse_enum(text, field, why);
+  case FieldType::list: return Value(split_list(text));
   case FieldType::date: {
     std::string reason;
     if (auto d = parse_date(text, reason)) return Value(*d);

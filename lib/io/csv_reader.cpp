@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/csv_reader.hpp"
 
-#include "util/error.hpp"
-#include "util/text.hpp"
-
 #include <algorithm>
 #include <utility>
+
+#include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace fundscreen::io {
 
@@ -62,11 +62,11 @@ size_t utf8_character_size(unsigned char lead) {
 
 } // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string source, CsvOptions options)
+CsvReader::CsvReader(std::istream &in, std::string source, CsvOptions options)
     : m_in(in), m_source(std::move(source)), m_encoding(options.encoding),
       m_chunk_size(std::max<size_t>(options.chunk_size, 1)), m_delimiter(options.delimiter) {}
 
-bool CsvReader::next(std::vector<CsvField>& fields) {
+bool CsvReader::next(std::vector<CsvField> &fields) {
   fields.clear();
   if (!m_started) start();
   if (!skip_empty_lines()) return false;
@@ -76,7 +76,7 @@ bool CsvReader::next(std::vector<CsvField>& fields) {
   while (read_field()) {
   }
   std::string_view record = m_record;
-  for (const FieldSpan& s : m_spans)
+  for (const FieldSpan &s : m_spans)
     fields.push_back({record.substr(s.begin, s.end - s.begin), s.line, s.column, s.quoted});
   return true;
 }
@@ -129,8 +129,7 @@ void CsvReader::decode_raw() {
   Utf8Prefix valid = valid_utf8_prefix(m_raw);
   m_buf.append(m_raw, 0, valid.length);
   bool waits = valid.unfinished && !m_eof;
-  if (valid.length < m_raw.size() && !waits)
-    m_bad_byte = static_cast<unsigned char>(m_raw[valid.length]);
+  if (valid.length < m_raw.size() && !waits) m_bad_byte = static_cast<unsigned char>(m_raw[valid.length]);
   m_raw.erase(0, valid.length);
 }
 
@@ -187,11 +186,10 @@ void CsvReader::read_unquoted() {
   }
 }
 
-void CsvReader::read_quoted(const FieldSpan& span) {
+void CsvReader::read_quoted(const FieldSpan &span) {
   for (;;) {
     if (!more())
-      util::throw_input_error({m_source, span.line, span.column},
-                              "unterminated quoted field; add the closing '\"'");
+      util::throw_input_error({m_source, span.line, span.column}, "unterminated quoted field; add the closing '\"'");
     take_plain(m_quoted_stops);
     if (m_pos == m_buf.size()) continue;
     if (is_line_end(m_buf[m_pos])) {
@@ -219,8 +217,8 @@ bool CsvReader::end_field() {
 }
 
 // Moves past the bytes from m_pos that are not in `stops`, appending them to the record.
-void CsvReader::take_plain(const ByteSet& stops) {
-  const char* data = m_buf.data();
+void CsvReader::take_plain(const ByteSet &stops) {
+  const char *data = m_buf.data();
   size_t end = m_pos;
   int characters = 0;
   for (; end < m_buf.size(); ++end) {
@@ -264,8 +262,7 @@ void CsvReader::throw_invalid_utf8() const {
 void CsvReader::throw_unexpected_character() const {
   size_t size = utf8_character_size(static_cast<unsigned char>(m_buf[m_pos]));
   std::string character = m_buf.substr(m_pos, size);
-  util::throw_input_error({m_source, m_line, m_column},
-                          "unexpected character '" + character + "' after closing quote");
+  util::throw_input_error({m_source, m_line, m_column}, "unexpected character '" + character + "' after closing quote");
 }
 
 } // namespace fundscreen::io

@@ -11,25 +11,28 @@
 
 namespace fundscreen::io {
 
-std::string read_file(const std::string& path, util::ErrorKind kind) {
+std::string read_file(const std::string &path, util::ErrorKind kind) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::string reason = std::strerror(errno);
-    throw util::Error(kind, util::Diagnostic{util::Location{}, util::Severity::error,
-                                             fmt::format("cannot read '{}': {}", path, reason), {}});
+    throw util::Error(
+        kind, util::Diagnostic{
+                  util::Location{}, util::Severity::error, fmt::format("cannot read '{}': {}", path, reason), {}});
   }
   std::ostringstream text;
   text << in.rdbuf();
   return std::move(text).str();
 }
 
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &write) {
   std::string temporary = path + ".tmp-fundscreen";
   auto fail = [&](std::string_view what) {
     std::string reason = std::strerror(errno);
     std::remove(temporary.c_str());
-    throw util::Error(util::ErrorKind::usage, util::Diagnostic{util::Location{}, util::Severity::error,
-                                                               fmt::format("cannot {} '{}': {}", what, path, reason), {}});
+    throw util::Error(util::ErrorKind::usage, util::Diagnostic{util::Location{},
+                                                               util::Severity::error,
+                                                               fmt::format("cannot {} '{}': {}", what, path, reason),
+                                                               {}});
   };
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

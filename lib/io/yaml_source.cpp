@@ -14,11 +14,11 @@ YamlSource::YamlSource(std::string_view text, std::string source, util::ErrorKin
     if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
   try {
     m_root = YAML::Load(m_text);
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     util::Location where{m_source, e.mark.line + 1, e.mark.column + 1};
     if (e.mark.pos >= 0) where = at_byte(static_cast<size_t>(e.mark.pos));
-    throw util::Error(kind, util::Diagnostic{where, util::Severity::error,
-                                             fmt::format("invalid YAML: {}", e.msg), caret(where)});
+    throw util::Error(
+        kind, util::Diagnostic{where, util::Severity::error, fmt::format("invalid YAML: {}", e.msg), caret(where)});
   }
 }
 
@@ -31,7 +31,7 @@ util::Location YamlSource::at_byte(size_t pos) const {
   return util::Location{m_source, static_cast<int>(line), column};
 }
 
-util::Location YamlSource::at(const YAML::Node& node) const {
+util::Location YamlSource::at(const YAML::Node &node) const {
   YAML::Mark mark = node.Mark();
   if (mark.pos < 0) return util::Location{m_source, 0, 0};
   return at_byte(static_cast<size_t>(mark.pos));
@@ -40,7 +40,7 @@ util::Location YamlSource::at(const YAML::Node& node) const {
 // Walks the scalar's source text: a block scalar (| or >) starts on the next line and drops
 // each line's indentation; a flow scalar (plain or quoted) folds a line break and the next
 // line's indentation into one space. Either way one character of the value is one step.
-util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) const {
+util::Location YamlSource::at_offset(const YAML::Node &node, size_t offset) const {
   YAML::Mark mark = node.Mark();
   if (mark.pos < 0) return at(node);
   size_t pos = static_cast<size_t>(mark.pos);
@@ -77,31 +77,34 @@ std::string_view YamlSource::line_text(int line) const {
   return text;
 }
 
-std::string YamlSource::caret(const util::Location& where) const {
+std::string YamlSource::caret(const util::Location &where) const {
   if (where.line < 1) return {};
   return util::caret_context(line_text(where.line), where.column);
 }
 
-void YamlSource::error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
+void YamlSource::error(const YAML::Node &node, std::string message) { error(at(node), std::move(message)); }
 
 void YamlSource::error(util::Location where, std::string message, std::string context) {
-  m_problems.push_back(util::Diagnostic{std::move(where), util::Severity::error, std::move(message), std::move(context)});
+  m_problems.push_back(
+      util::Diagnostic{std::move(where), util::Severity::error, std::move(message), std::move(context)});
 }
 
-void YamlSource::check_keys(const YAML::Node& node, const std::vector<std::string>& allowed, std::string_view what) {
+void YamlSource::check_keys(const YAML::Node &node, const std::vector<std::string> &allowed, std::string_view what) {
   if (!node.IsMap()) return;
-  for (const auto& entry : node) {
+  for (const auto &entry : node) {
     std::string key = entry.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string message = fmt::format("unknown key '{}' in {}", key, what);
     std::string hint = util::nearest(key, allowed);
-    if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
-    else message += fmt::format("; allowed: {}", util::join(allowed, ", "));
+    if (!hint.empty())
+      message += fmt::format("; did you mean '{}'?", hint);
+    else
+      message += fmt::format("; allowed: {}", util::join(allowed, ", "));
     error(entry.first, message);
   }
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node) {
+std::optional<std::string> scalar_text(const YAML::Node &node) {
   if (!node || !node.IsScalar()) return std::nullopt;
   return node.Scalar();
 }

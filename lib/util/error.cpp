@@ -7,17 +7,14 @@ namespace fundscreen::util {
 
 int exit_code(ErrorKind kind) {
   switch (kind) {
-  case ErrorKind::usage:
-    return 2;
-  case ErrorKind::input:
-    return 3;
-  case ErrorKind::criteria:
-    return 4;
+  case ErrorKind::usage: return 2;
+  case ErrorKind::input: return 3;
+  case ErrorKind::criteria: return 4;
   }
   return 3;
 }
 
-std::string format_diagnostic(const Diagnostic& d) {
+std::string format_diagnostic(const Diagnostic &d) {
   std::string out;
   if (!d.where.source.empty()) {
     out += d.where.source;
@@ -53,16 +50,14 @@ std::string caret_context(std::string_view line_text, int column) {
   return out;
 }
 
-static std::string first_message(const std::vector<Diagnostic>& diagnostics) {
+static std::string first_message(const std::vector<Diagnostic> &diagnostics) {
   return diagnostics.empty() ? std::string("error") : diagnostics.front().message;
 }
 
-Error::Error(ErrorKind kind, Diagnostic diagnostic)
-    : Error(kind, std::vector<Diagnostic>{std::move(diagnostic)}) {}
+Error::Error(ErrorKind kind, Diagnostic diagnostic) : Error(kind, std::vector<Diagnostic>{std::move(diagnostic)}) {}
 
 Error::Error(ErrorKind kind, std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(first_message(diagnostics)), m_kind(kind),
-      m_diagnostics(std::move(diagnostics)) {}
+    : std::runtime_error(first_message(diagnostics)), m_kind(kind), m_diagnostics(std::move(diagnostics)) {}
 
 void throw_input_error(Location where, std::string message) {
   throw Error(ErrorKind::input, Diagnostic{std::move(where), Severity::error, std::move(message), {}});

@@ -14,7 +14,7 @@ size_t utf8_length(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
-  const char* spaces = " \t\r\n";
+  const char *spaces = " \t\r\n";
   size_t b = text.find_first_not_of(spaces);
   if (b == std::string_view::npos) return {};
   size_t e = text.find_last_not_of(spaces);
@@ -43,7 +43,7 @@ std::string nearest(std::string_view word, std::span<const std::string> candidat
   std::string best;
   size_t best_distance = limit + 1;
   bool tied = false;
-  for (const std::string& c : candidates) {
+  for (const std::string &c : candidates) {
     size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;
