@@ -8,9 +8,9 @@
 namespace fundscreen::cmd {
 
 // Declares a subcommand's options on `app` and returns what runs it, giving the exit code.
-using Setup = std::function<std::function<int()>(CLI::App &app)>;
+using Setup = std::function<std::function<int()>(CLI::App& app)>;
 
-std::function<int()> setup_validate(CLI::App &app);
-std::function<int()> setup_lint(CLI::App &app);
+std::function<int()> setup_validate(CLI::App& app);
+std::function<int()> setup_lint(CLI::App& app);
 
 } // namespace fundscreen::cmd

@@ -5,11 +5,12 @@
 
 namespace fundscreen::cmd {
 
-void add_input_flags(CLI::App &app, InputFlags &flags) {
+void add_input_flags(CLI::App& app, InputFlags& flags) {
   app.add_option("--encoding", flags.encoding,
                  "Encoding of CSV inputs: utf-8 (default) or windows-1252 for spreadsheets not saved as "
                  "\"CSV UTF-8\"");
-  app.add_option("--delimiter", flags.delimiter, "CSV field delimiter: ',' ';' or 'tab' (default: detected)");
+  app.add_option("--delimiter", flags.delimiter,
+                 "CSV field delimiter: ',' ';' '|' or 'tab' (default: detected from the header)");
   app.add_flag("--strict", flags.strict, "Treat unknown columns and keys as errors, not warnings");
 }
 
@@ -17,7 +18,7 @@ static util::Error usage_error(std::string message) {
   return util::Error(util::ErrorKind::usage, util::Diagnostic{{}, util::Severity::error, std::move(message), {}});
 }
 
-io::InputOptions input_options(const InputFlags &flags) {
+io::InputOptions input_options(const InputFlags& flags) {
   io::InputOptions options;
   auto encoding = io::parse_encoding(flags.encoding);
   if (!encoding) throw usage_error(fmt::format("unknown encoding '{}'; use utf-8 or windows-1252", flags.encoding));
@@ -32,8 +33,8 @@ io::InputOptions input_options(const InputFlags &flags) {
   return options;
 }
 
-void print_diagnostics(const util::Diagnostics &diagnostics, std::ostream &err) {
-  for (const auto &d : diagnostics.items()) err << util::format_diagnostic(d);
+void print_diagnostics(const util::Diagnostics& diagnostics, std::ostream& err) {
+  for (const auto& d : diagnostics.items()) err << util::format_diagnostic(d);
 }
 
 } // namespace fundscreen::cmd

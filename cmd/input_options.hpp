@@ -19,12 +19,12 @@ struct InputFlags {
 };
 
 // Declares --encoding, --delimiter and --strict on `app`.
-void add_input_flags(CLI::App &app, InputFlags &flags);
+void add_input_flags(CLI::App& app, InputFlags& flags);
 
 // The reading options the flags ask for; a bad flag value is a usage error.
-io::InputOptions input_options(const InputFlags &flags);
+io::InputOptions input_options(const InputFlags& flags);
 
 // Prints every diagnostic to `err`, then a count line if there were any problems.
-void print_diagnostics(const util::Diagnostics &diagnostics, std::ostream &err);
+void print_diagnostics(const util::Diagnostics& diagnostics, std::ostream& err);
 
 } // namespace fundscreen::cmd

@@ -12,8 +12,8 @@
 namespace {
 
 struct Subcommand {
-  const char *name;
-  const char *summary;
+  const char* name;
+  const char* summary;
   fundscreen::cmd::Setup setup;
 };
 
@@ -23,36 +23,51 @@ const std::array<Subcommand, 2> k_subcommands = {{
     {"lint", "Check criteria sets: types, rules, references, impacts", fundscreen::cmd::setup_lint},
 }};
 
-int run(int argc, char **argv) {
+// True for a subcommand name or one of the top-level options.
+bool known_first_argument(std::string_view word) {
+  if (word == "-h" || word == "--help" || word == "--version") return true;
+  for (const Subcommand& s : k_subcommands)
+    if (word == s.name) return true;
+  return false;
+}
+
+int run(int argc, char** argv) {
   CLI::App app("fundscreen: screen the applications to a funding call against its criteria", "fundscreen");
   app.set_version_flag("--version", FUNDSCREEN_VERSION);
   app.require_subcommand(1);
   app.footer("Run 'fundscreen COMMAND --help' for a command's options and examples.\n");
-  std::vector<std::pair<CLI::App *, std::function<int()>>> runners;
-  for (const Subcommand &s : k_subcommands) {
-    CLI::App *sub = app.add_subcommand(s.name, s.summary);
+  std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
+  for (const Subcommand& s : k_subcommands) {
+    CLI::App* sub = app.add_subcommand(s.name, s.summary);
     runners.emplace_back(sub, s.setup(*sub));
+  }
+  if (argc > 1 && !known_first_argument(argv[1])) {
+    std::string word = argv[1];
+    std::string what = word.starts_with("-") ? "option" : "command";
+    std::cerr << "fundscreen: error: unknown " << what << " '" << word
+              << "'; run 'fundscreen --help' for the commands\n";
+    return fundscreen::util::exit_code(fundscreen::util::ErrorKind::usage);
   }
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError &e) {
+  } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : fundscreen::util::exit_code(fundscreen::util::ErrorKind::usage);
   }
-  for (auto &[sub, runner] : runners)
+  for (auto& [sub, runner] : runners)
     if (sub->parsed()) return runner();
   return fundscreen::util::exit_code(fundscreen::util::ErrorKind::usage);
 }
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   try {
     return run(argc, argv);
-  } catch (const fundscreen::util::Error &e) {
-    for (const auto &d : e.diagnostics()) std::cerr << fundscreen::util::format_diagnostic(d);
+  } catch (const fundscreen::util::Error& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << fundscreen::util::format_diagnostic(d);
     return fundscreen::util::exit_code(e.kind());
-  } catch (const std::exception &e) {
+  } catch (const std::exception& e) {
     std::cerr << "fundscreen: internal error: " << e.what() << '\n';
     return 70;
   }

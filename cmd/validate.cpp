@@ -24,24 +24,24 @@ struct ValidateOptions {
   InputFlags input;
 };
 
-int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream &err) {
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   core::CriteriaSet set = io::load_criteria_file(options.criteria);
   io::InputOptions input = input_options(options.input);
   util::Diagnostics diagnostics;
   core::IdRegistry ids;
   int id_field = set.field_index("id");
-  for (const std::string &path : options.applications) {
-    io::read_applications(path, set, input, diagnostics, [&](core::Application &&app) {
-      if (const auto *id = std::get_if<std::string>(&app.values[id_field])) ids.add(*id, app.where, diagnostics);
+  for (const std::string& path : options.applications) {
+    io::read_applications(path, set, input, diagnostics, [&](core::Application&& app) {
+      if (const auto* id = std::get_if<std::string>(&app.values[id_field])) ids.add(*id, app.where, diagnostics);
     });
   }
   size_t assessments = 0, outcomes = 0;
-  for (const std::string &path : options.assessments) {
+  for (const std::string& path : options.assessments) {
     auto read = io::read_assessments(path, input, diagnostics);
     core::check_assessments(set, &ids, read, diagnostics);
     assessments += read.size();
   }
-  for (const std::string &path : options.outcomes) {
+  for (const std::string& path : options.outcomes) {
     auto read = io::read_outcomes(path, input, diagnostics);
     core::check_outcomes(&ids, read, diagnostics);
     outcomes += read.size();
@@ -64,7 +64,7 @@ int run_validate(const ValidateOptions &options, std::ostream &out, std::ostream
 
 } // namespace
 
-std::function<int()> setup_validate(CLI::App &app) {
+std::function<int()> setup_validate(CLI::App& app) {
   auto options = std::make_shared<ValidateOptions>();
   app.add_option("applications", options->applications, "Application files (CSV or YAML)")->required();
   app.add_option("--criteria,-c", options->criteria, "The criteria set (YAML)")->required();

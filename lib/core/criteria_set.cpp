@@ -7,8 +7,8 @@
 
 namespace fundscreen::core {
 
-const std::string &Titles::in(std::string_view lang) const {
-  const std::string &wanted = lang == "fi" ? fi : (lang == "sv" ? sv : en);
+const std::string& Titles::in(std::string_view lang) const {
+  const std::string& wanted = lang == "fi" ? fi : (lang == "sv" ? sv : en);
   if (!wanted.empty()) return wanted;
   return en.empty() ? fi : en;
 }
@@ -37,8 +37,8 @@ int CriteriaSet::field_index(std::string_view name) const {
   return -1;
 }
 
-const Criterion *CriteriaSet::criterion(std::string_view criterion_id) const {
-  for (const Criterion &c : criteria)
+const Criterion* CriteriaSet::criterion(std::string_view criterion_id) const {
+  for (const Criterion& c : criteria)
     if (c.id == criterion_id) return &c;
   return nullptr;
 }

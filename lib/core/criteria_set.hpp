@@ -16,7 +16,7 @@ struct Titles {
   std::string sv;
   std::string en;
   // The text in `lang` (fi, sv or en), falling back to English, then Finnish.
-  const std::string &in(std::string_view lang) const;
+  const std::string& in(std::string_view lang) const;
 };
 
 // A value together with where it was written.
@@ -44,7 +44,7 @@ std::string_view kind_name(CriterionKind kind);
 // A decimal kept exactly in thousandths (weights, score thresholds).
 struct Thousandths {
   int64_t value = 0;
-  auto operator<=>(const Thousandths &) const = default;
+  auto operator<=>(const Thousandths&) const = default;
 };
 
 // `t` as a short decimal: `2`, `0.5`, `3.25`.
@@ -76,6 +76,8 @@ struct Impact {
   std::string description;
   std::optional<Rule> indicator;
   util::Location indicator_where;
+  // True when the set has an indicator for it, even one that did not compile.
+  bool indicator_written = false;
 };
 
 enum class SortOrder { ascending, descending };
@@ -116,11 +118,14 @@ struct CriteriaSet {
   std::vector<Impact> impacts;
   Ranking ranking;
   FundingPolicy funding = FundingPolicy::strict;
+  // The money field whose sum the funding line keeps within the budget.
+  std::string funding_amount = "requested_eur";
+  util::Location funding_amount_where;
 
   // The index of the field called `name`, or -1.
   int field_index(std::string_view name) const;
   // The criterion with `id`, or null.
-  const Criterion *criterion(std::string_view id) const;
+  const Criterion* criterion(std::string_view id) const;
 };
 
 // The fields of an outcome report, as impact indicators read them (`outcome.continued`).

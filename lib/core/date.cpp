@@ -22,13 +22,13 @@ std::optional<Date> make_date(int year, unsigned month, unsigned day) {
   return from_ymd(ymd);
 }
 
-static bool parse_number(std::string_view text, int &out) {
+static bool parse_number(std::string_view text, int& out) {
   if (text.empty() || text.size() > 4) return false;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-static const char *const k_date_shapes = "write dates as YYYY-MM-DD, e.g. 2021-03-01";
+static const char* const k_date_shapes = "write dates as YYYY-MM-DD, e.g. 2021-03-01";
 
 // Splits `text` on `sep` into exactly three numbers.
 static bool split3(std::string_view text, char sep, int (&parts)[3], size_t (&widths)[3]) {
@@ -42,7 +42,7 @@ static bool split3(std::string_view text, char sep, int (&parts)[3], size_t (&wi
   return true;
 }
 
-std::optional<Date> parse_date(std::string_view text, std::string &why) {
+std::optional<Date> parse_date(std::string_view text, std::string& why) {
   int p[3];
   size_t w[3];
   int year = 0, month = 0, day = 0;
@@ -87,7 +87,7 @@ Date add(Date date, Duration duration) {
 Duration negate(Duration duration) { return Duration{-duration.months, -duration.days}; }
 
 std::string to_string(Duration duration) {
-  auto part = [](int32_t n, const char *unit) { return fmt::format("{} {}{}", n, unit, n == 1 || n == -1 ? "" : "s"); };
+  auto part = [](int32_t n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 || n == -1 ? "" : "s"); };
   if (duration.months != 0 && duration.days != 0)
     return part(duration.months, "month") + " " + part(duration.days, "day");
   if (duration.days != 0) return part(duration.days, "day");

@@ -12,7 +12,7 @@ namespace fundscreen::core {
 // A calendar date, kept as days since 1970-01-01 so that comparison is exact and cheap.
 struct Date {
   int32_t days = 0;
-  auto operator<=>(const Date &) const = default;
+  auto operator<=>(const Date&) const = default;
 };
 
 // A calendar duration: months and days are kept apart, because a month is not a fixed
@@ -20,7 +20,7 @@ struct Date {
 struct Duration {
   int32_t months = 0;
   int32_t days = 0;
-  bool operator==(const Duration &) const = default;
+  bool operator==(const Duration&) const = default;
 };
 
 // The date `year`-`month`-`day`, or nothing if there is no such day.
@@ -28,7 +28,7 @@ std::optional<Date> make_date(int year, unsigned month, unsigned day);
 
 // Parses an ISO 8601 date (`2021-03-01`) or a Finnish one (`1.3.2021`). On failure returns
 // nothing and sets `why` to a reason a user can act on.
-std::optional<Date> parse_date(std::string_view text, std::string &why);
+std::optional<Date> parse_date(std::string_view text, std::string& why);
 
 // The date as `YYYY-MM-DD`.
 std::string to_string(Date date);

@@ -14,29 +14,30 @@ namespace {
 
 class Linter {
 public:
-  explicit Linter(const CriteriaSet &set) : m_set(set) {}
+  explicit Linter(const CriteriaSet& set) : m_set(set) {}
 
   std::vector<util::Diagnostic> run() {
     check_fields();
     check_criteria();
     check_impacts();
     check_tie_break();
-    std::stable_sort(m_found.begin(), m_found.end(), [](const auto &a, const auto &b) {
+    check_funding();
+    std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
       return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
     });
     return std::move(m_found);
   }
 
 private:
-  void report(const util::Location &where, std::string message) {
+  void report(const util::Location& where, std::string message) {
     m_found.push_back(util::Diagnostic{where, util::Severity::error, std::move(message), {}});
   }
 
   // Reports every id seen before, naming the line of its first definition.
   template <typename Items, typename Id, typename Where>
-  void check_unique(const Items &items, std::string_view what, Id id, Where where) {
+  void check_unique(const Items& items, std::string_view what, Id id, Where where) {
     std::map<std::string, int> first;
-    for (const auto &item : items) {
+    for (const auto& item : items) {
       auto [it, fresh] = first.emplace(id(item), where(item).line);
       if (!fresh)
         report(where(item), fmt::format("duplicate {} '{}' (first defined at line {})", what, id(item), it->second));
@@ -54,12 +55,12 @@ private:
 
   void check_criteria() {
     check_unique(
-        m_set.criteria, "criterion id", [](const Criterion &c) { return c.id; },
-        [](const Criterion &c) { return c.where; });
-    for (const Criterion &c : m_set.criteria) check_criterion(c);
+        m_set.criteria, "criterion id", [](const Criterion& c) { return c.id; },
+        [](const Criterion& c) { return c.where; });
+    for (const Criterion& c : m_set.criteria) check_criterion(c);
   }
 
-  void check_criterion(const Criterion &c) {
+  void check_criterion(const Criterion& c) {
     bool judged = c.kind != CriterionKind::rule;
     if (c.kind != CriterionKind::judgement && !c.rule_written)
       report(c.kind_where, fmt::format("criterion '{}' is of kind '{}' but has no rule", c.id, kind_name(c.kind)));
@@ -76,12 +77,12 @@ private:
       report(c.where, fmt::format("criterion '{}' is a rule and has no reviewer scores for a min_score", c.id));
     if (c.protects.empty())
       report(c.where, fmt::format("criterion '{}' protects no impact; add protects: [IMPACT]", c.id));
-    for (const auto &p : c.protects) check_impact_reference(c, p);
+    for (const auto& p : c.protects) check_impact_reference(c, p);
   }
 
-  void check_impact_reference(const Criterion &c, const Located<std::string> &p) {
+  void check_impact_reference(const Criterion& c, const Located<std::string>& p) {
     std::vector<std::string> ids;
-    for (const Impact &i : m_set.impacts) {
+    for (const Impact& i : m_set.impacts) {
       if (i.id == p.value) return;
       ids.push_back(i.id);
     }
@@ -93,26 +94,26 @@ private:
 
   void check_impacts() {
     check_unique(
-        m_set.impacts, "impact id", [](const Impact &i) { return i.id; }, [](const Impact &i) { return i.where; });
-    for (const Impact &impact : m_set.impacts) {
-      if (!impact.indicator)
+        m_set.impacts, "impact id", [](const Impact& i) { return i.id; }, [](const Impact& i) { return i.where; });
+    for (const Impact& impact : m_set.impacts) {
+      if (!impact.indicator_written)
         report(impact.where, fmt::format("impact '{}' has no indicator; add indicator: EXPRESSION over outcome "
                                          "fields",
                                          impact.id));
-      bool protected_by_any = std::any_of(m_set.criteria.begin(), m_set.criteria.end(), [&](const Criterion &c) {
-        return std::any_of(c.protects.begin(), c.protects.end(), [&](const auto &p) { return p.value == impact.id; });
+      bool protected_by_any = std::any_of(m_set.criteria.begin(), m_set.criteria.end(), [&](const Criterion& c) {
+        return std::any_of(c.protects.begin(), c.protects.end(), [&](const auto& p) { return p.value == impact.id; });
       });
       if (!protected_by_any) report(impact.where, fmt::format("impact '{}' is protected by no criterion", impact.id));
     }
   }
 
   void check_tie_break() {
-    for (const TieBreak &t : m_set.ranking.tie_break) {
+    for (const TieBreak& t : m_set.ranking.tie_break) {
       if (t.key == TieBreak::Key::field) {
         if (m_set.field_index(t.name) < 0) report(t.where, unknown("field", t.name, field_names()));
         continue;
       }
-      const Criterion *c = m_set.criterion(t.name);
+      const Criterion* c = m_set.criterion(t.name);
       if (!c) {
         report(t.where, unknown("criterion", t.name, criterion_ids()));
       } else if (c->kind == CriterionKind::rule) {
@@ -123,7 +124,19 @@ private:
     }
   }
 
-  static std::string unknown(std::string_view what, const std::string &name, const std::vector<std::string> &known) {
+  void check_funding() {
+    int field = m_set.field_index(m_set.funding_amount);
+    util::Location where =
+        m_set.funding_amount_where.line ? m_set.funding_amount_where : util::Location{m_set.source, 1, 1};
+    if (field < 0)
+      report(where, fmt::format("the funding amount field '{}' is not a field of the set; set funding: amount: "
+                                "to a money field",
+                                m_set.funding_amount));
+    else if (m_set.fields[field].type != FieldType::money)
+      report(where, fmt::format("the funding amount field '{}' is not money", m_set.funding_amount));
+  }
+
+  static std::string unknown(std::string_view what, const std::string& name, const std::vector<std::string>& known) {
     std::string message = fmt::format("the tie-break names unknown {} '{}'", what, name);
     std::string hint = util::nearest(name, known);
     if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
@@ -132,22 +145,22 @@ private:
 
   std::vector<std::string> field_names() const {
     std::vector<std::string> names;
-    for (const auto &f : m_set.fields) names.push_back(f.name);
+    for (const auto& f : m_set.fields) names.push_back(f.name);
     return names;
   }
 
   std::vector<std::string> criterion_ids() const {
     std::vector<std::string> ids;
-    for (const auto &c : m_set.criteria) ids.push_back(c.id);
+    for (const auto& c : m_set.criteria) ids.push_back(c.id);
     return ids;
   }
 
-  const CriteriaSet &m_set;
+  const CriteriaSet& m_set;
   std::vector<util::Diagnostic> m_found;
 };
 
 } // namespace
 
-std::vector<util::Diagnostic> lint(const CriteriaSet &set) { return Linter(set).run(); }
+std::vector<util::Diagnostic> lint(const CriteriaSet& set) { return Linter(set).run(); }
 
 } // namespace fundscreen::core

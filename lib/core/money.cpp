@@ -9,15 +9,15 @@
 
 namespace fundscreen::core {
 
-static const char *const k_money_shapes = "write an amount such as 12000, 12000.50 or 12 000,50";
+static const char* const k_money_shapes = "write an amount such as 12000, 12000.50 or 12 000,50";
 
-static bool consume_prefix(std::string_view &text, std::string_view prefix) {
+static bool consume_prefix(std::string_view& text, std::string_view prefix) {
   if (!text.starts_with(prefix)) return false;
   text.remove_prefix(prefix.size());
   return true;
 }
 
-static bool consume_suffix(std::string_view &text, std::string_view suffix) {
+static bool consume_suffix(std::string_view& text, std::string_view suffix) {
   if (!text.ends_with(suffix)) return false;
   text.remove_suffix(suffix.size());
   return true;
@@ -33,7 +33,7 @@ static std::string_view strip_currency(std::string_view text) {
 
 // Digits and separators only: spaces of any kind between digits are dropped, and each
 // '.' or ',' is kept as is for the caller to interpret.
-static bool compact(std::string_view text, std::string &out) {
+static bool compact(std::string_view text, std::string& out) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if ((c >= '0' && c <= '9') || c == '.' || c == ',') {
@@ -51,7 +51,7 @@ static bool compact(std::string_view text, std::string &out) {
 }
 
 // Finds the decimal separator in `digits` (npos if none), checking thousands groups.
-static bool find_decimal(const std::string &digits, size_t &decimal, std::string &why) {
+static bool find_decimal(const std::string& digits, size_t& decimal, std::string& why) {
   size_t last_dot = digits.rfind('.'), last_comma = digits.rfind(',');
   size_t dots = std::count(digits.begin(), digits.end(), '.');
   size_t commas = std::count(digits.begin(), digits.end(), ',');
@@ -86,7 +86,7 @@ static bool find_decimal(const std::string &digits, size_t &decimal, std::string
   return !(grouped && (run == 0 || run > 3));
 }
 
-static bool accumulate(std::string_view digits, int64_t &value) {
+static bool accumulate(std::string_view digits, int64_t& value) {
   for (char c : digits) {
     if (c < '0' || c > '9') continue;
     if (value > 900'000'000'000'000) return false;
@@ -95,7 +95,7 @@ static bool accumulate(std::string_view digits, int64_t &value) {
   return true;
 }
 
-std::optional<Money> parse_money(std::string_view text, std::string &why) {
+std::optional<Money> parse_money(std::string_view text, std::string& why) {
   std::string_view body = strip_currency(text);
   bool negative = consume_prefix(body, "-") || (consume_prefix(body, "\xE2\x88\x92"));
   std::string digits;

@@ -12,13 +12,13 @@ namespace fundscreen::core {
 // An amount of money in integer cents: sums and comparisons are exact.
 struct Money {
   int64_t cents = 0;
-  auto operator<=>(const Money &) const = default;
+  auto operator<=>(const Money&) const = default;
 };
 
 // Parses an amount as people write it in exports: `95000`, `95000.50`, `95 000,50` (space,
 // no-break space or narrow no-break space between thousands), `1,234.50`, `1.234,50`, with
 // an optional `€` or `EUR`. At most two decimals. On failure returns nothing and sets `why`.
-std::optional<Money> parse_money(std::string_view text, std::string &why);
+std::optional<Money> parse_money(std::string_view text, std::string& why);
 
 // The amount as a plain decimal: `95000`, `95000.50`, `-3.05`.
 std::string to_string(Money money);

@@ -29,7 +29,7 @@ std::span<const FieldSpec> assessment_fields() {
   return fields;
 }
 
-std::optional<int> score_to_halves(double score, std::string_view text, std::string &why) {
+std::optional<int> score_to_halves(double score, std::string_view text, std::string& why) {
   if (score < 0 || score > 5) {
     why = fmt::format("score '{}' is outside 0 to 5", text);
     return std::nullopt;

@@ -47,6 +47,6 @@ struct Outcome {
 std::span<const FieldSpec> assessment_fields();
 
 // A score as half points, or nothing (with `why`) if it is outside 0 to 5 or not a half point.
-std::optional<int> score_to_halves(double score, std::string_view text, std::string &why);
+std::optional<int> score_to_halves(double score, std::string_view text, std::string& why);
 
 } // namespace fundscreen::core

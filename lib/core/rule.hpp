@@ -70,23 +70,23 @@ class Rule {
 public:
   Rule();
   ~Rule();
-  Rule(Rule &&) noexcept;
-  Rule &operator=(Rule &&) noexcept;
-  Rule(const Rule &);
-  Rule &operator=(const Rule &);
+  Rule(Rule&&) noexcept;
+  Rule& operator=(Rule&&) noexcept;
+  Rule(const Rule&);
+  Rule& operator=(const Rule&);
 
   // The text the rule was compiled from.
-  const std::string &text() const { return m_text; }
+  const std::string& text() const { return m_text; }
   // The type of the rule's value.
   Type type() const { return m_type; }
   // The paths the rule reads (`app.stage`, `outcome.continued`), each once, in order.
-  const std::vector<std::string> &reads() const { return m_reads; }
+  const std::vector<std::string>& reads() const { return m_reads; }
 
 private:
   friend class RuleCompiler;
   friend class RuleEvaluator;
-  friend RuleResult evaluate(const Rule &, const RecordView &, TraceReads);
-  friend Value evaluate_value(const Rule &, const RecordView &);
+  friend RuleResult evaluate(const Rule&, const RecordView&, TraceReads);
+  friend Value evaluate_value(const Rule&, const RecordView&);
   std::string m_text;
   Type m_type = Type::boolean;
   std::vector<RuleNode> m_nodes;
@@ -97,12 +97,12 @@ private:
 
 // Compiles `text` against `scope`; throws RuleError with the place and a message (with a
 // suggestion for a misspelt field or function) when the text is wrong.
-Rule compile_rule(std::string_view text, const RuleScope &scope);
+Rule compile_rule(std::string_view text, const RuleScope& scope);
 
 // Evaluates a boolean `rule` on `record`.
-RuleResult evaluate(const Rule &rule, const RecordView &record, TraceReads trace = TraceReads::no);
+RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace = TraceReads::no);
 
 // Evaluates `rule` of any type on `record`; missing if it read a missing value.
-Value evaluate_value(const Rule &rule, const RecordView &record);
+Value evaluate_value(const Rule& rule, const RecordView& record);
 
 } // namespace fundscreen::core

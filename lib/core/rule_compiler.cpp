@@ -15,10 +15,10 @@ namespace fundscreen::core {
 
 Rule::Rule() = default;
 Rule::~Rule() = default;
-Rule::Rule(Rule &&) noexcept = default;
-Rule &Rule::operator=(Rule &&) noexcept = default;
-Rule::Rule(const Rule &) = default;
-Rule &Rule::operator=(const Rule &) = default;
+Rule::Rule(Rule&&) noexcept = default;
+Rule& Rule::operator=(Rule&&) noexcept = default;
+Rule::Rule(const Rule&) = default;
+Rule& Rule::operator=(const Rule&) = default;
 
 namespace {
 
@@ -38,7 +38,7 @@ const std::array<std::string, 8> k_functions = {"has",      "size", "starts_with
 
 class RuleCompiler {
 public:
-  RuleCompiler(std::string_view text, const RuleScope &scope) : m_lexer(text), m_scope(scope) {
+  RuleCompiler(std::string_view text, const RuleScope& scope) : m_lexer(text), m_scope(scope) {
     m_rule.m_text = std::string(text);
     advance();
   }
@@ -56,7 +56,7 @@ private:
   [[noreturn]] void fail(Span at, std::string message) {
     throw RuleError(at.offset, std::max<size_t>(at.length, 1), std::move(message));
   }
-  [[noreturn]] void fail(const Token &at, std::string message) { fail(Span{at.offset, at.length}, std::move(message)); }
+  [[noreturn]] void fail(const Token& at, std::string message) { fail(Span{at.offset, at.length}, std::move(message)); }
 
   void advance() { m_token = m_lexer.next(); }
 
@@ -76,7 +76,7 @@ private:
     m_spans.push_back(span);
     return static_cast<int>(m_rule.m_nodes.size() - 1);
   }
-  const RuleNode &node(int n) const { return m_rule.m_nodes[n]; }
+  const RuleNode& node(int n) const { return m_rule.m_nodes[n]; }
   Type type(int n) const { return m_rule.m_nodes[n].type; }
   Span span(int n) const { return m_spans[n]; }
 
@@ -151,7 +151,7 @@ private:
   // Money compared with a number literal: the literal becomes exact money. Call values
   // keep their type (an integer compares with money as whole euros).
   void coerce_constant_to_money(int n) {
-    RuleNode &c = m_rule.m_nodes[n];
+    RuleNode& c = m_rule.m_nodes[n];
     if (c.op != RuleOp::constant || !is_numeric(c.type)) return;
     std::string why;
     std::string literal = m_rule.m_text.substr(m_spans[n].offset, m_spans[n].length);
@@ -172,7 +172,7 @@ private:
     return (l == Type::money && r == Type::integer) || (l == Type::integer && r == Type::money);
   }
 
-  int compare(RuleOp op, const Token &where, int left, int right) {
+  int compare(RuleOp op, const Token& where, int left, int right) {
     if (!comparable(left, right))
       fail(where, fmt::format("cannot compare {} with {}", type_name(type(left)), type_name(type(right))));
     bool ordering = op != RuleOp::equal && op != RuleOp::not_equal;
@@ -186,12 +186,12 @@ private:
 
   // A string literal compared with an enum field must be one of the enum's values.
   void check_enum_literal(int field, int literal) {
-    const RuleNode &f = node(field);
-    const RuleNode &c = node(literal);
+    const RuleNode& f = node(field);
+    const RuleNode& c = node(literal);
     if (c.op != RuleOp::constant || c.type != Type::string) return;
-    const FieldSpec *spec = field_spec(f);
-    if (!spec || spec->type != FieldType::enumeration) return;
-    const std::string &value = std::get<std::string>(c.value);
+    const FieldSpec* spec = field_spec(f);
+    if (!spec || spec->type != FieldType::enumeration || spec->values.empty()) return;
+    const std::string& value = std::get<std::string>(c.value);
     if (std::find(spec->values.begin(), spec->values.end(), value) != spec->values.end()) return;
     std::string message = fmt::format("'{}' is not a value of {}; allowed: {}", value, m_rule.m_reads[f.read],
                                       util::join(spec->values, ", "));
@@ -200,7 +200,7 @@ private:
     fail(span(literal), message);
   }
 
-  const FieldSpec *field_spec(const RuleNode &n) const {
+  const FieldSpec* field_spec(const RuleNode& n) const {
     if (n.op == RuleOp::app_field) return &m_scope.app_fields[n.slot];
     if (n.op == RuleOp::outcome_field) return &m_scope.outcome_fields[n.slot];
     return nullptr;
@@ -284,14 +284,14 @@ private:
     return std::nullopt;
   }
 
-  int arithmetic(const Token &op, int left, int right) {
+  int arithmetic(const Token& op, int left, int right) {
     char symbol = op.text[0];
     auto result = arithmetic_type(symbol, type(left), type(right));
     if (!result)
       fail(op, fmt::format("cannot apply '{}' to {} and {}", op.text, type_name(type(left)), type_name(type(right))));
     static const std::array<std::pair<char, RuleOp>, 4> ops = {
         {{'+', RuleOp::add}, {'-', RuleOp::subtract}, {'*', RuleOp::multiply}, {'/', RuleOp::divide}}};
-    RuleOp rule_op = std::find_if(ops.begin(), ops.end(), [&](auto &p) { return p.first == symbol; })->second;
+    RuleOp rule_op = std::find_if(ops.begin(), ops.end(), [&](auto& p) { return p.first == symbol; })->second;
     return add(RuleNode{rule_op, *result, left, right}, cover(span(left), span(right)));
   }
 
@@ -347,14 +347,14 @@ private:
     fail(t, fmt::format("expected an expression but found '{}'", t.text));
   }
 
-  int date_constant(const Token &t) {
+  int date_constant(const Token& t) {
     std::string why;
     auto date = parse_date(t.text, why);
     if (!date) fail(t, fmt::format("impossible date '{}': {}", t.text, why));
     return add(RuleNode::constant(Type::date, Value(*date)), {t.offset, t.length});
   }
 
-  int parse_number_or_duration(const Token &t) {
+  int parse_number_or_duration(const Token& t) {
     bool whole = t.text.find('.') == std::string_view::npos;
     if (whole && m_token.kind == TokenKind::identifier) {
       static const std::array<std::pair<std::string_view, Duration>, 8> units = {{
@@ -381,7 +381,7 @@ private:
     return add(RuleNode::constant(whole ? Type::integer : Type::number, v), {t.offset, t.length});
   }
 
-  int parse_identifier(const Token &t) {
+  int parse_identifier(const Token& t) {
     if (t.text == "true" || t.text == "false")
       return add(RuleNode::constant(Type::boolean, Value(t.text == "true")), {t.offset, t.length});
     if (t.text == "app" || t.text == "call" || t.text == "outcome") return parse_field(t);
@@ -399,7 +399,7 @@ private:
     fail(t, message);
   }
 
-  int parse_field(const Token &root) {
+  int parse_field(const Token& root) {
     expect(".", fmt::format("'.' and a field name after '{}'", root.text));
     Token name = m_token;
     if (name.kind != TokenKind::identifier) fail(name, fmt::format("expected a field name after '{}.'", root.text));
@@ -421,29 +421,29 @@ private:
       return add(std::move(n), where);
     }
     std::vector<std::string> names;
-    for (const auto &f : fields) names.push_back(f.name);
+    for (const auto& f : fields) names.push_back(f.name);
     fail({name.offset, name.length}, unknown_message("field", path, root.text, name.text, names));
   }
 
   static std::string unknown_message(std::string_view what, std::string_view path, std::string_view root,
-                                     std::string_view name, const std::vector<std::string> &names) {
+                                     std::string_view name, const std::vector<std::string>& names) {
     std::string message = fmt::format("unknown {} '{}'", what, path);
     std::string hint = util::nearest(name, names);
     if (!hint.empty()) message += fmt::format("; did you mean '{}.{}'?", root, hint);
     return message;
   }
 
-  int read_index(const std::string &path) {
-    auto &reads = m_rule.m_reads;
+  int read_index(const std::string& path) {
+    auto& reads = m_rule.m_reads;
     auto it = std::find(reads.begin(), reads.end(), path);
     if (it != reads.end()) return static_cast<int>(it - reads.begin());
     reads.push_back(path);
     return static_cast<int>(reads.size() - 1);
   }
 
-  int call_constant(const Token &name, Span where) {
+  int call_constant(const Token& name, Span where) {
     std::vector<std::string> names;
-    for (const NamedValue &v : m_scope.call) {
+    for (const NamedValue& v : m_scope.call) {
       if (v.name == name.text) {
         Type t = constant_type(v.value);
         return add(RuleNode::constant(t, v.value), where);
@@ -454,14 +454,14 @@ private:
          unknown_message("call parameter", fmt::format("call.{}", name.text), "call", name.text, names));
   }
 
-  static Type constant_type(const Value &v) {
+  static Type constant_type(const Value& v) {
     static constexpr std::array<Type, 9> by_index = {Type::string, Type::boolean,  Type::integer,
                                                      Type::number, Type::money,    Type::string,
                                                      Type::date,   Type::duration, Type::list};
     return by_index[v.index()];
   }
 
-  std::vector<int> parse_arguments(int receiver, const Token &name, size_t bind_at) {
+  std::vector<int> parse_arguments(int receiver, const Token& name, size_t bind_at) {
     expect("(", "'('");
     std::vector<int> args;
     if (receiver >= 0) args.push_back(receiver);
@@ -479,7 +479,7 @@ private:
   }
 
   // The variable of any()/all(): a bare name, in scope until the call's ')'.
-  int bind_variable(const Token &function) {
+  int bind_variable(const Token& function) {
     Token v = m_token;
     if (v.kind != TokenKind::identifier)
       fail(v, fmt::format("{}() needs a variable name here, as in {}(app.actors, a, size(a) > 0)", function.text,
@@ -490,7 +490,7 @@ private:
     return add(RuleNode(RuleOp::variable, Type::string, -1, -1, slot), {v.offset, v.length});
   }
 
-  int parse_call(const Token &name, int receiver) {
+  int parse_call(const Token& name, int receiver) {
     if (std::find(k_functions.begin(), k_functions.end(), name.text) == k_functions.end()) {
       std::string message = fmt::format("unknown function '{}'", name.text);
       std::string hint = util::nearest(name.text, k_functions);
@@ -507,12 +507,12 @@ private:
     return check_call(name, args, where);
   }
 
-  void arity(const Token &name, const std::vector<int> &args, size_t n) {
+  void arity(const Token& name, const std::vector<int>& args, size_t n) {
     if (args.size() != n)
       fail(name, fmt::format("{}() takes {} argument{}, not {}", name.text, n, n == 1 ? "" : "s", args.size()));
   }
 
-  int check_call(const Token &name, const std::vector<int> &args, Span where) {
+  int check_call(const Token& name, const std::vector<int>& args, Span where) {
     std::string_view f = name.text;
     std::string context = fmt::format("{}()", f);
     if (f == "has") {
@@ -559,13 +559,13 @@ private:
   }
 
   RuleLexer m_lexer;
-  const RuleScope &m_scope;
+  const RuleScope& m_scope;
   Token m_token;
   Rule m_rule;
   std::vector<Span> m_spans;
   std::vector<std::pair<std::string, int>> m_variables;
 };
 
-Rule compile_rule(std::string_view text, const RuleScope &scope) { return RuleCompiler(text, scope).compile(); }
+Rule compile_rule(std::string_view text, const RuleScope& scope) { return RuleCompiler(text, scope).compile(); }
 
 } // namespace fundscreen::core

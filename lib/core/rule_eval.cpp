@@ -25,13 +25,13 @@ struct Eval {
   int32_t date = 0;
   Duration duration;
   std::string_view s;
-  const StringList *list = nullptr;
+  const StringList* list = nullptr;
   // The read that was missing, or -1; an unknown value also says why.
   int missing_read = -1;
-  const char *problem = nullptr;
+  const char* problem = nullptr;
 };
 
-Eval unknown(int read, const char *problem = nullptr) {
+Eval unknown(int read, const char* problem = nullptr) {
   Eval e;
   e.known = false;
   e.missing_read = read;
@@ -45,7 +45,7 @@ Eval boolean(bool b) {
   return e;
 }
 
-Eval from_value(const Value &v, Type t) {
+Eval from_value(const Value& v, Type t) {
   Eval e;
   e.type = t;
   switch (v.index()) {
@@ -62,19 +62,19 @@ Eval from_value(const Value &v, Type t) {
   return e;
 }
 
-double as_double(const Eval &e) {
+double as_double(const Eval& e) {
   if (e.type == Type::integer) return static_cast<double>(e.i);
   if (e.type == Type::money) return static_cast<double>(e.cents) / 100.0;
   return e.d;
 }
 
 // Money and whole euros in cents.
-int64_t as_cents(const Eval &e) { return e.type == Type::money ? e.cents : e.i * 100; }
+int64_t as_cents(const Eval& e) { return e.type == Type::money ? e.cents : e.i * 100; }
 
 template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
 // -1, 0 or 1 as `l` sorts before, with or after `r`; the compiler made sure they compare.
-int compare(const Eval &l, const Eval &r) {
+int compare(const Eval& l, const Eval& r) {
   bool money = l.type == Type::money || r.type == Type::money;
   if (money && l.type != Type::number && r.type != Type::number) return order(as_cents(l), as_cents(r));
   switch (l.type) {
@@ -98,11 +98,11 @@ int compare(const Eval &l, const Eval &r) {
 
 class RuleEvaluator {
 public:
-  RuleEvaluator(const Rule &rule, const RecordView &record, std::vector<RuleRead> *trace)
+  RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace)
       : m_rule(rule), m_record(record), m_trace(trace) {}
 
   Eval eval(int n) {
-    const RuleNode &node = m_rule.m_nodes[n];
+    const RuleNode& node = m_rule.m_nodes[n];
     switch (node.op) {
     case RuleOp::constant: return from_value(node.value, node.type);
     case RuleOp::app_field: return field(node, m_record.app);
@@ -149,27 +149,27 @@ public:
     return unknown(-1);
   }
 
-  int missing_read(const Eval &e) const { return e.missing_read; }
+  int missing_read(const Eval& e) const { return e.missing_read; }
 
 private:
-  const Value &record_value(const RuleNode &node, std::span<const Value> values) {
+  const Value& record_value(const RuleNode& node, std::span<const Value> values) {
     static const Value k_missing;
-    const Value &v = node.slot < static_cast<int>(values.size()) ? values[node.slot] : k_missing;
+    const Value& v = node.slot < static_cast<int>(values.size()) ? values[node.slot] : k_missing;
     if (m_trace) {
-      const std::string &path = m_rule.m_reads[node.read];
-      bool seen = std::any_of(m_trace->begin(), m_trace->end(), [&](const RuleRead &r) { return r.path == path; });
+      const std::string& path = m_rule.m_reads[node.read];
+      bool seen = std::any_of(m_trace->begin(), m_trace->end(), [&](const RuleRead& r) { return r.path == path; });
       if (!seen) m_trace->push_back(RuleRead{path, v});
     }
     return v;
   }
 
-  Eval field(const RuleNode &node, std::span<const Value> values) {
-    const Value &v = record_value(node, values);
+  Eval field(const RuleNode& node, std::span<const Value> values) {
+    const Value& v = record_value(node, values);
     if (is_missing(v)) return unknown(node.read);
     return from_value(v, node.type);
   }
 
-  Eval has(const RuleNode &field_node) {
+  Eval has(const RuleNode& field_node) {
     std::span<const Value> values = field_node.op == RuleOp::app_field ? m_record.app : m_record.outcome;
     return boolean(!is_empty(record_value(field_node, values)));
   }
@@ -184,7 +184,7 @@ private:
 
   // `and` (stop_on = false) and `or` (stop_on = true) in Kleene's three-valued logic: a
   // known false (true) side decides even when the other side is unknown.
-  Eval kleene(const RuleNode &node, bool stop_on) {
+  Eval kleene(const RuleNode& node, bool stop_on) {
     Eval l = eval(node.a);
     if (l.known && l.b == stop_on) return l;
     Eval r = eval(node.b);
@@ -193,7 +193,7 @@ private:
     return r;
   }
 
-  template <typename Test> Eval comparison(const RuleNode &node, Test test) {
+  template <typename Test> Eval comparison(const RuleNode& node, Test test) {
     Eval l = eval(node.a);
     if (!l.known) return l;
     Eval r = eval(node.b);
@@ -201,7 +201,7 @@ private:
     return boolean(test(compare(l, r)));
   }
 
-  Eval arithmetic(const RuleNode &node) {
+  Eval arithmetic(const RuleNode& node) {
     Eval l = eval(node.a);
     if (!l.known) return l;
     Eval r = eval(node.b);
@@ -236,7 +236,7 @@ private:
     return a * b;
   }
 
-  static Eval number_op(RuleOp op, const Eval &l, const Eval &r) {
+  static Eval number_op(RuleOp op, const Eval& l, const Eval& r) {
     Eval e;
     e.type = Type::number;
     double a = as_double(l), b = as_double(r);
@@ -253,17 +253,17 @@ private:
     return e;
   }
 
-  static Eval date_op(RuleOp op, const Eval &l, const Eval &r) {
+  static Eval date_op(RuleOp op, const Eval& l, const Eval& r) {
     Eval e;
     e.type = Type::date;
-    const Eval &date = l.type == Type::date ? l : r;
+    const Eval& date = l.type == Type::date ? l : r;
     Duration by = l.type == Type::date ? r.duration : l.duration;
     if (op == RuleOp::subtract) by = core::negate(by);
     e.date = add(Date{date.date}, by).days;
     return e;
   }
 
-  Eval in_list(const RuleNode &node) {
+  Eval in_list(const RuleNode& node) {
     Eval needle = eval(node.a);
     if (!needle.known) return needle;
     if (node.items.empty() && node.b >= 0) {
@@ -279,7 +279,7 @@ private:
     return boolean(false);
   }
 
-  static Eval size(const Eval &v) {
+  static Eval size(const Eval& v) {
     if (!v.known) return v;
     Eval e;
     e.type = Type::integer;
@@ -287,7 +287,7 @@ private:
     return e;
   }
 
-  Eval text_test(const RuleNode &node) {
+  Eval text_test(const RuleNode& node) {
     Eval l = eval(node.a);
     if (!l.known) return l;
     Eval r = eval(node.b);
@@ -300,12 +300,12 @@ private:
 
   // any(): true if some element passes; all(): false if some element fails. Otherwise an
   // element whose test was unknown makes the whole unknown.
-  Eval quantifier(const RuleNode &node) {
+  Eval quantifier(const RuleNode& node) {
     Eval list = eval(node.a);
     if (!list.known) return list;
     bool decisive = node.op == RuleOp::any;
     Eval undecided = boolean(!decisive);
-    for (const std::string &item : *list.list) {
+    for (const std::string& item : *list.list) {
       m_variables[node.slot] = item;
       Eval test = eval(node.b);
       if (test.known && test.b == decisive) return test;
@@ -314,19 +314,19 @@ private:
     return undecided;
   }
 
-  const Rule &m_rule;
-  const RecordView &m_record;
-  std::vector<RuleRead> *m_trace;
+  const Rule& m_rule;
+  const RecordView& m_record;
+  std::vector<RuleRead>* m_trace;
   std::array<std::string_view, 16> m_variables{};
 };
 
-static std::string unknown_reason(const Rule &rule, int missing_read, const char *problem) {
+static std::string unknown_reason(const Rule& rule, int missing_read, const char* problem) {
   if (problem) return problem;
   if (missing_read >= 0) return fmt::format("{} is missing", rule.reads()[missing_read]);
   return "the rule could not be evaluated";
 }
 
-RuleResult evaluate(const Rule &rule, const RecordView &record, TraceReads trace) {
+RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
   RuleResult result;
   RuleEvaluator evaluator(rule, record, trace == TraceReads::yes ? &result.reads : nullptr);
   Eval e = evaluator.eval(rule.m_root);
@@ -339,7 +339,7 @@ RuleResult evaluate(const Rule &rule, const RecordView &record, TraceReads trace
   return result;
 }
 
-Value evaluate_value(const Rule &rule, const RecordView &record) {
+Value evaluate_value(const Rule& rule, const RecordView& record) {
   RuleEvaluator evaluator(rule, record, nullptr);
   Eval e = evaluator.eval(rule.m_root);
   if (!e.known) return Value{};

@@ -19,6 +19,7 @@ std::string_view type_name(Type type) {
 
 std::string with_article(Type type) {
   std::string_view name = type_name(type);
+  if (type == Type::money) return "money";
   return std::string(name[0] == 'i' ? "an " : "a ") + std::string(name);
 }
 
@@ -50,7 +51,7 @@ Type value_type(FieldType type) {
   return Type::string;
 }
 
-bool is_empty(const Value &value) {
+bool is_empty(const Value& value) {
   if (is_missing(value)) return true;
   if (auto s = std::get_if<std::string>(&value)) return util::trim(*s).empty();
   if (auto l = std::get_if<StringList>(&value)) return l->empty();
@@ -64,18 +65,18 @@ struct Display {
   std::string operator()(int64_t i) const { return std::to_string(i); }
   std::string operator()(double d) const { return fmt::format("{}", d); }
   std::string operator()(Money m) const { return to_string(m); }
-  std::string operator()(const std::string &s) const { return fmt::format("\"{}\"", s); }
+  std::string operator()(const std::string& s) const { return fmt::format("\"{}\"", s); }
   std::string operator()(Date d) const { return to_string(d); }
   std::string operator()(Duration d) const { return to_string(d); }
-  std::string operator()(const StringList &l) const {
+  std::string operator()(const StringList& l) const {
     std::vector<std::string> quoted;
-    for (const auto &s : l) quoted.push_back(fmt::format("\"{}\"", s));
+    for (const auto& s : l) quoted.push_back(fmt::format("\"{}\"", s));
     return "[" + util::join(quoted, ", ") + "]";
   }
 };
 } // namespace
 
-std::string to_display(const Value &value) { return std::visit(Display{}, value); }
+std::string to_display(const Value& value) { return std::visit(Display{}, value); }
 
 std::optional<bool> parse_boolean(std::string_view text) {
   std::string lower(util::trim(text));
@@ -119,7 +120,7 @@ static StringList split_list(std::string_view text) {
   return items;
 }
 
-static std::optional<Value> parse_enum(std::string_view text, const FieldSpec &field, std::string &why) {
+static std::optional<Value> parse_enum(std::string_view text, const FieldSpec& field, std::string& why) {
   if (std::find(field.values.begin(), field.values.end(), text) != field.values.end()) return Value(std::string(text));
   std::string hint = util::nearest(text, field.values);
   why = fmt::format("unknown value '{}' for field '{}'; allowed: {}", text, field.name, util::join(field.values, ", "));
@@ -127,12 +128,12 @@ static std::optional<Value> parse_enum(std::string_view text, const FieldSpec &f
   return std::nullopt;
 }
 
-static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec &field,
+static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
                              std::string_view advice) {
   return fmt::format("invalid {} '{}' for field '{}'; {}", what, text, field.name, advice);
 }
 
-std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec &field, std::string &why) {
+std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
   if (util::trim(text).empty()) return Value{};
   switch (field.type) {

@@ -40,13 +40,13 @@ using StringList = std::vector<std::string>;
 using Value = std::variant<std::monostate, bool, int64_t, double, Money, std::string, Date, Duration, StringList>;
 
 // True if `value` is missing.
-inline bool is_missing(const Value &value) { return std::holds_alternative<std::monostate>(value); }
+inline bool is_missing(const Value& value) { return std::holds_alternative<std::monostate>(value); }
 
 // True if `value` is missing, an empty or blank string, or an empty list: what `has()` denies.
-bool is_empty(const Value &value);
+bool is_empty(const Value& value);
 
 // The value as an audit trail shows it: `2021-03-01`, `95000.50`, `"3B"`, `[a, b]`, `missing`.
-std::string to_display(const Value &value);
+std::string to_display(const Value& value);
 
 // A field of a criteria set: its name, type and, for an enum, the allowed values.
 struct FieldSpec {
@@ -58,7 +58,7 @@ struct FieldSpec {
 
 // Converts the text of one cell to a value of `field`'s type; an empty or blank cell is
 // missing. On a bad value returns nothing and sets `why` to a message naming the value.
-std::optional<Value> parse_field_value(std::string_view text, const FieldSpec &field, std::string &why);
+std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& field, std::string& why);
 
 // Parses a boolean as people write it: true/false, yes/no, 1/0, kyllä/ei, ja/nej.
 std::optional<bool> parse_boolean(std::string_view text);

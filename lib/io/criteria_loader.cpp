@@ -54,7 +54,7 @@ public:
   }
 
   CriteriaSet load() {
-    const YAML::Node &root = m_yaml.root();
+    const YAML::Node& root = m_yaml.root();
     if (!root.IsMap()) {
       m_yaml.error(util::Location{m_set.source, 1, 1}, "a criteria set is a YAML mapping with id, version, call, "
                                                        "fields and criteria");
@@ -74,16 +74,18 @@ public:
     return std::move(m_set);
   }
 
-  std::vector<util::Diagnostic> &problems() { return m_yaml.problems(); }
+  std::vector<util::Diagnostic>& problems() { return m_yaml.problems(); }
+  // How many of the problems are faults inside rules (the rest are the set's structure).
+  size_t rule_problems() const { return m_rule_problems; }
 
 private:
-  YAML::Node required(const YAML::Node &map, const char *key, std::string_view what) {
+  YAML::Node required(const YAML::Node& map, const char* key, std::string_view what) {
     YAML::Node node = map[key];
-    if (!node) m_yaml.error(map, fmt::format("{} has no '{}'", what, key));
+    if (!node && !m_yaml.suggested(key)) m_yaml.error(map, fmt::format("{} has no '{}'", what, key));
     return node;
   }
 
-  std::string required_text(const YAML::Node &map, const char *key, std::string_view what) {
+  std::string required_text(const YAML::Node& map, const char* key, std::string_view what) {
     YAML::Node node = required(map, key, what);
     if (!node) return {};
     if (auto text = scalar_text(node)) return *text;
@@ -91,18 +93,18 @@ private:
     return {};
   }
 
-  std::vector<YAML::Node> sequence(const YAML::Node &node, std::string_view what) {
+  std::vector<YAML::Node> sequence(const YAML::Node& node, std::string_view what) {
     std::vector<YAML::Node> items;
     if (!node) return items;
     if (!node.IsSequence()) {
       m_yaml.error(node, fmt::format("'{}' must be a list", what));
       return items;
     }
-    for (const auto &item : node) items.push_back(item);
+    for (const auto& item : node) items.push_back(item);
     return items;
   }
 
-  core::Titles titles(const YAML::Node &node) {
+  core::Titles titles(const YAML::Node& node) {
     core::Titles t;
     if (!node) return t;
     if (auto text = scalar_text(node)) {
@@ -118,10 +120,10 @@ private:
 
   // ---- call ------------------------------------------------------------------------------
 
-  void load_call(const YAML::Node &call) {
+  void load_call(const YAML::Node& call) {
     if (!call) return;
     m_yaml.check_keys(call, {"name", "deadline", "budget", "currency", "parameters"}, "the call");
-    core::Call &c = m_set.call;
+    core::Call& c = m_set.call;
     c.name = scalar_text(call["name"]).value_or("");
     c.currency = scalar_text(call["currency"]).value_or("EUR");
     add_call_value("name", core::Value(c.name), call);
@@ -147,22 +149,22 @@ private:
     load_parameters(call["parameters"]);
   }
 
-  void add_call_value(std::string name, core::Value value, const YAML::Node &where) {
+  void add_call_value(std::string name, core::Value value, const YAML::Node& where) {
     m_set.call.values.push_back(core::NamedValue{std::move(name), std::move(value)});
     m_set.call.value_where.push_back(m_yaml.at(where));
   }
 
-  void load_parameters(const YAML::Node &parameters) {
+  void load_parameters(const YAML::Node& parameters) {
     if (!parameters) return;
     if (!parameters.IsMap()) {
       m_yaml.error(parameters, "'parameters' must be a mapping of names to values");
       return;
     }
-    for (const auto &entry : parameters) {
-      const YAML::Node &v = entry.second;
+    for (const auto& entry : parameters) {
+      const YAML::Node& v = entry.second;
       if (v.IsSequence()) {
         core::StringList list;
-        for (const auto &item : v) list.push_back(item.Scalar());
+        for (const auto& item : v) list.push_back(item.Scalar());
         add_call_value(entry.first.Scalar(), std::move(list), entry.first);
       } else if (auto text = scalar_text(v)) {
         add_call_value(entry.first.Scalar(), infer_value(*text), entry.first);
@@ -174,8 +176,8 @@ private:
 
   // ---- fields ----------------------------------------------------------------------------
 
-  void load_fields(const YAML::Node &fields) {
-    for (const YAML::Node &f : sequence(fields, "fields")) {
+  void load_fields(const YAML::Node& fields) {
+    for (const YAML::Node& f : sequence(fields, "fields")) {
       m_yaml.check_keys(f, {"name", "type", "required", "values", "description"}, "a field");
       core::FieldSpec spec;
       spec.name = required_text(f, "name", "a field");
@@ -191,7 +193,7 @@ private:
                                                          : fmt::format("did you mean '{}'?", hint)));
       }
       spec.required = f["required"] && f["required"].Scalar() == "true";
-      for (const YAML::Node &v : sequence(f["values"], "values")) spec.values.push_back(v.Scalar());
+      for (const YAML::Node& v : sequence(f["values"], "values")) spec.values.push_back(v.Scalar());
       if (spec.type == core::FieldType::enumeration && spec.values.empty())
         m_yaml.error(f, fmt::format("enum field '{}' lists no values; add values: [...]", spec.name));
       m_set.fields.push_back(std::move(spec));
@@ -201,8 +203,8 @@ private:
 
   // ---- criteria --------------------------------------------------------------------------
 
-  void load_criteria(const YAML::Node &criteria) {
-    for (const YAML::Node &node : sequence(criteria, "criteria")) {
+  void load_criteria(const YAML::Node& criteria) {
+    for (const YAML::Node& node : sequence(criteria, "criteria")) {
       m_yaml.check_keys(node, {"id", "title", "kind", "rule", "weight", "min_score", "protects", "description"},
                         "a criterion");
       Criterion c;
@@ -218,13 +220,13 @@ private:
       c.weight = thousandths(node["weight"], "weight", c.weight_where);
       util::Location unused;
       c.min_score = thousandths(node["min_score"], "min_score", unused);
-      for (const YAML::Node &p : sequence(node["protects"], "protects"))
+      for (const YAML::Node& p : sequence(node["protects"], "protects"))
         c.protects.push_back({p.Scalar(), m_yaml.at(p)});
       m_set.criteria.push_back(std::move(c));
     }
   }
 
-  void load_kind(const YAML::Node &node, Criterion &c) {
+  void load_kind(const YAML::Node& node, Criterion& c) {
     std::string kind = required_text(node, "kind", fmt::format("criterion '{}'", c.id));
     c.kind_where = m_yaml.at(node["kind"] ? node["kind"] : node);
     if (kind == "rule")
@@ -238,7 +240,7 @@ private:
                    fmt::format("unknown kind '{}' for criterion '{}'; allowed: rule, judgement, both", kind, c.id));
   }
 
-  std::optional<core::Thousandths> thousandths(const YAML::Node &node, std::string_view key, util::Location &where) {
+  std::optional<core::Thousandths> thousandths(const YAML::Node& node, std::string_view key, util::Location& where) {
     if (!node) return std::nullopt;
     where = m_yaml.at(node);
     if (auto t = parse_thousandths(node.Scalar())) return t;
@@ -255,7 +257,7 @@ private:
   }
 
   // Compiles the rule in `node`; reports a fault at its exact place in the file.
-  std::optional<core::Rule> compile(const YAML::Node &node, const core::RuleScope &scope, core::Type wanted,
+  std::optional<core::Rule> compile(const YAML::Node& node, const core::RuleScope& scope, core::Type wanted,
                                     std::string_view what) {
     std::string text = node.Scalar();
     try {
@@ -264,6 +266,7 @@ private:
           rule.type() == core::Type::integer || rule.type() == core::Type::number || rule.type() == core::Type::money;
       bool ok = wanted == core::Type::number ? numeric : rule.type() == wanted;
       if (!ok) {
+        ++m_rule_problems;
         util::Location where = m_yaml.at_offset(node, 0);
         m_yaml.error(where,
                      fmt::format("{} must give {}, but it gives {}", what,
@@ -273,21 +276,22 @@ private:
         return std::nullopt;
       }
       return rule;
-    } catch (const core::RuleError &e) {
+    } catch (const core::RuleError& e) {
       util::Location where = m_yaml.at_offset(node, e.offset);
       m_yaml.error(where, e.what(), m_yaml.caret(where));
+      ++m_rule_problems;
       return std::nullopt;
     }
   }
 
   // ---- impacts, ranking, funding ---------------------------------------------------------
 
-  void load_impacts(const YAML::Node &impacts) {
+  void load_impacts(const YAML::Node& impacts) {
     core::RuleScope scope;
     scope.outcome_enabled = true;
     scope.outcome_fields = core::outcome_fields();
     scope.call = m_set.call.values;
-    for (const YAML::Node &node : sequence(impacts, "impacts")) {
+    for (const YAML::Node& node : sequence(impacts, "impacts")) {
       m_yaml.check_keys(node, {"id", "description", "indicator"}, "an impact");
       core::Impact impact;
       impact.id = required_text(node, "id", "an impact");
@@ -295,6 +299,7 @@ private:
       impact.description = titles(node["description"]).in("en");
       if (YAML::Node indicator = node["indicator"]) {
         impact.indicator_where = m_yaml.at(indicator);
+        impact.indicator_written = true;
         impact.indicator =
             compile(indicator, scope, core::Type::boolean, fmt::format("the indicator of impact '{}'", impact.id));
       }
@@ -302,7 +307,7 @@ private:
     }
   }
 
-  void load_ranking(const YAML::Node &ranking) {
+  void load_ranking(const YAML::Node& ranking) {
     if (!ranking) return;
     m_yaml.check_keys(ranking, {"by", "expression", "min_total", "tie_break"}, "the ranking");
     std::string by = scalar_text(ranking["by"]).value_or("reviewer_scores");
@@ -315,10 +320,10 @@ private:
     }
     util::Location unused;
     m_set.ranking.min_total = thousandths(ranking["min_total"], "min_total", unused);
-    for (const YAML::Node &node : sequence(ranking["tie_break"], "tie_break")) load_tie_break(node);
+    for (const YAML::Node& node : sequence(ranking["tie_break"], "tie_break")) load_tie_break(node);
   }
 
-  void load_tie_break(const YAML::Node &node) {
+  void load_tie_break(const YAML::Node& node) {
     m_yaml.check_keys(node, {"criterion", "field", "order"}, "a tie-break step");
     core::TieBreak t;
     bool by_criterion = static_cast<bool>(node["criterion"]);
@@ -337,9 +342,13 @@ private:
     m_set.ranking.tie_break.push_back(std::move(t));
   }
 
-  void load_funding(const YAML::Node &funding) {
+  void load_funding(const YAML::Node& funding) {
     if (!funding) return;
-    m_yaml.check_keys(funding, {"policy"}, "the funding");
+    m_yaml.check_keys(funding, {"policy", "amount"}, "the funding");
+    if (YAML::Node amount = funding["amount"]) {
+      m_set.funding_amount = amount.Scalar();
+      m_set.funding_amount_where = m_yaml.at(amount);
+    }
     std::string policy = scalar_text(funding["policy"]).value_or("strict");
     if (policy == "skip")
       m_set.funding = core::FundingPolicy::skip;
@@ -349,6 +358,7 @@ private:
 
   YamlSource m_yaml;
   CriteriaSet m_set;
+  size_t m_rule_problems = 0;
 };
 
 } // namespace
@@ -356,8 +366,11 @@ private:
 CriteriaCheck check_criteria(std::string_view text, std::string_view source) {
   CriteriaLoader loader(text, std::string(source));
   CriteriaCheck check{loader.load(), std::move(loader.problems())};
-  for (auto &d : core::lint(check.set)) check.problems.push_back(std::move(d));
-  std::stable_sort(check.problems.begin(), check.problems.end(), [](const auto &a, const auto &b) {
+  // A set whose structure is broken would only give knock-on lint findings; a rule fault is
+  // local, so the lint checks still run beside it.
+  if (check.problems.size() == loader.rule_problems())
+    for (auto& d : core::lint(check.set)) check.problems.push_back(std::move(d));
+  std::stable_sort(check.problems.begin(), check.problems.end(), [](const auto& a, const auto& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
   });
   return check;
@@ -369,7 +382,7 @@ CriteriaSet parse_criteria(std::string_view text, std::string_view source) {
   return std::move(check.set);
 }
 
-CriteriaSet load_criteria_file(const std::string &path) {
+CriteriaSet load_criteria_file(const std::string& path) {
   return parse_criteria(read_file(path, util::ErrorKind::criteria), path);
 }
 

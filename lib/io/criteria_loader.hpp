@@ -25,6 +25,6 @@ CriteriaCheck check_criteria(std::string_view text, std::string_view source);
 core::CriteriaSet parse_criteria(std::string_view text, std::string_view source);
 
 // Reads and loads the criteria file at `path`.
-core::CriteriaSet load_criteria_file(const std::string &path);
+core::CriteriaSet load_criteria_file(const std::string& path);
 
 } // namespace fundscreen::io

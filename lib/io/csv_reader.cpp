@@ -19,7 +19,7 @@ constexpr size_t k_max_header_scan = 1 << 20;
 
 bool is_line_end(char c) { return c == '\r' || c == '\n'; }
 
-// Counts commas and semicolons outside quotes in the first non-empty line, one character at
+// Counts commas, semicolons and tabs outside quotes in the first non-empty line, one character at
 // a time. A quote opens a quoted part only at the start of a field, as the parser sees it.
 class DelimiterCounter {
 public:
@@ -31,8 +31,8 @@ public:
     }
     if (is_line_end(c)) return m_empty_line;
     m_empty_line = false;
-    if (c == ',' || c == ';') {
-      ++(c == ',' ? m_commas : m_semicolons);
+    if (c == ',' || c == ';' || c == '\t') {
+      ++(c == ',' ? m_commas : (c == ';' ? m_semicolons : m_tabs));
       m_state = State::field_start;
     } else if (c == '"' && m_state != State::unquoted) {
       m_state = State::quoted; // at a field start or, after a closing quote, an escaped quote
@@ -43,7 +43,11 @@ public:
   }
 
   // The delimiter the line suggests.
-  char delimiter() const { return m_semicolons > m_commas ? ';' : ','; }
+  // The delimiter the line suggests: the most frequent, ',' before ';' before a tab on a tie.
+  char delimiter() const {
+    if (m_tabs > m_commas && m_tabs > m_semicolons) return '\t';
+    return m_semicolons > m_commas ? ';' : ',';
+  }
 
 private:
   enum class State { field_start, unquoted, quoted, after_quote };
@@ -51,6 +55,7 @@ private:
   bool m_empty_line = true;
   int m_commas = 0;
   int m_semicolons = 0;
+  int m_tabs = 0;
 };
 
 // The number of bytes of the UTF-8 character whose first byte is `lead`.
@@ -62,11 +67,11 @@ size_t utf8_character_size(unsigned char lead) {
 
 } // namespace
 
-CsvReader::CsvReader(std::istream &in, std::string source, CsvOptions options)
+CsvReader::CsvReader(std::istream& in, std::string source, CsvOptions options)
     : m_in(in), m_source(std::move(source)), m_encoding(options.encoding),
       m_chunk_size(std::max<size_t>(options.chunk_size, 1)), m_delimiter(options.delimiter) {}
 
-bool CsvReader::next(std::vector<CsvField> &fields) {
+bool CsvReader::next(std::vector<CsvField>& fields) {
   fields.clear();
   if (!m_started) start();
   if (!skip_empty_lines()) return false;
@@ -76,7 +81,7 @@ bool CsvReader::next(std::vector<CsvField> &fields) {
   while (read_field()) {
   }
   std::string_view record = m_record;
-  for (const FieldSpan &s : m_spans)
+  for (const FieldSpan& s : m_spans)
     fields.push_back({record.substr(s.begin, s.end - s.begin), s.line, s.column, s.quoted});
   return true;
 }
@@ -186,7 +191,7 @@ void CsvReader::read_unquoted() {
   }
 }
 
-void CsvReader::read_quoted(const FieldSpan &span) {
+void CsvReader::read_quoted(const FieldSpan& span) {
   for (;;) {
     if (!more())
       util::throw_input_error({m_source, span.line, span.column}, "unterminated quoted field; add the closing '\"'");
@@ -217,8 +222,8 @@ bool CsvReader::end_field() {
 }
 
 // Moves past the bytes from m_pos that are not in `stops`, appending them to the record.
-void CsvReader::take_plain(const ByteSet &stops) {
-  const char *data = m_buf.data();
+void CsvReader::take_plain(const ByteSet& stops) {
+  const char* data = m_buf.data();
   size_t end = m_pos;
   int characters = 0;
   for (; end < m_buf.size(); ++end) {

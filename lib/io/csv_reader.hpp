@@ -15,8 +15,8 @@ namespace fundscreen::io {
 
 // How to read a CSV file.
 struct CsvOptions {
-  // The field separator; 0 detects it from the header line: ',' or ';', whichever occurs
-  // more often outside quotes, ',' on a tie.
+  // The field separator; 0 detects it from the header line: ',', ';' or a tab, whichever
+  // occurs most often outside quotes (',' then ';' on a tie).
   char delimiter = 0;
   // The encoding of the bytes; a UTF-8 byte order mark at the start overrides it.
   Encoding encoding = Encoding::utf8;
@@ -38,11 +38,11 @@ struct CsvField {
 class CsvReader {
 public:
   // A reader of `in`, whose errors name `source` (usually the file name).
-  CsvReader(std::istream &in, std::string source, CsvOptions options = {});
+  CsvReader(std::istream& in, std::string source, CsvOptions options = {});
 
   // Reads the next record into `fields` (cleared first); false at the end of the input.
   // Empty lines are skipped.
-  bool next(std::vector<CsvField> &fields);
+  bool next(std::vector<CsvField>& fields);
 
   // The delimiter in use; when detecting, 0 until the first call of next().
   char delimiter() const { return m_delimiter; }
@@ -51,7 +51,7 @@ public:
   int record_line() const { return m_record_line; }
 
   // The source name given to the constructor.
-  const std::string &source() const { return m_source; }
+  const std::string& source() const { return m_source; }
 
 private:
   // Where a field lies in m_record; turned into a CsvField once m_record stops growing.
@@ -74,15 +74,15 @@ private:
   bool skip_empty_lines();
   bool read_field();
   void read_unquoted();
-  void read_quoted(const FieldSpan &span);
+  void read_quoted(const FieldSpan& span);
   bool end_field();
-  void take_plain(const ByteSet &stops);
+  void take_plain(const ByteSet& stops);
   std::string_view take_line_end();
   void skip_character();
   [[noreturn]] void throw_invalid_utf8() const;
   [[noreturn]] void throw_unexpected_character() const;
 
-  std::istream &m_in;
+  std::istream& m_in;
   std::string m_source;
   Encoding m_encoding;
   size_t m_chunk_size;

@@ -17,7 +17,7 @@ constexpr char16_t k_windows_1252_high[32] = {
 };
 
 // Appends `code_point`, which is below U+10000, to `out` as UTF-8.
-void append_utf8(char16_t code_point, std::string &out) {
+void append_utf8(char16_t code_point, std::string& out) {
   if (code_point < 0x80) {
     out += static_cast<char>(code_point);
   } else if (code_point < 0x800) {
@@ -65,7 +65,7 @@ Lead lead_of(unsigned char c) {
 enum class Sequence { valid, invalid, unfinished };
 
 // Checks the multi-byte sequence that starts at `text[i]`.
-Sequence check_sequence(std::string_view text, size_t i, size_t &length) {
+Sequence check_sequence(std::string_view text, size_t i, size_t& length) {
   Lead lead = lead_of(static_cast<unsigned char>(text[i]));
   if (lead.length == 0) return Sequence::invalid;
   for (size_t k = 1; k < lead.length; ++k) {
@@ -83,14 +83,14 @@ Sequence check_sequence(std::string_view text, size_t i, size_t &length) {
 
 std::optional<Encoding> parse_encoding(std::string_view name) {
   std::string lower(name);
-  for (char &c : lower)
+  for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   if (lower == "utf-8" || lower == "utf8") return Encoding::utf8;
   if (lower == "windows-1252" || lower == "cp1252") return Encoding::windows_1252;
   return std::nullopt;
 }
 
-void append_windows_1252_as_utf8(std::string_view bytes, std::string &out) {
+void append_windows_1252_as_utf8(std::string_view bytes, std::string& out) {
   out.reserve(out.size() + bytes.size());
   for (char byte : bytes) {
     auto c = static_cast<unsigned char>(byte);

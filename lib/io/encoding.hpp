@@ -18,7 +18,7 @@ std::optional<Encoding> parse_encoding(std::string_view name);
 // Appends Windows-1252 `bytes` to `out` as UTF-8. Every byte maps as the WHATWG decoder
 // maps it: the five bytes Windows-1252 leaves undefined become the C1 controls U+0081,
 // U+008D, U+008F, U+0090 and U+009D.
-void append_windows_1252_as_utf8(std::string_view bytes, std::string &out);
+void append_windows_1252_as_utf8(std::string_view bytes, std::string& out);
 
 // How much of a piece of UTF-8 text is valid, for a reader that gets its text in chunks.
 struct Utf8Prefix {

@@ -11,7 +11,7 @@
 
 namespace fundscreen::io {
 
-std::string read_file(const std::string &path, util::ErrorKind kind) {
+std::string read_file(const std::string& path, util::ErrorKind kind) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::string reason = std::strerror(errno);
@@ -24,7 +24,7 @@ std::string read_file(const std::string &path, util::ErrorKind kind) {
   return std::move(text).str();
 }
 
-void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &write) {
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   std::string temporary = path + ".tmp-fundscreen";
   auto fail = [&](std::string_view what) {
     std::string reason = std::strerror(errno);

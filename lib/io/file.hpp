@@ -10,10 +10,10 @@
 namespace fundscreen::io {
 
 // The whole content of the file at `path`; a file that cannot be read is an error of `kind`.
-std::string read_file(const std::string &path, util::ErrorKind kind);
+std::string read_file(const std::string& path, util::ErrorKind kind);
 
 // Writes `path` through a temporary file in the same folder that is renamed into place only
 // after `write` returned: readers never see half a file.
-void write_file_atomically(const std::string &path, const std::function<void(std::ostream &)> &write);
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 } // namespace fundscreen::io

@@ -5,7 +5,7 @@
 
 namespace fundscreen::io {
 
-static TableOptions table_options(const InputOptions &options, std::string record, std::string key) {
+static TableOptions table_options(const InputOptions& options, std::string record, std::string key) {
   TableOptions t;
   t.csv = options.csv;
   t.unknown_columns = options.unknown_columns;
@@ -14,24 +14,24 @@ static TableOptions table_options(const InputOptions &options, std::string recor
   return t;
 }
 
-void read_applications(const std::string &path, const core::CriteriaSet &set, const InputOptions &options,
-                       util::Diagnostics &diagnostics, const std::function<void(core::Application &&)> &sink) {
+void read_applications(const std::string& path, const core::CriteriaSet& set, const InputOptions& options,
+                       util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink) {
   read_table_file(path, set.fields, table_options(options, "application", "applications"), diagnostics,
-                  [&](TypedRow &&row) {
+                  [&](TypedRow&& row) {
                     sink(core::Application{std::move(row.values), std::move(row.where)});
                   });
 }
 
-static std::string text_of(const core::Value &v) {
-  const std::string *s = std::get_if<std::string>(&v);
+static std::string text_of(const core::Value& v) {
+  const std::string* s = std::get_if<std::string>(&v);
   return s ? *s : std::string();
 }
 
-std::vector<core::Assessment> read_assessments(const std::string &path, const InputOptions &options,
-                                               util::Diagnostics &diagnostics) {
+std::vector<core::Assessment> read_assessments(const std::string& path, const InputOptions& options,
+                                               util::Diagnostics& diagnostics) {
   std::vector<core::Assessment> assessments;
   read_table_file(path, core::assessment_fields(), table_options(options, "assessment", "assessments"), diagnostics,
-                  [&](TypedRow &&row) {
+                  [&](TypedRow&& row) {
                     core::Assessment a;
                     a.application = text_of(row.values[0]);
                     a.criterion = text_of(row.values[1]);
@@ -43,7 +43,7 @@ std::vector<core::Assessment> read_assessments(const std::string &path, const In
                     a.where = row.where;
                     a.application_where = row.cells[0];
                     a.criterion_where = row.cells[1];
-                    if (const double *score = std::get_if<double>(&row.values[4])) {
+                    if (const double* score = std::get_if<double>(&row.values[4])) {
                       std::string why;
                       a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), why);
                       if (!a.score_halves) diagnostics.error(row.cells[4], why);
@@ -54,11 +54,11 @@ std::vector<core::Assessment> read_assessments(const std::string &path, const In
   return assessments;
 }
 
-std::vector<core::Outcome> read_outcomes(const std::string &path, const InputOptions &options,
-                                         util::Diagnostics &diagnostics) {
+std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
+                                         util::Diagnostics& diagnostics) {
   std::vector<core::Outcome> outcomes;
   read_table_file(path, core::outcome_fields(), table_options(options, "outcome report", "outcomes"), diagnostics,
-                  [&](TypedRow &&row) {
+                  [&](TypedRow&& row) {
                     if (!core::is_missing(row.values[0]))
                       outcomes.push_back(core::Outcome{std::move(row.values), std::move(row.where)});
                   });

@@ -20,15 +20,15 @@ struct InputOptions {
 
 // Streams the applications in `path` (CSV, or YAML by extension), typed by `set`'s fields:
 // each one that parsed goes to `sink`; every problem goes to `diagnostics`.
-void read_applications(const std::string &path, const core::CriteriaSet &set, const InputOptions &options,
-                       util::Diagnostics &diagnostics, const std::function<void(core::Application &&)> &sink);
+void read_applications(const std::string& path, const core::CriteriaSet& set, const InputOptions& options,
+                       util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink);
 
 // Reads the reviewers' assessments in `path`; bad rows are reported and left out.
-std::vector<core::Assessment> read_assessments(const std::string &path, const InputOptions &options,
-                                               util::Diagnostics &diagnostics);
+std::vector<core::Assessment> read_assessments(const std::string& path, const InputOptions& options,
+                                               util::Diagnostics& diagnostics);
 
 // Reads the outcome reports in `path`; bad rows are reported and left out.
-std::vector<core::Outcome> read_outcomes(const std::string &path, const InputOptions &options,
-                                         util::Diagnostics &diagnostics);
+std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
+                                         util::Diagnostics& diagnostics);
 
 } // namespace fundscreen::io

@@ -18,31 +18,26 @@ namespace {
 
 std::vector<std::string> field_names(std::span<const core::FieldSpec> schema) {
   std::vector<std::string> names;
-  for (const auto &f : schema) names.push_back(f.name);
+  for (const auto& f : schema) names.push_back(f.name);
   return names;
 }
 
-std::string unknown_column_message(std::string_view kind, std::string_view name,
-                                   std::span<const core::FieldSpec> schema) {
-  std::string message = fmt::format("unknown {} '{}'", kind, name);
+// "unknown column 'thesys'", and what to do about it: it is an error with --strict, otherwise
+// a warning that says the column is ignored.
+void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Location where, std::string_view kind,
+                    std::string_view name, std::span<const core::FieldSpec> schema) {
   std::string hint = util::nearest(name, field_names(schema));
-  if (!hint.empty())
-    message += fmt::format("; did you mean '{}'?", hint);
+  std::string suggestion = hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint);
+  if (options.unknown_columns == UnknownColumns::reject)
+    d.error(std::move(where), fmt::format("unknown {} '{}'{}", kind, name, suggestion));
   else
-    message += "; it is ignored";
-  return message;
+    d.warning(std::move(where), fmt::format("unknown {} '{}' is ignored{}", kind, name, suggestion));
 }
 
-void report_unknown(util::Diagnostics &d, const TableOptions &options, util::Location where, std::string message) {
-  if (options.unknown_columns == UnknownColumns::reject)
-    d.error(std::move(where), std::move(message));
-  else
-    d.warning(std::move(where), std::move(message));
-}
 
 // Parses one cell into `row`; false (and a diagnostic) when the cell is bad.
-bool parse_cell(std::string_view text, const core::FieldSpec &field, const util::Location &where, util::Diagnostics &d,
-                TypedRow &row, size_t index) {
+bool parse_cell(std::string_view text, const core::FieldSpec& field, const util::Location& where, util::Diagnostics& d,
+                TypedRow& row, size_t index) {
   std::string why;
   auto value = core::parse_field_value(text, field, why);
   if (!value) {
@@ -59,8 +54,8 @@ bool parse_cell(std::string_view text, const core::FieldSpec &field, const util:
 }
 
 // Checks a row for required fields that have no column or key at all.
-bool check_required_present(const TypedRow &row, std::span<const core::FieldSpec> schema,
-                            const std::vector<bool> &present, util::Diagnostics &d) {
+bool check_required_present(const TypedRow& row, std::span<const core::FieldSpec> schema,
+                            const std::vector<bool>& present, util::Diagnostics& d) {
   bool ok = true;
   for (size_t i = 0; i < schema.size(); ++i) {
     if (schema[i].required && !present[i]) {
@@ -75,11 +70,11 @@ bool check_required_present(const TypedRow &row, std::span<const core::FieldSpec
 
 class CsvTable {
 public:
-  CsvTable(std::istream &in, const std::string &source, std::span<const core::FieldSpec> schema,
-           const TableOptions &options, util::Diagnostics &d)
+  CsvTable(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+           const TableOptions& options, util::Diagnostics& d)
       : m_reader(in, source, options.csv), m_source(source), m_schema(schema), m_options(options), m_d(d) {}
 
-  void read(const RowSink &sink) {
+  void read(const RowSink& sink) {
     if (!m_reader.next(m_fields)) {
       m_d.error(util::Location{m_source, 1, 1},
                 "the file is empty; expected a header row and one row per " + m_options.record_name);
@@ -87,12 +82,17 @@ public:
     }
     if (!read_header()) return;
     TypedRow row;
-    while (m_reader.next(m_fields))
+    size_t rows = 0;
+    while (m_reader.next(m_fields)) {
+      ++rows;
       if (read_row(row)) sink(std::move(row));
+    }
+    if (rows == 0)
+      m_d.warning(util::Location{m_source, 1, 1}, fmt::format("the file has a header but no {}s", m_options.record_name));
   }
 
   // True if the row lines up with the header; row.complete says whether every cell parsed.
-  bool read_row(TypedRow &row) {
+  bool read_row(TypedRow& row) {
     row.values.assign(m_schema.size(), core::Value{});
     row.cells.assign(m_schema.size(), util::Location{});
     row.where = util::Location{m_source, m_reader.record_line(), 1};
@@ -121,9 +121,9 @@ private:
         m_d.error(where, fmt::format("duplicate column '{}'", name));
         continue;
       }
-      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto &f) { return f.name == name; });
+      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == name; });
       if (it == m_schema.end()) {
-        report_unknown(m_d, m_options, where, unknown_column_message("column", name, m_schema));
+        report_unknown(m_d, m_options, where, "column", name, m_schema);
         continue;
       }
       m_columns[i] = static_cast<int>(it - m_schema.begin());
@@ -152,8 +152,8 @@ private:
   CsvReader m_reader;
   std::string m_source;
   std::span<const core::FieldSpec> m_schema;
-  const TableOptions &m_options;
-  util::Diagnostics &m_d;
+  const TableOptions& m_options;
+  util::Diagnostics& m_d;
   std::vector<CsvField> m_fields;
   std::vector<int> m_columns;
   size_t m_header_size = 0;
@@ -163,11 +163,11 @@ private:
 
 class YamlTable {
 public:
-  YamlTable(std::string_view text, const std::string &source, std::span<const core::FieldSpec> schema,
-            const TableOptions &options, util::Diagnostics &d)
+  YamlTable(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
+            const TableOptions& options, util::Diagnostics& d)
       : m_yaml(text, source, util::ErrorKind::input), m_schema(schema), m_options(options), m_d(d) {}
 
-  void read(const RowSink &sink) {
+  void read(const RowSink& sink) {
     YAML::Node list = m_yaml.root();
     if (list.IsMap() && list[m_options.yaml_key]) list = list[m_options.yaml_key];
     if (!list.IsSequence()) {
@@ -176,14 +176,14 @@ public:
                             m_options.record_name, m_options.yaml_key));
       return;
     }
-    for (const YAML::Node &item : list) {
+    for (const YAML::Node& item : list) {
       TypedRow row;
       if (read_item(item, row)) sink(std::move(row));
     }
   }
 
 private:
-  bool read_item(const YAML::Node &item, TypedRow &row) {
+  bool read_item(const YAML::Node& item, TypedRow& row) {
     row.values.assign(m_schema.size(), core::Value{});
     row.cells.assign(m_schema.size(), util::Location{});
     row.where = m_yaml.at(item);
@@ -193,12 +193,12 @@ private:
     }
     std::vector<bool> present(m_schema.size(), false);
     row.complete = true;
-    for (const auto &entry : item) {
+    for (const auto& entry : item) {
       std::string key = entry.first.Scalar();
-      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto &f) { return f.name == key; });
+      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == key; });
       if (it == m_schema.end()) {
         if (key != "goals" || !read_goals(entry.second, row))
-          report_unknown(m_d, m_options, m_yaml.at(entry.first), unknown_column_message("key", key, m_schema));
+          report_unknown(m_d, m_options, m_yaml.at(entry.first), "key", key, m_schema);
         continue;
       }
       size_t index = static_cast<size_t>(it - m_schema.begin());
@@ -209,11 +209,11 @@ private:
     return true;
   }
 
-  bool read_value(const YAML::Node &node, const core::FieldSpec &field, TypedRow &row, size_t index) {
+  bool read_value(const YAML::Node& node, const core::FieldSpec& field, TypedRow& row, size_t index) {
     util::Location where = m_yaml.at(node);
     if (node.IsSequence() && field.type == core::FieldType::list) {
       core::StringList items;
-      for (const auto &v : node)
+      for (const auto& v : node)
         if (auto text = scalar_text(v); text && !util::trim(*text).empty()) items.emplace_back(util::trim(*text));
       row.values[index] = std::move(items);
       row.cells[index] = where;
@@ -222,7 +222,8 @@ private:
     if (node.IsNull()) return parse_cell("", field, where, m_d, row, index);
     auto text = scalar_text(node);
     if (!text) {
-      m_d.error(where, fmt::format("field '{}' takes a single value here", field.name));
+      m_d.error(where, fmt::format("field '{}' takes {} here", field.name,
+                                   field.type == core::FieldType::list ? "a list of values" : "a single value"));
       return false;
     }
     return parse_cell(*text, field, where, m_d, row, index);
@@ -230,11 +231,11 @@ private:
 
   // Outcome reports may list goals (indicator, target, actual); they fill goals_total and
   // goals_met (actual at or above target) unless those are given.
-  bool read_goals(const YAML::Node &goals, TypedRow &row) {
+  bool read_goals(const YAML::Node& goals, TypedRow& row) {
     int total_index = field_index("goals_total"), met_index = field_index("goals_met");
     if (total_index < 0 || met_index < 0 || !goals.IsSequence()) return false;
     int64_t total = 0, met = 0;
-    for (const YAML::Node &goal : goals) {
+    for (const YAML::Node& goal : goals) {
       m_yaml.check_keys(goal, {"indicator", "target", "actual"}, "a goal");
       auto target = core::parse_number(scalar_text(goal["target"]).value_or(""));
       auto actual = core::parse_number(scalar_text(goal["actual"]).value_or(""));
@@ -245,7 +246,7 @@ private:
       ++total;
       if (*actual >= *target) ++met;
     }
-    for (auto &d : m_yaml.problems()) m_d.add(std::move(d));
+    for (auto& d : m_yaml.problems()) m_d.add(std::move(d));
     m_yaml.problems().clear();
     if (core::is_missing(row.values[total_index])) row.values[total_index] = total;
     if (core::is_missing(row.values[met_index])) row.values[met_index] = met;
@@ -260,23 +261,23 @@ private:
 
   YamlSource m_yaml;
   std::span<const core::FieldSpec> m_schema;
-  const TableOptions &m_options;
-  util::Diagnostics &m_d;
+  const TableOptions& m_options;
+  util::Diagnostics& m_d;
 };
 
 } // namespace
 
-void read_csv_table(std::istream &in, const std::string &source, std::span<const core::FieldSpec> schema,
-                    const TableOptions &options, util::Diagnostics &diagnostics, const RowSink &sink) {
+void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
   try {
     CsvTable(in, source, schema, options, diagnostics).read(sink);
-  } catch (const util::Error &e) { // an unreadable file stops here; the rest is still checked
-    for (const auto &d : e.diagnostics()) diagnostics.add(d);
+  } catch (const util::Error& e) { // an unreadable file stops here; the rest is still checked
+    for (const auto& d : e.diagnostics()) diagnostics.add(d);
   }
 }
 
-void read_yaml_table(std::string_view text, const std::string &source, std::span<const core::FieldSpec> schema,
-                     const TableOptions &options, util::Diagnostics &diagnostics, const RowSink &sink) {
+void read_yaml_table(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
+                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
   if (util::trim(text).empty()) {
     diagnostics.error(util::Location{source, 1, 1},
                       fmt::format("the file is empty; expected a list of {}s", options.record_name));
@@ -284,15 +285,24 @@ void read_yaml_table(std::string_view text, const std::string &source, std::span
   }
   try {
     YamlTable(text, source, schema, options, diagnostics).read(sink);
-  } catch (const util::Error &e) {
-    for (const auto &d : e.diagnostics()) diagnostics.add(d);
+  } catch (const util::Error& e) {
+    for (const auto& d : e.diagnostics()) diagnostics.add(d);
   }
 }
 
 bool is_yaml_path(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
 
-void read_table_file(const std::string &path, std::span<const core::FieldSpec> schema, const TableOptions &options,
-                     util::Diagnostics &diagnostics, const RowSink &sink) {
+void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
+                     util::Diagnostics& diagnostics, const RowSink& sink) {
+  try {
+    read_table_file_or_throw(path, schema, options, diagnostics, sink);
+  } catch (const util::Error& e) { // an unreadable file is one more problem; the others still count
+    for (const auto& d : e.diagnostics()) diagnostics.add(d);
+  }
+}
+
+void read_table_file_or_throw(const std::string& path, std::span<const core::FieldSpec> schema,
+                              const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
   if (is_yaml_path(path)) {
     read_yaml_table(read_file(path, util::ErrorKind::input), path, schema, options, diagnostics, sink);
     return;

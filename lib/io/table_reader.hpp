@@ -37,22 +37,27 @@ struct TypedRow {
 
 // Called for each record whose fields line up with the schema, so that later checks (ids,
 // references) also cover rows with a bad cell; a row of the wrong width is not passed on.
-using RowSink = std::function<void(TypedRow &&)>;
+using RowSink = std::function<void(TypedRow&&)>;
 
 // Reads a CSV table of `schema` from `in`, streaming: a header row, then one record a row.
 // Every problem goes to `diagnostics`; the reader goes on after a bad row.
-void read_csv_table(std::istream &in, const std::string &source, std::span<const core::FieldSpec> schema,
-                    const TableOptions &options, util::Diagnostics &diagnostics, const RowSink &sink);
+void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
 
 // Reads a YAML table: a list of mappings, or a mapping whose `options.yaml_key` holds one.
-void read_yaml_table(std::string_view text, const std::string &source, std::span<const core::FieldSpec> schema,
-                     const TableOptions &options, util::Diagnostics &diagnostics, const RowSink &sink);
+void read_yaml_table(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
+                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
 
 // True if `path` names a YAML file (.yaml or .yml).
 bool is_yaml_path(std::string_view path);
 
-// Reads the table at `path` (`-` is standard input, read as CSV) in the format its name says.
-void read_table_file(const std::string &path, std::span<const core::FieldSpec> schema, const TableOptions &options,
-                     util::Diagnostics &diagnostics, const RowSink &sink);
+// Reads the table at `path` (`-` is standard input, read as CSV) in the format its name says;
+// a file that cannot be opened is reported to `diagnostics` like any other problem.
+void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
+                     util::Diagnostics& diagnostics, const RowSink& sink);
+
+// As read_table_file, but a file that cannot be opened throws util::Error.
+void read_table_file_or_throw(const std::string& path, std::span<const core::FieldSpec> schema,
+                              const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
 
 } // namespace fundscreen::io

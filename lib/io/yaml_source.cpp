@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/yaml_source.hpp"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "util/text.hpp"
@@ -14,7 +16,7 @@ YamlSource::YamlSource(std::string_view text, std::string source, util::ErrorKin
     if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
   try {
     m_root = YAML::Load(m_text);
-  } catch (const YAML::Exception &e) {
+  } catch (const YAML::Exception& e) {
     util::Location where{m_source, e.mark.line + 1, e.mark.column + 1};
     if (e.mark.pos >= 0) where = at_byte(static_cast<size_t>(e.mark.pos));
     throw util::Error(
@@ -31,16 +33,27 @@ util::Location YamlSource::at_byte(size_t pos) const {
   return util::Location{m_source, static_cast<int>(line), column};
 }
 
-util::Location YamlSource::at(const YAML::Node &node) const {
+util::Location YamlSource::at(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
   if (mark.pos < 0) return util::Location{m_source, 0, 0};
   return at_byte(static_cast<size_t>(mark.pos));
 }
 
+// The bytes a double-quoted escape takes in the source and in the value: `\"` is two and
+// one, `\x41` four and one, `\u00e4` six and two.
+static std::pair<size_t, size_t> escape_size(std::string_view at) {
+  char kind = at.size() > 1 ? at[1] : '\0';
+  size_t digits = kind == 'x' ? 2 : (kind == 'u' ? 4 : (kind == 'U' ? 8 : 0));
+  if (digits == 0) return {2, 1};
+  unsigned long code = std::strtoul(std::string(at.substr(2, digits)).c_str(), nullptr, 16);
+  size_t value = code < 0x80 ? 1 : (code < 0x800 ? 2 : (code < 0x10000 ? 3 : 4));
+  return {2 + digits, value};
+}
+
 // Walks the scalar's source text: a block scalar (| or >) starts on the next line and drops
 // each line's indentation; a flow scalar (plain or quoted) folds a line break and the next
 // line's indentation into one space. Either way one character of the value is one step.
-util::Location YamlSource::at_offset(const YAML::Node &node, size_t offset) const {
+util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) const {
   YAML::Mark mark = node.Mark();
   if (mark.pos < 0) return at(node);
   size_t pos = static_cast<size_t>(mark.pos);
@@ -56,14 +69,24 @@ util::Location YamlSource::at_offset(const YAML::Node &node, size_t offset) cons
   } else if (first == '"' || first == '\'') {
     ++pos;
   }
-  for (size_t left = offset; left > 0 && pos < m_text.size(); --left) {
-    if (m_text[pos] != '\n') {
+  for (size_t left = offset; left > 0 && pos < m_text.size();) {
+    char c = m_text[pos];
+    if (c == '\n') {
+      ++pos; // the line break stands for one character of the value
+      --left;
+      size_t skip = 0;
+      while (pos < m_text.size() && m_text[pos] == ' ' && (!block || skip < indent)) ++pos, ++skip;
+    } else if (first == '"' && c == '\\') {
+      auto [source_bytes, value_bytes] = escape_size(std::string_view(m_text).substr(pos));
+      pos += source_bytes;
+      left -= std::min(left, value_bytes);
+    } else if (first == '\'' && c == '\'' && pos + 1 < m_text.size() && m_text[pos + 1] == '\'') {
+      pos += 2; // '' stands for one quote
+      --left;
+    } else {
       ++pos;
-      continue;
+      --left;
     }
-    ++pos; // the line break stands for one character of the value
-    size_t skip = 0;
-    while (pos < m_text.size() && m_text[pos] == ' ' && (!block || skip < indent)) ++pos, ++skip;
   }
   return at_byte(pos);
 }
@@ -77,34 +100,40 @@ std::string_view YamlSource::line_text(int line) const {
   return text;
 }
 
-std::string YamlSource::caret(const util::Location &where) const {
+std::string YamlSource::caret(const util::Location& where) const {
   if (where.line < 1) return {};
   return util::caret_context(line_text(where.line), where.column);
 }
 
-void YamlSource::error(const YAML::Node &node, std::string message) { error(at(node), std::move(message)); }
+void YamlSource::error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
 
 void YamlSource::error(util::Location where, std::string message, std::string context) {
   m_problems.push_back(
       util::Diagnostic{std::move(where), util::Severity::error, std::move(message), std::move(context)});
 }
 
-void YamlSource::check_keys(const YAML::Node &node, const std::vector<std::string> &allowed, std::string_view what) {
+void YamlSource::check_keys(const YAML::Node& node, const std::vector<std::string>& allowed, std::string_view what) {
   if (!node.IsMap()) return;
-  for (const auto &entry : node) {
+  for (const auto& entry : node) {
     std::string key = entry.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string message = fmt::format("unknown key '{}' in {}", key, what);
     std::string hint = util::nearest(key, allowed);
-    if (!hint.empty())
+    if (!hint.empty()) {
       message += fmt::format("; did you mean '{}'?", hint);
+      m_suggested.push_back(hint);
+    }
     else
       message += fmt::format("; allowed: {}", util::join(allowed, ", "));
     error(entry.first, message);
   }
 }
 
-std::optional<std::string> scalar_text(const YAML::Node &node) {
+bool YamlSource::suggested(const std::string& key) const {
+  return std::find(m_suggested.begin(), m_suggested.end(), key) != m_suggested.end();
+}
+
+std::optional<std::string> scalar_text(const YAML::Node& node) {
   if (!node || !node.IsScalar()) return std::nullopt;
   return node.Scalar();
 }

@@ -19,24 +19,28 @@ public:
   // Parses `text`; throws util::Error of `kind` located at the syntax error if it is not YAML.
   YamlSource(std::string_view text, std::string source, util::ErrorKind kind);
 
-  const YAML::Node &root() const { return m_root; }
-  const std::string &name() const { return m_source; }
+  const YAML::Node& root() const { return m_root; }
+  const std::string& name() const { return m_source; }
 
   // Where `node` starts.
-  util::Location at(const YAML::Node &node) const;
+  util::Location at(const YAML::Node& node) const;
   // Where the character at byte `offset` of `node`'s scalar value is, following the
   // scalar's quoting, block style and line folding.
-  util::Location at_offset(const YAML::Node &node, size_t offset) const;
+  util::Location at_offset(const YAML::Node& node, size_t offset) const;
   // The source line `line` (1-based) with a caret under `column`.
-  std::string caret(const util::Location &where) const;
+  std::string caret(const util::Location& where) const;
 
   // Records an error at `node`.
-  void error(const YAML::Node &node, std::string message);
+  void error(const YAML::Node& node, std::string message);
   void error(util::Location where, std::string message, std::string context = {});
   // Reports each key of mapping `node` not in `allowed`, suggesting the nearest.
-  void check_keys(const YAML::Node &node, const std::vector<std::string> &allowed, std::string_view what);
+  void check_keys(const YAML::Node& node, const std::vector<std::string>& allowed, std::string_view what);
 
-  std::vector<util::Diagnostic> &problems() { return m_problems; }
+  // True if an unknown key was taken for a misspelling of `key` ("did you mean"), so that
+  // `key` missing is no news to the user.
+  bool suggested(const std::string& key) const;
+
+  std::vector<util::Diagnostic>& problems() { return m_problems; }
 
 private:
   util::Location at_byte(size_t pos) const;
@@ -47,9 +51,10 @@ private:
   YAML::Node m_root;
   std::vector<size_t> m_line_starts;
   std::vector<util::Diagnostic> m_problems;
+  std::vector<std::string> m_suggested;
 };
 
 // The text of scalar `node`, or nothing when it is not a scalar.
-std::optional<std::string> scalar_text(const YAML::Node &node);
+std::optional<std::string> scalar_text(const YAML::Node& node);
 
 } // namespace fundscreen::io

@@ -21,13 +21,13 @@ void Diagnostics::add(Diagnostic d) {
 
 void Diagnostics::sort_by_place() {
   std::vector<std::string> sources;
-  auto rank = [&](const std::string &source) {
+  auto rank = [&](const std::string& source) {
     auto it = std::find(sources.begin(), sources.end(), source);
     if (it == sources.end()) it = sources.insert(sources.end(), source);
     return it - sources.begin();
   };
-  for (const auto &d : m_items) rank(d.where.source);
-  std::stable_sort(m_items.begin(), m_items.end(), [&](const Diagnostic &a, const Diagnostic &b) {
+  for (const auto& d : m_items) rank(d.where.source);
+  std::stable_sort(m_items.begin(), m_items.end(), [&](const Diagnostic& a, const Diagnostic& b) {
     return std::tuple(rank(a.where.source), a.where.line, a.where.column) <
            std::tuple(rank(b.where.source), b.where.line, b.where.column);
   });

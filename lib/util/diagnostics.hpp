@@ -21,7 +21,7 @@ public:
 
   size_t errors() const { return m_errors; }
   size_t warnings() const { return m_items.size() - m_errors; }
-  const std::vector<Diagnostic> &items() const { return m_items; }
+  const std::vector<Diagnostic>& items() const { return m_items; }
 
 private:
   std::vector<Diagnostic> m_items;

@@ -14,7 +14,7 @@ int exit_code(ErrorKind kind) {
   return 3;
 }
 
-std::string format_diagnostic(const Diagnostic &d) {
+std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.where.source.empty()) {
     out += d.where.source;
@@ -50,7 +50,7 @@ std::string caret_context(std::string_view line_text, int column) {
   return out;
 }
 
-static std::string first_message(const std::vector<Diagnostic> &diagnostics) {
+static std::string first_message(const std::vector<Diagnostic>& diagnostics) {
   return diagnostics.empty() ? std::string("error") : diagnostics.front().message;
 }
 

@@ -36,7 +36,7 @@ struct Diagnostic {
 };
 
 // Renders `d` as `source:line:column: error: message`, then its context lines.
-std::string format_diagnostic(const Diagnostic &d);
+std::string format_diagnostic(const Diagnostic& d);
 
 // The source line `line_text` with a caret under the 1-based character `column`,
 // indented by four spaces, as ninja shows a parse error.
@@ -49,7 +49,7 @@ public:
   Error(ErrorKind kind, std::vector<Diagnostic> diagnostics);
 
   ErrorKind kind() const { return m_kind; }
-  const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
+  const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
 
 private:
   ErrorKind m_kind;

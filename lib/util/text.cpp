@@ -14,36 +14,49 @@ size_t utf8_length(std::string_view text) {
 }
 
 std::string_view trim(std::string_view text) {
-  const char *spaces = " \t\r\n";
+  const char* spaces = " \t\r\n";
   size_t b = text.find_first_not_of(spaces);
   if (b == std::string_view::npos) return {};
   size_t e = text.find_last_not_of(spaces);
   return text.substr(b, e - b + 1);
 }
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+// The characters of UTF-8 `text`, each as the bytes that encode it.
+static std::vector<std::string_view> characters(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() && is_utf8_continuation(static_cast<unsigned char>(text[i + n]))) ++n;
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+size_t edit_distance(std::string_view a_text, std::string_view b_text) {
+  // Optimal string alignment over characters: a swap of two neighbours is one edit.
+  auto a = characters(a_text), b = characters(b_text);
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::string nearest(std::string_view word, std::span<const std::string> candidates) {
   // A typo is at most a third of the word away, and at least one edit is allowed.
-  size_t limit = std::max<size_t>(1, word.size() / 3);
+  size_t limit = std::max<size_t>(1, utf8_length(word) / 3);
   std::string best;
   size_t best_distance = limit + 1;
   bool tied = false;
-  for (const std::string &c : candidates) {
+  for (const std::string& c : candidates) {
     size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

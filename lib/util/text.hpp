@@ -16,7 +16,7 @@ size_t utf8_length(std::string_view text);
 // `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
-// Edit distance between `a` and `b`, counted in bytes.
+// Edit distance between `a` and `b` in characters, a swap of neighbours counting as one.
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` when it is close enough to be a likely typo and no other

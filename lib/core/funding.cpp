@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/funding.hpp"
+
+#include <algorithm>
+
+namespace fundscreen::core {
+
+static TieKey tie_key(const Value& value) {
+  TieKey key;
+  if (auto s = std::get_if<std::string>(&value))
+    key.text = *s;
+  else
+    key.number = to_score(value);
+  return key;
+}
+
+RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const Application& app, size_t index) {
+  RankEntry e;
+  e.index = index;
+  e.id = assessed.id;
+  e.score = assessed.score;
+  e.amount = assessed.amount;
+  for (const TieBreak& t : set.ranking.tie_break) {
+    if (t.key == TieBreak::Key::field) {
+      int field = set.field_index(t.name);
+      e.keys.push_back(field >= 0 ? tie_key(app.values[field]) : TieKey{});
+      continue;
+    }
+    TieKey key;
+    for (const CriterionResult& r : assessed.criteria)
+      if (r.criterion->id == t.name) key.number = r.mean_score;
+    e.keys.push_back(std::move(key));
+  }
+  return e;
+}
+
+// -1, 0, 1 for `a` before, level with, after `b`; a missing value always comes last.
+template <typename T>
+static int compare_present(const std::optional<T>& a, const std::optional<T>& b, SortOrder order) {
+  if (!a || !b) return a ? -1 : (b ? 1 : 0);
+  if (*a == *b) return 0;
+  bool less = *a < *b;
+  return (order == SortOrder::ascending) == less ? -1 : 1;
+}
+
+static int compare_keys(const TieKey& a, const TieKey& b, SortOrder order) {
+  if (a.text || b.text) return compare_present(a.text, b.text, order);
+  return compare_present(a.number, b.number, order);
+}
+
+FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> entries) {
+  const auto& steps = set.ranking.tie_break;
+  std::sort(entries.begin(), entries.end(), [&](const RankEntry& a, const RankEntry& b) {
+    if (int c = compare_present(a.score, b.score, SortOrder::descending)) return c < 0;
+    for (size_t i = 0; i < steps.size(); ++i)
+      if (int c = compare_keys(a.keys[i], b.keys[i], steps[i].order)) return c < 0;
+    return a.index < b.index;
+  });
+  FundingLine line;
+  line.budget = set.call.budget.value_or(Money{0});
+  bool stopped = false;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    Placement p;
+    p.index = entries[i].index;
+    p.rank = static_cast<int>(i + 1);
+    bool fits = line.used.cents + entries[i].amount.cents <= line.budget.cents;
+    if (fits && !stopped) {
+      line.used.cents += entries[i].amount.cents;
+      p.decision = Decision::fund;
+      p.cumulative = line.used;
+      ++line.funded;
+    } else if (set.funding == FundingPolicy::strict) {
+      stopped = true;
+    }
+    line.placements.push_back(p);
+  }
+  return line;
+}
+
+} // namespace fundscreen::core

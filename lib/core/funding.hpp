@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/criteria_set.hpp"
+#include "core/score.hpp"
+#include "core/screener.hpp"
+
+namespace fundscreen::core {
+
+// One tie-break value of an application: a score or number, a text, or missing.
+struct TieKey {
+  std::optional<Score> number;
+  std::optional<std::string> text;
+};
+
+// What the ranking needs of one eligible application; kept small, since a call may have
+// many eligible applications.
+struct RankEntry {
+  size_t index = 0; // position in the input, the last tie-break
+  std::string id;
+  std::optional<Score> score;
+  std::vector<TieKey> keys;
+  Money amount;
+};
+
+// The ranking entry of an eligible application: its score and the set's tie-break values.
+RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const Application& app, size_t index);
+
+// Where an eligible application landed.
+struct Placement {
+  size_t index = 0;
+  int rank = 0;
+  Decision decision = Decision::reserve;
+  // The sum of funded amounts down to and including this one (funded ones only).
+  Money cumulative;
+};
+
+// The ranking and the funding line over all eligible applications.
+struct FundingLine {
+  // In rank order.
+  std::vector<Placement> placements;
+  Money budget;
+  Money used;
+  // The number of applications above the line (funded), for `strict` also where it stopped.
+  int funded = 0;
+};
+
+// Sorts `entries` by score (highest first) and the tie-break order, then draws the funding
+// line within the call's budget by the set's policy. Ties are compared exactly.
+FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> entries);
+
+} // namespace fundscreen::core

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/score.hpp"
+
+#include <numeric>
+
+#include <fmt/format.h>
+
+namespace fundscreen::core {
+
+__extension__ using Wide = __int128;
+
+Score::Score(int64_t numerator, int64_t denominator) {
+  int64_t g = std::gcd(numerator, denominator);
+  if (g == 0) g = 1;
+  m_num = numerator / g;
+  m_den = denominator / g;
+}
+
+Score Score::operator+(const Score& other) const {
+  int64_t g = std::gcd(m_den, other.m_den);
+  int64_t lcm = m_den / g * other.m_den;
+  return Score(m_num * (lcm / m_den) + other.m_num * (lcm / other.m_den), lcm);
+}
+
+Score Score::times(int64_t factor) const { return Score(m_num * factor, m_den); }
+
+Score Score::divided_by(int64_t divisor) const { return Score(m_num, m_den * divisor); }
+
+std::strong_ordering Score::operator<=>(const Score& other) const {
+  Wide left = static_cast<Wide>(m_num) * other.m_den;
+  Wide right = static_cast<Wide>(other.m_num) * m_den;
+  return left < right ? std::strong_ordering::less
+                      : (left > right ? std::strong_ordering::greater : std::strong_ordering::equal);
+}
+
+std::string to_string(const Score& score) {
+  // Round half away from zero at the third decimal, in integers.
+  Wide scaled = static_cast<Wide>(score.numerator()) * 200 +
+                (score.numerator() >= 0 ? score.denominator() : -score.denominator());
+  Wide hundredths = scaled / (2 * static_cast<Wide>(score.denominator()));
+  int64_t h = static_cast<int64_t>(hundredths);
+  int64_t abs = h < 0 ? -h : h;
+  return fmt::format("{}{}.{:02}", h < 0 ? "-" : "", abs / 100, abs % 100);
+}
+
+} // namespace fundscreen::core

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+
+namespace fundscreen::core {
+
+// An exact score: a fraction kept in lowest terms, so that averages of half points and
+// weighted means compare exactly (31/9 and 31/9 tie; no rounding ever decides a rank).
+class Score {
+public:
+  Score() = default;
+  // The fraction `numerator` / `denominator`; the denominator must be positive.
+  Score(int64_t numerator, int64_t denominator);
+  // A score of `halves` half points.
+  static Score from_halves(int64_t halves) { return Score(halves, 2); }
+
+  int64_t numerator() const { return m_num; }
+  int64_t denominator() const { return m_den; }
+  double to_double() const { return static_cast<double>(m_num) / static_cast<double>(m_den); }
+
+  Score operator+(const Score& other) const;
+  // The score multiplied by the whole number `factor`.
+  Score times(int64_t factor) const;
+  // The score divided by the whole number `divisor` (positive).
+  Score divided_by(int64_t divisor) const;
+
+  std::strong_ordering operator<=>(const Score& other) const;
+  bool operator==(const Score& other) const { return m_num == other.m_num && m_den == other.m_den; }
+
+private:
+  int64_t m_num = 0;
+  int64_t m_den = 1;
+};
+
+// The score rounded to two decimals for people, e.g. `3.44`; comparisons never use this.
+std::string to_string(const Score& score);
+
+} // namespace fundscreen::core

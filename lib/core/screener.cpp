@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/screener.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace fundscreen::core {
+
+std::string_view status_name(Status status) {
+  switch (status) {
+  case Status::pass: return "pass";
+  case Status::fail: return "fail";
+  case Status::unclear: return "unclear";
+  case Status::pending: return "pending";
+  }
+  return "pending";
+}
+
+std::string_view decision_name(Decision decision) {
+  switch (decision) {
+  case Decision::fund: return "fund";
+  case Decision::reserve: return "reserve";
+  case Decision::clarify: return "clarify";
+  case Decision::pending: return "pending";
+  case Decision::reject: return "reject";
+  }
+  return "pending";
+}
+
+// A double as the exact fraction it stores, so that equal doubles tie and no rounding orders.
+static Score exact_fraction(double d) {
+  if (d == 0 || !std::isfinite(d)) return Score(0, 1);
+  int exponent = 0;
+  double mantissa = std::frexp(d, &exponent); // d = mantissa * 2^exponent, 0.5 <= |mantissa| < 1
+  int64_t m = static_cast<int64_t>(std::ldexp(mantissa, 53));
+  int shift = 53 - exponent; // d = m / 2^shift
+  while (shift > 62 || (shift > 0 && (m % 2 == 0))) {
+    if (shift > 62 && m % 2 != 0)
+      m /= 2; // beyond int64: drop precision below 2^-62
+    else
+      m /= 2;
+    --shift;
+  }
+  if (shift <= 0) return Score(m * (int64_t{1} << std::min(-shift, 9)), 1);
+  return Score(m, int64_t{1} << shift);
+}
+
+std::optional<Score> to_score(const Value& value) {
+  if (auto m = std::get_if<Money>(&value)) return Score(m->cents, 100);
+  if (auto i = std::get_if<int64_t>(&value)) return Score(*i, 1);
+  if (auto d = std::get_if<double>(&value)) return exact_fraction(*d);
+  if (auto date = std::get_if<Date>(&value)) return Score(date->days, 1);
+  if (auto b = std::get_if<bool>(&value)) return Score(*b ? 1 : 0, 1);
+  return std::nullopt;
+}
+
+Screener::Screener(const CriteriaSet& set, const AssessmentIndex* assessments, const ConflictIndex* conflicts)
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_id_field(set.field_index("id")),
+      m_amount_field(set.field_index(set.funding_amount)), m_applicant_field(set.field_index("applicant")) {}
+
+static const std::string& text_field(const Application& app, int field) {
+  static const std::string k_empty;
+  if (field < 0) return k_empty;
+  const auto* s = std::get_if<std::string>(&app.values[field]);
+  return s ? *s : k_empty;
+}
+
+std::vector<std::pair<int, Review>> Screener::reviews_of(const Application& app, const std::string& id) const {
+  std::vector<std::pair<int, Review>> reviews;
+  if (!m_assessments) return reviews;
+  for (const auto& e : m_assessments->of(id)) {
+    Review r;
+    r.reviewer = m_assessments->reviewer(e.reviewer);
+    r.verdict = e.verdict;
+    if (e.score_halves >= 0) r.score_halves = e.score_halves;
+    if (e.note >= 0) r.note = m_assessments->note(e.note);
+    if (m_conflicts)
+      r.left_out = m_conflicts->excludes(r.reviewer, id, text_field(app, m_applicant_field)).value_or("");
+    reviews.emplace_back(e.criterion, std::move(r));
+  }
+  return reviews;
+}
+
+// The reviewers' side of a criterion: all pass, all fail, otherwise unclear; none: pending.
+static Status review_status(std::span<const Review> reviews, std::string& reason) {
+  size_t pass = 0, fail = 0, unclear = 0, left_out = 0;
+  for (const Review& r : reviews) {
+    if (!r.left_out.empty()) {
+      ++left_out;
+      continue;
+    }
+    (r.verdict == Verdict::pass ? pass : (r.verdict == Verdict::fail ? fail : unclear))++;
+  }
+  size_t counted = pass + fail + unclear;
+  std::string out = left_out ? fmt::format(" ({} left out for a conflict of interest)", left_out) : "";
+  if (counted == 0) {
+    reason = "no reviewer's verdict yet" + out;
+    return Status::pending;
+  }
+  if (pass == counted) {
+    reason =
+        fmt::format("{} passed it{}", counted == 1 ? "the reviewer" : fmt::format("all {} reviewers", counted), out);
+    return Status::pass;
+  }
+  if (fail == counted) {
+    reason =
+        fmt::format("{} failed it{}", counted == 1 ? "the reviewer" : fmt::format("all {} reviewers", counted), out);
+    return Status::fail;
+  }
+  reason = unclear ? fmt::format("{} said unclear{}", util::count_of(unclear, "reviewer"), out)
+                   : fmt::format("the reviewers disagree: {} pass, {} fail{}", pass, fail, out);
+  return Status::unclear;
+}
+
+static std::optional<Score> mean_score(std::span<const Review> reviews) {
+  int64_t halves = 0, n = 0;
+  for (const Review& r : reviews) {
+    if (!r.left_out.empty() || !r.score_halves) continue;
+    halves += *r.score_halves;
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return Score(halves, 2 * n);
+}
+
+// The stronger of two outcomes: fail before unclear before pending before pass.
+static Status combine(Status a, Status b) {
+  auto rank = [](Status s) {
+    return s == Status::fail ? 3 : (s == Status::unclear ? 2 : (s == Status::pending ? 1 : 0));
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+static std::string rule_reason(const RuleResult& r) {
+  if (r.truth == Truth::yes) return "the rule holds";
+  if (r.truth == Truth::no) return "the rule does not hold";
+  return fmt::format("the rule cannot be decided: {}", r.reason);
+}
+
+CriterionResult Screener::assess_criterion(const Criterion& c, const Application& app, std::span<const Review> reviews,
+                                           TraceReads trace) const {
+  CriterionResult result;
+  result.criterion = &c;
+  std::vector<std::string> reasons;
+  Status status = Status::pass;
+  if (c.kind != CriterionKind::judgement && c.rule) {
+    result.rule = evaluate(*c.rule, RecordView{app.values, {}}, trace);
+    Truth t = result.rule->truth;
+    result.rule_status = t == Truth::yes ? Status::pass : (t == Truth::no ? Status::fail : Status::unclear);
+    status = result.rule_status;
+    reasons.push_back(rule_reason(*result.rule));
+  }
+  if (c.kind != CriterionKind::rule) {
+    result.reviews.assign(reviews.begin(), reviews.end());
+    std::string why;
+    result.review_status = review_status(result.reviews, why);
+    result.mean_score = mean_score(result.reviews);
+    status = combine(status, result.review_status);
+    reasons.push_back(why);
+    if (c.min_score && result.mean_score && *result.mean_score < Score(c.min_score->value, 1000)) {
+      status = Status::fail;
+      reasons.push_back(fmt::format("the mean score {} is below the minimum {}", to_string(*result.mean_score),
+                                    to_string(*c.min_score)));
+    }
+  }
+  result.status = status;
+  result.reason = util::join(reasons, "; ");
+  return result;
+}
+
+Assessed Screener::assess(const Application& app, TraceReads trace) const {
+  Assessed result;
+  result.id = text_field(app, m_id_field);
+  if (m_amount_field >= 0)
+    if (auto m = std::get_if<Money>(&app.values[m_amount_field])) result.amount = *m;
+  std::vector<std::pair<int, Review>> all = reviews_of(app, result.id);
+  result.criteria.reserve(m_set.criteria.size());
+  for (size_t i = 0; i < m_set.criteria.size(); ++i) {
+    std::vector<Review> mine;
+    for (auto& [criterion, review] : all)
+      if (criterion == static_cast<int>(i)) mine.push_back(review);
+    CriterionResult r = assess_criterion(m_set.criteria[i], app, mine, trace);
+    const std::string& id = m_set.criteria[i].id;
+    if (r.status == Status::fail) result.failed.push_back(id);
+    if (r.status == Status::unclear) result.unclear.push_back(id);
+    if (r.status == Status::pending) result.pending.push_back(id);
+    result.criteria.push_back(std::move(r));
+  }
+  decide(result, app);
+  return result;
+}
+
+void Screener::decide(Assessed& result, const Application& app) const {
+  if (!result.failed.empty()) {
+    result.decision = Decision::reject;
+    result.decided_by = "failed " + util::join(result.failed, ", ");
+    return;
+  }
+  if (!result.unclear.empty()) {
+    result.decision = Decision::clarify;
+    result.decided_by = "unclear " + util::join(result.unclear, ", ");
+    return;
+  }
+  if (!result.pending.empty()) {
+    result.decision = Decision::pending;
+    result.decided_by = "awaiting verdicts on " + util::join(result.pending, ", ");
+    return;
+  }
+  result.score = ranking_score(result, app);
+  const auto& min_total = m_set.ranking.min_total;
+  if (min_total && (!result.score || *result.score < Score(min_total->value, 1000))) {
+    result.decision = Decision::reject;
+    result.decided_by = fmt::format("score {} is below the minimum total {}",
+                                    result.score ? to_string(*result.score) : "(none)", to_string(*min_total));
+    return;
+  }
+  result.eligible = true;
+  result.decision = Decision::fund;
+  result.decided_by = "eligible";
+}
+
+std::optional<Score> Screener::ranking_score(const Assessed& result, const Application& app) const {
+  if (m_set.ranking.by == Ranking::By::expression) {
+    if (!m_set.ranking.expression) return std::nullopt;
+    return to_score(evaluate_value(*m_set.ranking.expression, RecordView{app.values, {}}));
+  }
+  // The weighted mean over the weighted criteria that have scores.
+  Score sum;
+  int64_t weights = 0;
+  for (const CriterionResult& r : result.criteria) {
+    const auto& w = r.criterion->weight;
+    if (!w || w->value == 0 || !r.mean_score) continue;
+    sum = sum + r.mean_score->times(w->value);
+    weights += w->value;
+  }
+  if (weights == 0) return std::nullopt;
+  return sum.divided_by(weights);
+}
+
+} // namespace fundscreen::core

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+#include "core/run_info.hpp"
+
+namespace fundscreen::report {
+
+// The output formats of `screen`.
+enum class Format { table, csv, json, jsonl, markdown, junit };
+
+// The format called `name`, if there is one.
+std::optional<Format> parse_format(std::string_view name);
+
+// Whether the table may use colour (only on a terminal, and never with NO_COLOR).
+enum class Color { never, always };
+
+struct WriterOptions {
+  Color color = Color::never;
+};
+
+// Writes a screening in one format. begin() once, add() for every application in input
+// order, end() once. The view's pointers are valid only during add(): a writer that needs
+// an application later copies what it needs.
+class Writer {
+public:
+  virtual ~Writer() = default;
+  virtual void begin(const core::RunInfo& info) = 0;
+  virtual void add(const core::ApplicationView& view) = 0;
+  virtual void end() = 0;
+};
+
+// A writer of `format` to `out`.
+std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOptions options);
+
+// One application's whole story for a person, in `info.lang`: each criterion, why it passed
+// or failed, the values read and the verdicts, and where it stands against the funding line.
+void write_explanation(const core::RunInfo& info, const core::ApplicationView& view, std::ostream& out,
+                       WriterOptions options);
+
+} // namespace fundscreen::report
