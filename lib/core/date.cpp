@@ -89,7 +89,7 @@ Duration negate(Duration duration) { return Duration{-duration.months, -duration
 std::string to_string(Duration duration) {
   auto part = [](int32_t n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 || n == -1 ? "" : "s"); };
   if (duration.months != 0 && duration.days != 0)
-    return part(duration.months, "month") + " " + part(duration.days, "day");
+    return part(duration.months, "month") + " + " + part(duration.days, "day");
   if (duration.days != 0) return part(duration.days, "day");
   return part(duration.months, "month");
 }

@@ -73,6 +73,9 @@ private:
                                          to_string(*c.weight)));
     else if (c.weight && !judged)
       report(c.weight_where, fmt::format("criterion '{}' is a rule and has no reviewer scores to weigh", c.id));
+    if (c.min_score && (c.min_score->value < 0 || c.min_score->value > 5000))
+      report(c.where,
+             fmt::format("criterion '{}' has min_score {}; scores run from 0 to 5", c.id, to_string(*c.min_score)));
     if (c.min_score && !judged)
       report(c.where, fmt::format("criterion '{}' is a rule and has no reviewer scores for a min_score", c.id));
     if (c.protects.empty())

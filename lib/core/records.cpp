@@ -29,6 +29,16 @@ std::span<const FieldSpec> assessment_fields() {
   return fields;
 }
 
+std::span<const FieldSpec> conflict_fields() {
+  static const std::array<FieldSpec, 4> fields = {{
+      {"reviewer", FieldType::string, true, {}},
+      {"application", FieldType::string, false, {}},
+      {"applicant", FieldType::string, false, {}},
+      {"note", FieldType::text, false, {}},
+  }};
+  return fields;
+}
+
 std::optional<int> score_to_halves(double score, std::string_view text, std::string& why) {
   if (score < 0 || score > 5) {
     why = fmt::format("score '{}' is outside 0 to 5", text);

@@ -43,6 +43,10 @@ struct Outcome {
   util::Location where;
 };
 
+// The columns of a conflicts-of-interest file: a reviewer with an application id or an
+// applicant's name (or both).
+std::span<const FieldSpec> conflict_fields();
+
 // The columns of an assessments file.
 std::span<const FieldSpec> assessment_fields();
 

@@ -369,16 +369,23 @@ private:
       }};
       for (auto [unit, step] : units) {
         if (m_token.text != unit) continue;
-        int32_t n = static_cast<int32_t>(*parse_integer(t.text));
+        auto count = parse_integer(t.text);
+        // A thousand years is longer than any call; past that a date would leave the calendar.
+        bool too_large = !count || (step.months ? *count * step.months >= 12'000 : *count * step.days >= 366'000);
+        if (too_large) fail(cover({t.offset, t.length}, {m_token.offset, m_token.length}), "the duration is too large");
+        int32_t n = static_cast<int32_t>(*count);
         Token u = m_token;
         advance();
         Duration d{step.months * n, step.days * n};
         return add(RuleNode::constant(Type::duration, Value(d)), cover({t.offset, t.length}, {u.offset, u.length}));
       }
     }
-    Value v = whole ? Value(*parse_integer(t.text)) : Value(*parse_number(t.text));
-    if (whole && is_missing(v)) fail(t, "the number is too large");
-    return add(RuleNode::constant(whole ? Type::integer : Type::number, v), {t.offset, t.length});
+    if (whole) {
+      auto i = parse_integer(t.text);
+      if (!i) fail(t, "the number is too large");
+      return add(RuleNode::constant(Type::integer, Value(*i)), {t.offset, t.length});
+    }
+    return add(RuleNode::constant(Type::number, Value(*parse_number(t.text))), {t.offset, t.length});
   }
 
   int parse_identifier(const Token& t) {
@@ -485,6 +492,8 @@ private:
       fail(v, fmt::format("{}() needs a variable name here, as in {}(app.actors, a, size(a) > 0)", function.text,
                           function.text));
     advance();
+    if (m_rule.m_variables == k_max_variables)
+      fail(v, fmt::format("a rule may use at most {} any() and all()", k_max_variables));
     int slot = m_rule.m_variables++;
     m_variables.emplace_back(std::string(v.text), slot);
     return add(RuleNode(RuleOp::variable, Type::string, -1, -1, slot), {v.offset, v.length});

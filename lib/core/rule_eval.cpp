@@ -317,7 +317,7 @@ private:
   const Rule& m_rule;
   const RecordView& m_record;
   std::vector<RuleRead>* m_trace;
-  std::array<std::string_view, 16> m_variables{};
+  std::array<std::string_view, k_max_variables> m_variables{};
 };
 
 static std::string unknown_reason(const Rule& rule, int missing_read, const char* problem) {

@@ -84,6 +84,7 @@ Token RuleLexer::lex_symbol(size_t start) {
     }
   }
   char c = m_text[m_pos];
+  if (c == '=') throw RuleError(start, 1, "unexpected '='; use '==' to compare");
   if (std::string_view("<>+-*/()[],.!").find(c) == std::string_view::npos) {
     size_t len = 1;
     while (start + len < m_text.size() && (m_text[start + len] & 0xC0) == 0x80) ++len;

@@ -38,6 +38,9 @@ enum class RuleOp {
   fallback,    // default(a, b): a, or b if a is missing
 };
 
+// How many any()/all() variables one rule may bind; the evaluator keeps them on its stack.
+inline constexpr int k_max_variables = 16;
+
 struct RuleNode {
   RuleNode() = default;
   RuleNode(RuleOp op_, Type type_, int a_ = -1, int b_ = -1, int slot_ = -1)

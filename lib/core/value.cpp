@@ -82,6 +82,7 @@ std::optional<bool> parse_boolean(std::string_view text) {
   std::string lower(util::trim(text));
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower.ends_with("\xC3\x84")) lower.replace(lower.size() - 2, 2, "\xC3\xA4"); // KYLLÄ
   for (auto yes : {"true", "yes", "1", "kyllä", "ja", "y"})
     if (lower == yes) return true;
   for (auto no : {"false", "no", "0", "ei", "nej", "n"})
@@ -89,9 +90,28 @@ std::optional<bool> parse_boolean(std::string_view text) {
   return std::nullopt;
 }
 
+// `text` without the spaces people put between thousands: space, no-break space (U+00A0)
+// and narrow no-break space (U+202F).
+static std::string without_group_spaces(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') continue;
+    if (text.substr(i).starts_with("\xC2\xA0")) {
+      i += 1;
+      continue;
+    }
+    if (text.substr(i).starts_with("\xE2\x80\xAF")) {
+      i += 2;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 std::optional<double> parse_number(std::string_view text) {
-  std::string compact;
-  for (char c : util::trim(text)) compact += c == ',' ? '.' : c;
+  std::string compact = without_group_spaces(util::trim(text));
+  std::replace(compact.begin(), compact.end(), ',', '.');
   double value = 0;
   auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
   if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size()) return std::nullopt;
@@ -99,9 +119,7 @@ std::optional<double> parse_number(std::string_view text) {
 }
 
 std::optional<int64_t> parse_integer(std::string_view text) {
-  std::string compact;
-  for (char c : util::trim(text))
-    if (c != ' ') compact += c;
+  std::string compact = without_group_spaces(util::trim(text));
   int64_t value = 0;
   auto [end, ec] = std::from_chars(compact.data(), compact.data() + compact.size(), value);
   if (compact.empty() || ec != std::errc() || end != compact.data() + compact.size()) return std::nullopt;

@@ -45,7 +45,7 @@ inline bool is_missing(const Value& value) { return std::holds_alternative<std::
 // True if `value` is missing, an empty or blank string, or an empty list: what `has()` denies.
 bool is_empty(const Value& value);
 
-// The value as an audit trail shows it: `2021-03-01`, `95000.50`, `"3B"`, `[a, b]`, `missing`.
+// The value as an audit trail shows it: `2021-03-01`, `95000.50`, `"3B"`, `["a", "b"]`, `missing`.
 std::string to_display(const Value& value);
 
 // A field of a criteria set: its name, type and, for an enum, the allowed values.
@@ -63,10 +63,10 @@ std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& f
 // Parses a boolean as people write it: true/false, yes/no, 1/0, kyllä/ei, ja/nej.
 std::optional<bool> parse_boolean(std::string_view text);
 
-// Parses a decimal number with a dot or a decimal comma (`3.5`, `3,5`).
+// Parses a decimal number with a dot or a decimal comma (`3.5`, `3,5`, `1 200,5`).
 std::optional<double> parse_number(std::string_view text);
 
-// Parses a whole number, allowing spaces between thousands.
+// Parses a whole number, allowing spaces (also no-break) between thousands.
 std::optional<int64_t> parse_integer(std::string_view text);
 
 } // namespace fundscreen::core

@@ -192,7 +192,12 @@ private:
                                             hint.empty() ? "allowed: " + util::join(names, ", ")
                                                          : fmt::format("did you mean '{}'?", hint)));
       }
-      spec.required = f["required"] && f["required"].Scalar() == "true";
+      if (YAML::Node required_node = f["required"]) {
+        auto required = core::parse_boolean(required_node.Scalar());
+        if (!required)
+          m_yaml.error(required_node, fmt::format("'required' is true or false, not '{}'", required_node.Scalar()));
+        spec.required = required.value_or(false);
+      }
       for (const YAML::Node& v : sequence(f["values"], "values")) spec.values.push_back(v.Scalar());
       if (spec.type == core::FieldType::enumeration && spec.values.empty())
         m_yaml.error(f, fmt::format("enum field '{}' lists no values; add values: [...]", spec.name));

@@ -65,4 +65,18 @@ std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOpt
   return outcomes;
 }
 
+std::vector<core::Conflict> read_conflicts(const std::string& path, const InputOptions& options,
+                                           util::Diagnostics& diagnostics) {
+  std::vector<core::Conflict> conflicts;
+  read_table_file(path, core::conflict_fields(), table_options(options, "conflict", "conflicts"), diagnostics,
+                  [&](TypedRow&& row) {
+                    core::Conflict c{text_of(row.values[0]), text_of(row.values[1]), text_of(row.values[2])};
+                    if (c.application.empty() && c.applicant.empty())
+                      diagnostics.error(row.where, "a conflict names an application or an applicant (or both)");
+                    else if (!c.reviewer.empty())
+                      conflicts.push_back(std::move(c));
+                  });
+  return conflicts;
+}
+
 } // namespace fundscreen::io

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/assessment_index.hpp"
 #include "core/criteria_set.hpp"
 #include "core/records.hpp"
 #include "io/table_reader.hpp"
@@ -30,5 +31,10 @@ std::vector<core::Assessment> read_assessments(const std::string& path, const In
 // Reads the outcome reports in `path`; bad rows are reported and left out.
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
                                          util::Diagnostics& diagnostics);
+
+// Reads declared conflicts of interest; a row that names neither an application nor an
+// applicant is reported.
+std::vector<core::Conflict> read_conflicts(const std::string& path, const InputOptions& options,
+                                           util::Diagnostics& diagnostics);
 
 } // namespace fundscreen::io

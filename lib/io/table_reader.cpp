@@ -34,7 +34,6 @@ void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Loc
     d.warning(std::move(where), fmt::format("unknown {} '{}' is ignored{}", kind, name, suggestion));
 }
 
-
 // Parses one cell into `row`; false (and a diagnostic) when the cell is bad.
 bool parse_cell(std::string_view text, const core::FieldSpec& field, const util::Location& where, util::Diagnostics& d,
                 TypedRow& row, size_t index) {
@@ -88,7 +87,8 @@ public:
       if (read_row(row)) sink(std::move(row));
     }
     if (rows == 0)
-      m_d.warning(util::Location{m_source, 1, 1}, fmt::format("the file has a header but no {}s", m_options.record_name));
+      m_d.warning(util::Location{m_source, 1, 1},
+                  fmt::format("the file has a header but no {}s", m_options.record_name));
   }
 
   // True if the row lines up with the header; row.complete says whether every cell parsed.
@@ -203,14 +203,16 @@ private:
       }
       size_t index = static_cast<size_t>(it - m_schema.begin());
       present[index] = true;
-      row.complete &= read_value(entry.second, *it, row, index);
+      row.complete &= read_value(entry.first, entry.second, *it, row, index);
     }
     row.complete &= check_required_present(row, m_schema, present, m_d);
     return true;
   }
 
-  bool read_value(const YAML::Node& node, const core::FieldSpec& field, TypedRow& row, size_t index) {
-    util::Location where = m_yaml.at(node);
+  // `key` places an empty value, whose own YAML mark is the next token.
+  bool read_value(const YAML::Node& key, const YAML::Node& node, const core::FieldSpec& field, TypedRow& row,
+                  size_t index) {
+    util::Location where = node.IsNull() ? m_yaml.at(key) : m_yaml.at(node);
     if (node.IsSequence() && field.type == core::FieldType::list) {
       core::StringList items;
       for (const auto& v : node)
@@ -241,6 +243,7 @@ private:
       auto actual = core::parse_number(scalar_text(goal["actual"]).value_or(""));
       if (!target || !actual) {
         m_d.error(m_yaml.at(goal), "a goal needs a numeric target and actual");
+        row.complete = false; // counts that leave a goal out would flatter the project
         continue;
       }
       ++total;

@@ -53,6 +53,12 @@ static std::pair<size_t, size_t> escape_size(std::string_view at) {
 // Walks the scalar's source text: a block scalar (| or >) starts on the next line and drops
 // each line's indentation; a flow scalar (plain or quoted) folds a line break and the next
 // line's indentation into one space. Either way one character of the value is one step.
+// True if the line starting at `pos` holds only spaces.
+bool YamlSource::next_line_is_blank(size_t pos) const {
+  while (pos < m_text.size() && m_text[pos] == ' ') ++pos;
+  return pos < m_text.size() && (m_text[pos] == '\n' || m_text[pos] == '\r');
+}
+
 util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) const {
   YAML::Mark mark = node.Mark();
   if (mark.pos < 0) return at(node);
@@ -71,8 +77,13 @@ util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) cons
   }
   for (size_t left = offset; left > 0 && pos < m_text.size();) {
     char c = m_text[pos];
-    if (c == '\n') {
-      ++pos; // the line break stands for one character of the value
+    if (c == '\r' && pos + 1 < m_text.size() && m_text[pos + 1] == '\n') {
+      ++pos; // CRLF is one line break
+    } else if (c == '\n') {
+      ++pos;
+      // In a folded block an empty line stands for the line break; the break before it
+      // stands for nothing. Otherwise a line break is one character (a space or a newline).
+      if (first == '>' && next_line_is_blank(pos)) continue;
       --left;
       size_t skip = 0;
       while (pos < m_text.size() && m_text[pos] == ' ' && (!block || skip < indent)) ++pos, ++skip;
@@ -122,8 +133,7 @@ void YamlSource::check_keys(const YAML::Node& node, const std::vector<std::strin
     if (!hint.empty()) {
       message += fmt::format("; did you mean '{}'?", hint);
       m_suggested.push_back(hint);
-    }
-    else
+    } else
       message += fmt::format("; allowed: {}", util::join(allowed, ", "));
     error(entry.first, message);
   }

@@ -44,6 +44,7 @@ public:
 
 private:
   util::Location at_byte(size_t pos) const;
+  bool next_line_is_blank(size_t pos) const;
   std::string_view line_text(int line) const;
 
   std::string m_text;

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "io/csv_reader.hpp"
-
-#include "util/error.hpp"
-
-#include <doctest/doctest.h>
-
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
+
+#include "io/csv_reader.hpp"
+#include "util/error.hpp"
 
 using fundscreen::io::CsvField;
 using fundscreen::io::CsvOptions;
@@ -38,8 +37,7 @@ Records read_all(std::string_view csv, CsvOptions options = {}) {
   std::vector<CsvField> fields;
   while (reader.next(fields)) {
     auto& record = records.emplace_back();
-    for (const CsvField& f : fields)
-      record.push_back({std::string(f.text), f.line, f.column, f.quoted});
+    for (const CsvField& f : fields) record.push_back({std::string(f.text), f.line, f.column, f.quoted});
   }
   return records;
 }
@@ -148,8 +146,8 @@ TEST_CASE("io::CsvReader") {
                             "\"Smith, J.\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
                             "next,row,x\n");
     REQUIRE(records.size() == 3);
-    CHECK(records[1] == std::vector<Field>{{"Smith, J.", 2, 1, true}, {"say \"hi\"", 2, 13, true},
-                                           {"two\nlines", 2, 26, true}});
+    CHECK(records[1] ==
+          std::vector<Field>{{"Smith, J.", 2, 1, true}, {"say \"hi\"", 2, 13, true}, {"two\nlines", 2, 26, true}});
     CHECK(records[2] == std::vector<Field>{{"next", 4, 1}, {"row", 4, 6}, {"x", 4, 10}});
   }
 
@@ -183,9 +181,7 @@ TEST_CASE("io::CsvReader") {
     CHECK(fields[1].text == "1,5");
   }
 
-  SUBCASE("prefers the comma on a tie") {
-    CHECK(texts("a;b,c\n1;2,3\n") == Rows{{"a;b", "c"}, {"1;2", "3"}});
-  }
+  SUBCASE("prefers the comma on a tie") { CHECK(texts("a;b,c\n1;2,3\n") == Rows{{"a;b", "c"}, {"1;2", "3"}}); }
 
   SUBCASE("does not count delimiters inside quotes when detecting") {
     CHECK(texts("\"a;b;c\",d\n") == Rows{{"a;b;c", "d"}});

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "io/encoding.hpp"
+#include <string>
 
 #include <doctest/doctest.h>
 
-#include <string>
+#include "io/encoding.hpp"
 
 using fundscreen::io::Encoding;
 
@@ -36,17 +36,14 @@ TEST_CASE("io::parse_encoding") {
 }
 
 TEST_CASE("io::append_windows_1252_as_utf8") {
-  SUBCASE("keeps ASCII as it is") {
-    CHECK(windows_1252_to_utf8("plain, ASCII; text\r\n") == "plain, ASCII; text\r\n");
-  }
+  SUBCASE("keeps ASCII as it is") { CHECK(windows_1252_to_utf8("plain, ASCII; text\r\n") == "plain, ASCII; text\r\n"); }
   SUBCASE("decodes Finnish and Swedish letters") {
     CHECK(windows_1252_to_utf8("M\xe4kel\xe4 \xd6stersund \xe5") == "Mäkelä Östersund å");
   }
   SUBCASE("maps 0x80 to 0x9F through the Windows-1252 table") {
     std::string bytes;
     for (int b = 0x80; b <= 0x9F; ++b) bytes += static_cast<char>(b);
-    CHECK(windows_1252_to_utf8(bytes) ==
-          "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
+    CHECK(windows_1252_to_utf8(bytes) == "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
   }
   SUBCASE("maps the undefined bytes to the C1 controls of the same value") {
     CHECK(windows_1252_to_utf8("\x81") == "\xC2\x81");
@@ -55,8 +52,7 @@ TEST_CASE("io::append_windows_1252_as_utf8") {
   SUBCASE("maps 0xA0 to 0xFF to U+00A0 to U+00FF") {
     for (int b = 0xA0; b <= 0xFF; ++b) {
       CAPTURE(b);
-      std::string expected = {static_cast<char>(0xC0 | (b >> 6)),
-                              static_cast<char>(0x80 | (b & 0x3F))};
+      std::string expected = {static_cast<char>(0xC0 | (b >> 6)), static_cast<char>(0x80 | (b & 0x3F))};
       CHECK(windows_1252_to_utf8(std::string(1, static_cast<char>(b))) == expected);
     }
     CHECK(windows_1252_to_utf8("\xa0\xa7\xff") == "\u00A0§ÿ");
@@ -107,9 +103,7 @@ TEST_CASE("io::find_invalid_utf8") {
     CHECK(find_invalid_utf8("ab\xE2\x82") == 2);
     CHECK(find_invalid_utf8("\xF0\x9D\x84") == 0);
   }
-  SUBCASE("rejects a character whose continuation bytes stop early") {
-    CHECK(find_invalid_utf8("\xE2\x82x") == 0);
-  }
+  SUBCASE("rejects a character whose continuation bytes stop early") { CHECK(find_invalid_utf8("\xE2\x82x") == 0); }
 }
 
 TEST_CASE("io::valid_utf8_prefix") {

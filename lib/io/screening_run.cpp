@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/screening_run.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "core/cross_check.hpp"
+#include "io/criteria_loader.hpp"
+#include "io/digest.hpp"
+#include "io/file.hpp"
+
+namespace fundscreen::io {
+
+namespace {
+
+// Standard input can be read only once, and a screening reads its applications twice:
+// copy it to a temporary file first.
+std::string spool_stdin() {
+  std::string path = (std::getenv("TMPDIR") ? std::string(std::getenv("TMPDIR")) : "/tmp") + "/fundscreen-XXXXXX";
+  int fd = mkstemp(path.data());
+  if (fd < 0) throw util::Error(util::ErrorKind::input, {{}, util::Severity::error, "cannot spool standard input", {}});
+  close(fd);
+  std::ofstream out(path, std::ios::binary);
+  out << std::cin.rdbuf();
+  return path;
+}
+
+// Rethrows the problems as one input error if any is an error; keeps the warnings.
+void stop_on_errors(util::Diagnostics& found, util::Diagnostics& warnings) {
+  if (found.errors() == 0) {
+    for (const auto& d : found.items()) warnings.add(d);
+    found = util::Diagnostics();
+    return;
+  }
+  found.sort_by_place();
+  throw util::Error(util::ErrorKind::input, found.items());
+}
+
+} // namespace
+
+ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs)) {
+  m_set = std::make_unique<core::CriteriaSet>(load_criteria_file(m_inputs.criteria));
+  for (std::string& path : m_inputs.applications) {
+    if (path != "-") continue;
+    path = spool_stdin();
+    m_spooled.push_back(path);
+  }
+  m_info.tool_version = m_inputs.tool_version;
+  m_info.set = m_set.get();
+  m_info.criteria_path = m_inputs.criteria;
+  m_info.criteria_sha256 = sha256_file(m_inputs.criteria);
+  m_info.timestamp = m_inputs.timestamp;
+  m_info.lang = m_inputs.lang;
+  load_reviews();
+  first_pass();
+}
+
+ScreeningRun::~ScreeningRun() {
+  for (const std::string& path : m_spooled) std::remove(path.c_str());
+}
+
+void ScreeningRun::load_reviews() {
+  util::Diagnostics found;
+  m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
+  for (const std::string& path : m_inputs.assessments) {
+    auto read = read_assessments(path, m_inputs.input, found);
+    m_info.inputs.push_back({"assessments", path, sha256_file(path), read.size()});
+    for (const auto& a : read) m_assessments->add(a);
+    m_loaded_assessments.insert(m_loaded_assessments.end(), read.begin(), read.end());
+  }
+  for (const std::string& path : m_inputs.conflicts) {
+    auto read = read_conflicts(path, m_inputs.input, found);
+    m_info.inputs.push_back({"conflicts", path, sha256_file(path), read.size()});
+    for (const auto& c : read) m_conflicts.add(c);
+  }
+  stop_on_errors(found, m_warnings);
+}
+
+void ScreeningRun::first_pass() {
+  util::Diagnostics found;
+  core::IdRegistry ids;
+  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  std::vector<core::RankEntry> eligible;
+  size_t index = 0;
+  for (const std::string& path : m_inputs.applications) {
+    size_t first = index;
+    read_applications(path, *m_set, m_inputs.input, found, [&](core::Application&& app) {
+      size_t i = index++;
+      core::Assessed assessed = screener.assess(app, core::TraceReads::no);
+      if (!assessed.id.empty()) ids.add(assessed.id, app.where, found);
+      m_info.counts[static_cast<size_t>(assessed.decision)]++;
+      if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
+    });
+    bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
+    m_info.inputs.push_back({"applications", spooled ? "-" : path, sha256_file(path), index - first});
+  }
+  core::check_assessments(*m_set, &ids, m_loaded_assessments, found);
+  m_loaded_assessments.clear();
+  m_loaded_assessments.shrink_to_fit();
+  stop_on_errors(found, m_warnings);
+  m_info.applications = index;
+  m_info.eligible = eligible.size();
+  m_line = core::draw_funding_line(*m_set, std::move(eligible));
+  for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of[m_line.placements[p].index] = p;
+  count_decisions();
+}
+
+// The first pass counted eligible applications as fund; the funding line splits them.
+void ScreeningRun::count_decisions() {
+  m_info.funded = m_line.funded;
+  m_info.budget = m_line.budget;
+  m_info.used = m_line.used;
+  m_info.counts[static_cast<size_t>(core::Decision::fund)] = static_cast<size_t>(m_line.funded);
+  m_info.counts[static_cast<size_t>(core::Decision::reserve)] = m_info.eligible - static_cast<size_t>(m_line.funded);
+}
+
+void ScreeningRun::replay(core::TraceReads trace,
+                          const std::function<void(const core::ApplicationView&)>& visit) const {
+  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  util::Diagnostics ignored; // the first pass reported everything already
+  size_t index = 0;
+  for (const std::string& path : m_inputs.applications) {
+    read_applications(path, *m_set, m_inputs.input, ignored, [&](core::Application&& app) {
+      core::Assessed assessed = screener.assess(app, trace);
+      core::ApplicationView view;
+      view.index = index;
+      view.app = &app;
+      view.assessed = &assessed;
+      view.decision = assessed.decision;
+      if (auto it = m_placement_of.find(index); it != m_placement_of.end()) {
+        view.placement = &m_line.placements[it->second];
+        view.decision = view.placement->decision;
+      }
+      ++index;
+      visit(view);
+    });
+  }
+}
+
+} // namespace fundscreen::io

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/assessment_index.hpp"
+#include "core/run_info.hpp"
+#include "io/record_loaders.hpp"
+#include "util/diagnostics.hpp"
+
+namespace fundscreen::io {
+
+// What one screening reads.
+struct ScreeningInputs {
+  std::vector<std::string> applications;
+  std::string criteria;
+  std::vector<std::string> assessments;
+  std::vector<std::string> conflicts;
+  InputOptions input;
+  std::string lang = "en";
+  std::optional<std::string> timestamp;
+  std::string tool_version;
+};
+
+// A screening in two passes over the applications, so that memory holds only the eligible
+// applications' ranking entries and never the rejected ones: the first pass decides every
+// application and draws the funding line, the second replays them in input order with their
+// final decisions for the output.
+class ScreeningRun {
+public:
+  // Loads the set, assessments and conflicts and makes the first pass. Throws util::Error:
+  // criteria for a bad set, input (with every problem found) for bad input files.
+  explicit ScreeningRun(ScreeningInputs inputs);
+  ~ScreeningRun();
+
+  const core::RunInfo& info() const { return m_info; }
+  const core::CriteriaSet& set() const { return *m_set; }
+  // Warnings found while loading (unknown columns and the like), for stderr.
+  const util::Diagnostics& warnings() const { return m_warnings; }
+
+  // The second pass: every application in input order, with its whole trail when `trace`.
+  void replay(core::TraceReads trace, const std::function<void(const core::ApplicationView&)>& visit) const;
+
+private:
+  void load_reviews();
+  void first_pass();
+  void count_decisions();
+
+  ScreeningInputs m_inputs;
+  std::unique_ptr<core::CriteriaSet> m_set;
+  std::unique_ptr<core::AssessmentIndex> m_assessments;
+  core::ConflictIndex m_conflicts;
+  std::vector<core::Assessment> m_loaded_assessments;
+  core::FundingLine m_line;
+  std::unordered_map<size_t, size_t> m_placement_of;
+  std::vector<std::string> m_spooled;
+  util::Diagnostics m_warnings;
+  core::RunInfo m_info;
+};
+
+} // namespace fundscreen::io

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include "core/funding.hpp"
+#include "core/screener.hpp"
+#include "io/criteria_loader.hpp"
+
+using namespace fundscreen;
+using core::Decision;
+using core::Status;
+
+namespace {
+
+// A small call: two rule criteria, one judged criterion, one scored by reviewers.
+const char* const k_set = R"(
+id: small
+version: 1
+call: {deadline: 2021-03-01, budget: 200000}
+fields:
+  - {name: id, type: string, required: true}
+  - {name: applicant, type: string}
+  - {name: stage, type: enum, values: [idea, ongoing]}
+  - {name: started, type: date}
+  - {name: requested_eur, type: money, required: true}
+criteria:
+  - {id: R1, kind: rule, rule: 'app.stage != "idea"', protects: [i]}
+  - {id: R2, kind: rule, rule: 'app.started <= call.deadline - 3 months', protects: [i]}
+  - {id: J1, kind: judgement, weight: 2, protects: [i]}
+  - {id: B1, kind: both, rule: 'app.requested_eur <= 150000', weight: 1, protects: [i]}
+impacts:
+  - {id: i, indicator: outcome.continued}
+ranking:
+  tie_break:
+    - {criterion: J1}
+    - {field: requested_eur, order: asc}
+    - {field: id}
+funding: {policy: strict}
+)";
+
+struct Call {
+  explicit Call(const std::string& yaml = k_set) : set(io::parse_criteria(yaml, "set.yaml")), index(set) {}
+
+  // An application with `stage`, `started` and `requested`.
+  core::Application app(const std::string& id, const std::string& stage, const std::string& started,
+                        const std::string& requested, const std::string& applicant = "Mäkelä Oy") {
+    core::Application a;
+    a.values.resize(set.fields.size());
+    std::string why;
+    auto put = [&](const char* field, const std::string& text) {
+      int f = set.field_index(field);
+      a.values[f] = *core::parse_field_value(text, set.fields[f], why);
+    };
+    put("id", id);
+    put("applicant", applicant);
+    put("stage", stage);
+    put("started", started);
+    put("requested_eur", requested);
+    return a;
+  }
+
+  void review(const std::string& app, const std::string& criterion, const std::string& reviewer, core::Verdict verdict,
+              std::optional<int> halves = std::nullopt) {
+    core::Assessment a;
+    a.application = app;
+    a.criterion = criterion;
+    a.reviewer = reviewer;
+    a.verdict = verdict;
+    a.score_halves = halves;
+    index.add(a);
+  }
+
+  // Both judged criteria passed by two reviewers with the given half-point scores.
+  void pass_all(const std::string& app, int j1_a, int j1_b, int b1 = 8) {
+    review(app, "J1", "Aino", core::Verdict::pass, j1_a);
+    review(app, "J1", "Jussi", core::Verdict::pass, j1_b);
+    review(app, "B1", "Aino", core::Verdict::pass, b1);
+    review(app, "B1", "Jussi", core::Verdict::pass, b1);
+  }
+
+  core::Assessed assess(const core::Application& a) {
+    core::Screener screener(set, &index, &conflicts);
+    return screener.assess(a, core::TraceReads::yes);
+  }
+
+  const core::CriterionResult& criterion(const core::Assessed& a, const std::string& id) {
+    for (const auto& r : a.criteria)
+      if (r.criterion->id == id) return r;
+    FAIL("no criterion " << id);
+    return a.criteria.front();
+  }
+
+  // The funding line over `apps`, as (id, rank, decision) in rank order.
+  std::vector<std::tuple<std::string, int, Decision>> rank(const std::vector<core::Application>& apps) {
+    std::vector<core::RankEntry> entries;
+    for (size_t i = 0; i < apps.size(); ++i) {
+      core::Assessed a = assess(apps[i]);
+      REQUIRE(a.eligible);
+      entries.push_back(core::rank_entry(set, a, apps[i], i));
+    }
+    core::FundingLine line = core::draw_funding_line(set, entries);
+    std::vector<std::tuple<std::string, int, Decision>> out;
+    for (const auto& p : line.placements) out.emplace_back(entries[p.index].id, p.rank, p.decision);
+    return out;
+  }
+
+  core::CriteriaSet set;
+  core::AssessmentIndex index;
+  core::ConflictIndex conflicts;
+};
+
+} // namespace
+
+TEST_CASE("core::Screener precedence") {
+  Call call;
+  SUBCASE("any failed criterion rejects, and every failed criterion is listed") {
+    auto app = call.app("A1", "idea", "2020-01-01", "160000");
+    call.pass_all("A1", 8, 8);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::reject);
+    CHECK(a.failed == std::vector<std::string>{"R1", "B1"});
+    CHECK(a.decided_by == "failed R1, B1");
+  }
+  SUBCASE("a fail wins over unclear and pending") {
+    auto app = call.app("A1", "idea", "", "1000"); // R2 unclear (no start), J1 pending
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::reject);
+    CHECK(a.unclear == std::vector<std::string>{"R2"});
+    CHECK(a.pending == std::vector<std::string>{"J1", "B1"});
+  }
+  SUBCASE("a rule that reads a missing value sends the application to clarify, with the reason") {
+    auto app = call.app("A1", "ongoing", "", "1000");
+    call.pass_all("A1", 8, 8);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::clarify);
+    CHECK(call.criterion(a, "R2").reason == "the rule cannot be decided: app.started is missing");
+  }
+  SUBCASE("a judgement with no verdict yet is pending") {
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(a.decided_by == "awaiting verdicts on J1");
+    CHECK(call.criterion(a, "J1").reason == "no reviewer's verdict yet");
+  }
+  SUBCASE("all passed is eligible with the weighted mean score") {
+    auto app = call.app("A1", "ongoing", "2020-12-01", "150000"); // both boundaries pass
+    call.pass_all("A1", 8, 9, 6);                                 // J1 mean 4.25, B1 mean 3
+    auto a = call.assess(app);
+    CHECK(a.eligible);
+    REQUIRE(a.score);
+    CHECK(*a.score == core::Score(2 * 425 + 300, 300)); // (2*4.25 + 3) / 3
+    CHECK(core::to_string(*a.score) == "3.83");
+  }
+}
+
+TEST_CASE("core::Screener aggregates reviewers") {
+  Call call;
+  auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+  call.pass_all("A1", 8, 8);
+  SUBCASE("a mix of pass and fail is unclear") {
+    call.review("A1", "J1", "Liisa", core::Verdict::fail, 2);
+    auto r = call.criterion(call.assess(app), "J1");
+    CHECK(r.status == Status::unclear);
+    CHECK(r.reason == "the reviewers disagree: 2 pass, 1 fail");
+  }
+  SUBCASE("one reviewer's unclear makes it unclear") {
+    call.review("A1", "J1", "Liisa", core::Verdict::unclear);
+    auto r = call.criterion(call.assess(app), "J1");
+    CHECK(r.status == Status::unclear);
+    CHECK(r.reason == "1 reviewer said unclear");
+  }
+  SUBCASE("all fail is fail") {
+    Call other;
+    auto b = other.app("B", "ongoing", "2020-01-01", "1000");
+    other.review("B", "J1", "Aino", core::Verdict::fail, 2);
+    other.review("B", "J1", "Jussi", core::Verdict::fail, 1);
+    auto r = other.criterion(other.assess(b), "J1");
+    CHECK(r.status == Status::fail);
+    CHECK(r.reason == "all 2 reviewers failed it");
+    CHECK(*r.mean_score == core::Score(3, 4));
+  }
+  SUBCASE("a reviewer with a declared conflict is left out, and the trail says so") {
+    call.review("A1", "J1", "Liisa", core::Verdict::fail, 0);
+    call.conflicts.add(core::Conflict{"Liisa", "", "Mäkelä Oy"});
+    auto r = call.criterion(call.assess(app), "J1");
+    CHECK(r.status == Status::pass);
+    CHECK(r.reason == "all 2 reviewers passed it (1 left out for a conflict of interest)");
+    REQUIRE(r.reviews.size() == 3);
+    CHECK(r.reviews[2].left_out == "Liisa declared a conflict of interest with Mäkelä Oy");
+    CHECK(*r.mean_score == core::Score(4, 1));
+  }
+  SUBCASE("a conflict by application id") {
+    call.conflicts.add(core::Conflict{"Aino", "A1", ""});
+    auto r = call.criterion(call.assess(app), "J1");
+    CHECK(r.reason == "the reviewer passed it (1 left out for a conflict of interest)");
+  }
+}
+
+TEST_CASE("core::Screener thresholds") {
+  SUBCASE("a mean score below min_score fails the criterion") {
+    std::string yaml = k_set;
+    yaml.replace(yaml.find("weight: 2,"), 10, "weight: 2, min_score: 3.5,");
+    Call call(yaml);
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.pass_all("A1", 6, 7); // mean 3.25
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::reject);
+    CHECK(call.criterion(a, "J1").reason == "all 2 reviewers passed it; the mean score 3.25 is below the minimum 3.5");
+  }
+  SUBCASE("a weighted total below min_total rejects, naming the threshold") {
+    std::string yaml = k_set;
+    yaml.replace(yaml.find("ranking:\n"), 9, "ranking:\n  min_total: 4\n");
+    Call call(yaml);
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.pass_all("A1", 8, 8, 6); // (2*4 + 3) / 3 = 3.67
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::reject);
+    CHECK(a.decided_by == "score 3.67 is below the minimum total 4");
+  }
+}
+
+TEST_CASE("core::draw_funding_line") {
+  Call call;
+  SUBCASE("ties are broken by the criterion score, then the smaller request, then the id") {
+    // Same weighted score 4: (2*J1 + B1)/3 with J1 4.5, B1 3 and J1 4, B1 4.
+    auto a = call.app("A", "ongoing", "2020-01-01", "50000");
+    auto b = call.app("B", "ongoing", "2020-01-01", "50000");
+    call.pass_all("A", 9, 9, 6);
+    call.pass_all("B", 8, 8, 8);
+    // C and D tie on everything but the request; E and F on everything but the id.
+    auto c = call.app("C", "ongoing", "2020-01-01", "40000.50");
+    auto d = call.app("D", "ongoing", "2020-01-01", "40000");
+    call.pass_all("C", 4, 4, 4);
+    call.pass_all("D", 4, 4, 4);
+    auto f = call.app("F", "ongoing", "2020-01-01", "1000");
+    auto e = call.app("E", "ongoing", "2020-01-01", "1000");
+    call.pass_all("F", 2, 2, 2);
+    call.pass_all("E", 2, 2, 2);
+    auto ranked = call.rank({a, b, c, d, f, e});
+    std::vector<std::string> order;
+    for (auto& [id, rank, decision] : ranked) order.push_back(id);
+    CHECK(order == std::vector<std::string>{"A", "B", "D", "C", "E", "F"});
+  }
+  SUBCASE("scores that differ below rounding are not a tie: 31/9 against 3.4444") {
+    core::Score exact(31, 9);
+    core::Score near(34444, 10000);
+    CHECK(near < exact);
+    CHECK(core::to_string(exact) == core::to_string(near));
+  }
+  SUBCASE("strict stops at the first application that does not fit; money is exact") {
+    // Budget 200000: A 100000 funded, B 100000.50 does not fit the remaining 100000.
+    auto a = call.app("A", "ongoing", "2020-01-01", "100000");
+    auto b = call.app("B", "ongoing", "2020-01-01", "100000.50");
+    auto c = call.app("C", "ongoing", "2020-01-01", "1000");
+    call.pass_all("A", 10, 10);
+    call.pass_all("B", 9, 9);
+    call.pass_all("C", 8, 8);
+    auto ranked = call.rank({a, b, c});
+    CHECK(ranked == std::vector<std::tuple<std::string, int, Decision>>{
+                        {"A", 1, Decision::fund}, {"B", 2, Decision::reserve}, {"C", 3, Decision::reserve}});
+  }
+  SUBCASE("skip passes over what does not fit and funds smaller ones below") {
+    std::string yaml = k_set;
+    yaml.replace(yaml.find("policy: strict"), 14, "policy: skip");
+    Call skip(yaml);
+    auto a = skip.app("A", "ongoing", "2020-01-01", "100000");
+    auto b = skip.app("B", "ongoing", "2020-01-01", "100000.50");
+    auto c = skip.app("C", "ongoing", "2020-01-01", "100000");
+    skip.pass_all("A", 10, 10);
+    skip.pass_all("B", 9, 9);
+    skip.pass_all("C", 8, 8);
+    auto ranked = skip.rank({a, b, c});
+    CHECK(ranked == std::vector<std::tuple<std::string, int, Decision>>{
+                        {"A", 1, Decision::fund}, {"B", 2, Decision::reserve}, {"C", 3, Decision::fund}});
+  }
+  SUBCASE("an application exactly at the remaining budget is funded") {
+    auto a = call.app("A", "ongoing", "2020-01-01", "100000");
+    auto b = call.app("B", "ongoing", "2020-01-01", "100000");
+    call.pass_all("A", 10, 10);
+    call.pass_all("B", 9, 9);
+    auto ranked = call.rank({a, b});
+    CHECK(std::get<2>(ranked[1]) == Decision::fund);
+  }
+}
+
+TEST_CASE("core::Screener ranks by an expression") {
+  std::string yaml = k_set;
+  yaml.replace(yaml.find("ranking:\n"), 9, "ranking:\n  by: expression\n  expression: app.requested_eur\n");
+  Call call(yaml);
+  auto a = call.app("A", "ongoing", "2020-01-01", "95000.50");
+  call.pass_all("A", 2, 2);
+  auto assessed = call.assess(a);
+  REQUIRE(assessed.score);
+  CHECK(*assessed.score == core::Score(9500050, 100));
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "core/value.hpp"
+#include "test_builders.hpp"
+
+using fundscreen::core::Duration;
+using fundscreen::core::is_empty;
+using fundscreen::core::Money;
+using fundscreen::core::parse_field_value;
+using fundscreen::core::StringList;
+using fundscreen::core::to_display;
+using fundscreen::core::Value;
+using fundscreen::testing::date;
+using fundscreen::testing::field;
+
+namespace {
+
+// The value cell `text` of field `name` reads as, as an audit trail shows it, or "error: WHY".
+std::string cell(std::string_view name, std::string_view text) {
+  std::string why;
+  auto v = parse_field_value(text, field(name), why);
+  return v ? to_display(*v) : "error: " + why;
+}
+
+// True if cell `text` of field `name` reads as a value held as a `T`.
+template <typename T> bool reads_as(std::string_view name, std::string_view text) {
+  std::string why;
+  auto v = parse_field_value(text, field(name), why);
+  return v && std::holds_alternative<T>(*v);
+}
+
+} // namespace
+
+TEST_CASE("core::parse_field_value") {
+  SUBCASE("an empty or blank cell is missing, whatever the type") {
+    for (auto name : {"thesis", "stage", "programme_started", "requested_eur", "actors", "problem", "team_size",
+                      "panel_score", "has_partner"}) {
+      CAPTURE(name);
+      CHECK(cell(name, "") == "missing");
+      CHECK(cell(name, "  \t ") == "missing");
+    }
+  }
+  SUBCASE("a string is trimmed") {
+    CHECK(cell("thesis", "  3B  ") == "\"3B\"");
+    CHECK(reads_as<std::string>("thesis", "3B"));
+  }
+  SUBCASE("a text keeps its spaces and line breaks") {
+    CHECK(cell("problem", "  two\n lines ") == "\"  two\n lines \"");
+  }
+  SUBCASE("an enum takes one of its values, trimmed") {
+    CHECK(cell("stage", "ongoing") == "\"ongoing\"");
+    CHECK(cell("stage", " idea ") == "\"idea\"");
+  }
+  SUBCASE("an enum rejects another value, listing the allowed ones and suggesting the nearest") {
+    CHECK(cell("stage", "ongoin") ==
+          "error: unknown value 'ongoin' for field 'stage'; allowed: idea, new, ongoing (did you mean 'ongoing'?)");
+    CHECK(cell("stage", "Idea") ==
+          "error: unknown value 'Idea' for field 'stage'; allowed: idea, new, ongoing (did you mean 'idea'?)");
+    CHECK(cell("stage", "finished") ==
+          "error: unknown value 'finished' for field 'stage'; allowed: idea, new, ongoing");
+  }
+  SUBCASE("a date is ISO or Finnish") {
+    CHECK(cell("programme_started", "2020-12-01") == "2020-12-01");
+    CHECK(cell("programme_started", "1.12.2020") == "2020-12-01");
+    CHECK(reads_as<fundscreen::core::Date>("programme_started", "1.12.2020"));
+  }
+  SUBCASE("an impossible date names the value, the field and the reason") {
+    CHECK(cell("programme_started", "2021-02-30") ==
+          "error: invalid date '2021-02-30' for field 'programme_started'; 2021-02 has 28 days");
+    CHECK(cell("programme_started", "soon") ==
+          "error: invalid date 'soon' for field 'programme_started'; write dates as YYYY-MM-DD, e.g. 2021-03-01");
+  }
+  SUBCASE("money is exact in cents") {
+    CHECK(cell("requested_eur", "800 000,50") == "800000.50");
+    CHECK(cell("requested_eur", "95000") == "95000");
+    CHECK(reads_as<Money>("requested_eur", "95000"));
+  }
+  SUBCASE("bad money names the value, the field and the reason") {
+    CHECK(cell("requested_eur", "12k") ==
+          "error: invalid money '12k' for field 'requested_eur'; write an amount such as 12000, 12000.50 or 12 000,50");
+    CHECK(cell("requested_eur", "1,234") == "error: invalid money '1,234' for field 'requested_eur'; three digits "
+                                            "after the separator is ambiguous; money has at most two decimals");
+  }
+  SUBCASE("an integer allows spaces between thousands") {
+    CHECK(cell("team_size", "12") == "12");
+    CHECK(cell("team_size", "1 200") == "1200");
+    CHECK(cell("team_size", "-3") == "-3");
+    CHECK(reads_as<int64_t>("team_size", "12"));
+  }
+  SUBCASE("an integer rejects a decimal") {
+    CHECK(cell("team_size", "12.5") == "error: invalid integer '12.5' for field 'team_size'; write a whole number "
+                                       "such as 12");
+  }
+  SUBCASE("a number takes a decimal point or a decimal comma") {
+    CHECK(cell("panel_score", "3.5") == "3.5");
+    CHECK(cell("panel_score", "3,5") == "3.5");
+    CHECK(cell("panel_score", "4") == "4");
+    CHECK(reads_as<double>("panel_score", "4"));
+  }
+  SUBCASE("a number rejects words") {
+    CHECK(cell("panel_score", "three") ==
+          "error: invalid number 'three' for field 'panel_score'; write a number such as 3.5 or 3,5");
+  }
+  SUBCASE("a boolean is read in English, Finnish and Swedish, in any case") {
+    for (auto yes : {"true", "yes", "1", "kyll\xC3\xA4", "Kyll\xC3\xA4", "ja", "YES", "y"}) {
+      CAPTURE(yes);
+      CHECK(cell("has_partner", yes) == "true");
+    }
+    for (auto no : {"false", "no", "0", "ei", "EI", "nej", "n"}) {
+      CAPTURE(no);
+      CHECK(cell("has_partner", no) == "false");
+    }
+  }
+  SUBCASE("a boolean rejects anything else") {
+    CHECK(cell("has_partner", "maybe") ==
+          "error: invalid boolean 'maybe' for field 'has_partner'; write true or false (yes/no, kyll\xC3\xA4/ei)");
+  }
+  SUBCASE("a list is split on '|', each item trimmed and empty items dropped") {
+    CHECK(cell("actors", "Sitra|Kela") == "[\"Sitra\", \"Kela\"]");
+    CHECK(cell("actors", " Sitra | Kela || Tampereen AMK | ") == "[\"Sitra\", \"Kela\", \"Tampereen AMK\"]");
+    CHECK(cell("actors", "Sitra") == "[\"Sitra\"]");
+  }
+  SUBCASE("a list of only separators is an empty list, not a missing one") {
+    std::string why;
+    auto v = parse_field_value("|", field("actors"), why);
+    REQUIRE(v);
+    CHECK(std::get<StringList>(*v).empty());
+    CHECK(is_empty(*v));
+  }
+}
+
+TEST_CASE("core::is_empty") {
+  CHECK(is_empty(Value{}));
+  CHECK(is_empty(Value(std::string(""))));
+  CHECK(is_empty(Value(std::string("  \t"))));
+  CHECK(is_empty(Value(StringList{})));
+  CHECK_FALSE(is_empty(Value(std::string("x"))));
+  CHECK_FALSE(is_empty(Value(StringList{"Sitra"})));
+  CHECK_FALSE(is_empty(Value(Money{0})));
+  CHECK_FALSE(is_empty(Value(false)));
+  CHECK_FALSE(is_empty(Value(int64_t{0})));
+}
+
+TEST_CASE("core::to_display") {
+  CHECK(to_display(Value{}) == "missing");
+  CHECK(to_display(Value(true)) == "true");
+  CHECK(to_display(Value(false)) == "false");
+  CHECK(to_display(Value(int64_t{-12})) == "-12");
+  CHECK(to_display(Value(3.5)) == "3.5");
+  CHECK(to_display(Value(Money{9500050})) == "95000.50");
+  CHECK(to_display(Value(std::string("3B"))) == "\"3B\"");
+  CHECK(to_display(Value(date("2021-03-01"))) == "2021-03-01");
+  CHECK(to_display(Value(Duration{3, 0})) == "3 months");
+  CHECK(to_display(Value(StringList{"a", "b"})) == "[\"a\", \"b\"]");
+  CHECK(to_display(Value(StringList{})) == "[]");
+}
+
+TEST_CASE("core::with_article") {
+  using fundscreen::core::Type;
+  using fundscreen::core::with_article;
+  CHECK(with_article(Type::integer) == "an integer");
+  CHECK(with_article(Type::boolean) == "a boolean");
+  CHECK(with_article(Type::date) == "a date");
+  CHECK(with_article(Type::list) == "a list");
+  CHECK(with_article(Type::money) == "money");
+}
+
+TEST_CASE("core::parse_field_type") {
+  CHECK(fundscreen::core::parse_field_type("enum") == fundscreen::core::FieldType::enumeration);
+  CHECK(fundscreen::core::parse_field_type("money") == fundscreen::core::FieldType::money);
+  CHECK_FALSE(fundscreen::core::parse_field_type("enumeration").has_value());
+  CHECK(fundscreen::core::field_type_name(fundscreen::core::FieldType::enumeration) == "enum");
+}
+
+// Regression: parse_boolean lowercases byte by byte with std::tolower, so the capital 'Ä' of
+// "KYLLÄ" stays as it is and the cell is rejected, although "kyllä" and "Kyllä" are accepted.
+TEST_CASE("core::parse_field_value reads an all-capitals KYLL\xC3\x84") {
+  CHECK(cell("has_partner", "KYLL\xC3\x84") == "true");
+}
+
+// Regression: money accepts a no-break space (U+00A0) between thousands, as Finnish spreadsheet
+// exports write them, but integer and number cells do not: "1 200" with a no-break space is
+// "invalid integer", and "1 200,5" (space or no-break space) is "invalid number", although
+// docs/criteria-format.md shows `1 200` as an integer cell.
+TEST_CASE("core::parse_field_value reads thousands separated by a no-break space") {
+  const std::string nbsp = "\xC2\xA0";
+  CHECK(cell("team_size", "1" + nbsp + "200") == "1200");
+  CHECK(cell("panel_score", "1 200,5") == "1200.5");
+  CHECK(cell("panel_score", "1" + nbsp + "200,5") == "1200.5");
+}
