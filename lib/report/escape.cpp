@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/escape.hpp"
+
+#include <fmt/format.h>
+
+namespace fundscreen::report {
+
+namespace {
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD"; // U+FFFD
+
+// The length of the well-formed UTF-8 sequence at the start of `text`, or 0 if it is not one.
+size_t utf8_sequence(std::string_view text) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  size_t n = lead >= 0xF0 && lead <= 0xF4 ? 4 : (lead >= 0xE0 ? 3 : (lead >= 0xC2 && lead < 0xE0 ? 2 : 0));
+  if (n == 0 || n > text.size() || lead > 0xF4) return 0;
+  for (size_t i = 1; i < n; ++i)
+    if ((byte(i) & 0xC0) != 0x80) return 0;
+  unsigned char second = byte(1);
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)) return 0; // overlong, surrogate
+  if ((lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) return 0; // overlong, too large
+  return n;
+}
+
+// Calls `ascii(c)` for every ASCII byte and copies every other well-formed character,
+// replacing malformed bytes with U+FFFD.
+template <typename F> std::string map_ascii(std::string_view text, F ascii) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t n = utf8_sequence(text.substr(i));
+    if (n == 1) {
+      ascii(out, text[i]);
+    } else if (n == 0) {
+      out += k_replacement;
+      n = 1;
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+
+void xml_entity(std::string& out, char c) {
+  switch (c) {
+  case '&': out += "&amp;"; break;
+  case '<': out += "&lt;"; break;
+  case '>': out += "&gt;"; break;
+  case '"': out += "&quot;"; break;
+  case '\'': out += "&apos;"; break;
+  default: out += c;
+  }
+}
+
+} // namespace
+
+std::string json_escape(std::string_view text) {
+  return map_ascii(text, [](std::string& out, char c) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20)
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      else
+        out += c;
+    }
+  });
+}
+
+std::string xml_text(std::string_view text) {
+  return map_ascii(text, [](std::string& out, char c) {
+    if (is_control(c) && c != '\t' && c != '\n' && c != '\r')
+      out += k_replacement;
+    else
+      xml_entity(out, c);
+  });
+}
+
+std::string xml_attribute(std::string_view text) {
+  return map_ascii(text, [](std::string& out, char c) {
+    if (c == '\t' || c == '\n' || c == '\r')
+      out += fmt::format("&#{};", static_cast<int>(c));
+    else if (is_control(c))
+      out += k_replacement;
+    else
+      xml_entity(out, c);
+  });
+}
+
+std::string csv_cell(std::string_view text) {
+  std::string cell;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) cell = "'";
+  cell += text;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string markdown_text(std::string_view text) {
+  return map_ascii(text, [](std::string& out, char c) {
+    if (std::string_view("\\`*_[]<>|#~&").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else if (is_control(c)) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  });
+}
+
+std::string printable(std::string_view text) {
+  return map_ascii(text, [](std::string& out, char c) { out += is_control(c) ? ' ' : c; });
+}
+
+} // namespace fundscreen::report

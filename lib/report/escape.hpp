@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fundscreen::report {
+
+// `text` as the inside of a JSON string: `"` and `\` escaped, \n \r \t \b \f as short
+// escapes and other control characters as \u00XX; bytes that are not UTF-8 become U+FFFD.
+std::string json_escape(std::string_view text);
+
+// `text` as XML character data: & < > " ' as entities, tab, line feed and carriage return
+// kept, other control characters (not allowed in XML 1.0) and bad UTF-8 as U+FFFD.
+std::string xml_text(std::string_view text);
+
+// `text` as an XML attribute value: as xml_text, and tab, line feed and carriage return as
+// character references so that a parser does not fold them into spaces.
+std::string xml_attribute(std::string_view text);
+
+// `text` as one RFC 4180 CSV cell: a cell beginning with = + - @ (or tab or carriage
+// return) gets a leading `'` so that a spreadsheet does not run it as a formula; then it is
+// quoted, with `"` doubled, when it holds a comma, a quote, CR or LF.
+std::string csv_cell(std::string_view text);
+
+// `text` from an application as inline Markdown: the characters Markdown or a table would
+// read (\ ` * _ [ ] < > | # ~ &) escaped with a backslash, line breaks as spaces.
+std::string markdown_text(std::string_view text);
+
+// `text` safe to print on a terminal: control characters (ESC among them) and bad UTF-8
+// replaced, so that data cannot move the cursor or change colours.
+std::string printable(std::string_view text);
+
+} // namespace fundscreen::report

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+// `explain ID`: one application's whole story for a person. Criterion titles are in
+// `info.lang`; everything that came from inputs goes through printable().
+#include <fmt/format.h>
+
+#include "report/colour.hpp"
+#include "report/columns.hpp"
+#include "report/escape.hpp"
+#include "report/money_text.hpp"
+#include "report/summary.hpp"
+#include "report/writer.hpp"
+#include "util/text.hpp"
+
+namespace fundscreen::report {
+
+namespace {
+
+using core::Decision;
+
+constexpr std::string_view k_detail = "      ";
+
+class Explainer {
+public:
+  Explainer(const core::RunInfo& info, const core::ApplicationView& view, std::ostream& out, WriterOptions options)
+      : m_info(info), m_view(view), m_a(*view.assessed), m_out(out), m_options(options) {}
+
+  void write() {
+    write_heading();
+    write_criteria();
+    write_standing();
+  }
+
+private:
+  std::string money(core::Money m) const { return money_text(m, m_info.set ? m_info.set->call.currency : ""); }
+  void line(std::string_view indent, std::string_view text) { m_out << indent << printable(text) << '\n'; }
+
+  void write_heading() {
+    std::string applicant = field_text(m_info, *m_view.app, "applicant");
+    std::string title = field_text(m_info, *m_view.app, "title");
+    line("", applicant.empty() ? m_a.id : m_a.id + " \xC2\xB7 " + applicant);
+    if (!title.empty()) line("", title);
+    const util::Location& where = m_view.app->where;
+    if (!where.source.empty()) line("", fmt::format("read from {} line {}", where.source, where.line));
+    m_out << "\nDecision: " << paint(m_view.decision, core::decision_name(m_view.decision), m_options.color);
+    m_out << " (" << printable(m_a.decided_by) << ")\n";
+  }
+
+  void write_criteria() {
+    m_out << "\nCriteria\n";
+    Columns heads({{""}, {""}, {""}, {""}}); // no header line: widths from the cells only
+    for (const core::CriterionResult& r : m_a.criteria)
+      heads.add({r.criterion->id, std::string(core::status_name(r.status)),
+                 std::string(core::kind_name(r.criterion->kind)), r.criterion->title.in(m_info.lang)});
+    for (size_t i = 0; i < m_a.criteria.size(); ++i) {
+      m_out << "  " << heads.row(i) << '\n';
+      write_details(m_a.criteria[i]);
+    }
+  }
+
+  void write_details(const core::CriterionResult& r) {
+    line(k_detail, r.reason);
+    if (r.rule && r.criterion->rule) write_rule(r);
+    for (const core::Review& review : r.reviews) line(k_detail, review_text(review));
+    if (r.mean_score) line(k_detail, "mean score " + core::to_string(*r.mean_score));
+  }
+
+  // The rule's text (each of its lines under the one before), then each value it read.
+  void write_rule(const core::CriterionResult& r) {
+    std::string_view text = r.criterion->rule->text();
+    std::string_view label = "rule: ";
+    while (true) {
+      size_t end = text.find('\n');
+      line(fmt::format("{}{}", k_detail, label), text.substr(0, end));
+      if (end == std::string_view::npos) break;
+      text.remove_prefix(end + 1);
+      label = "      ";
+    }
+    for (const core::RuleRead& read : r.rule->reads)
+      line(fmt::format("{}  ", k_detail), read.path + " = " + core::to_display(read.value));
+  }
+
+  static std::string review_text(const core::Review& review) {
+    std::string text = fmt::format("{}: {}", review.reviewer, core::verdict_name(review.verdict));
+    if (review.score_halves)
+      text += fmt::format(", score {}{}", *review.score_halves / 2, *review.score_halves % 2 ? ".5" : "");
+    if (!review.note.empty()) text += fmt::format("; note: {}", review.note);
+    if (!review.left_out.empty()) text += fmt::format(" (left out: {})", review.left_out);
+    return text;
+  }
+
+  void write_standing() {
+    m_out << "\nStanding\n";
+    if (m_a.score) line("  ", "score " + core::to_string(*m_a.score));
+    switch (m_view.decision) {
+    case Decision::fund:
+    case Decision::reserve: write_placement(); break;
+    case Decision::clarify: line("  ", "not ranked: goes to clarifying discussions"); break;
+    case Decision::pending: line("  ", "not ranked: awaits review"); break;
+    case Decision::reject: line("  ", "not ranked: rejected"); break;
+    }
+  }
+
+  // The rank, then what the funding line made of it.
+  void write_placement() {
+    int rank = m_view.placement ? m_view.placement->rank : 0;
+    line("  ", fmt::format("rank {} of {} eligible: {}", rank, m_info.eligible,
+                           m_view.decision == Decision::fund ? "funded" : "reserve"));
+    if (m_view.decision == Decision::fund) {
+      core::Money cumulative = m_view.placement ? m_view.placement->cumulative : core::Money{};
+      return line("  ", fmt::format("cumulative {} of {}", money_text(cumulative), money(m_info.budget)));
+    }
+    bool strict = !m_info.set || m_info.set->funding == core::FundingPolicy::strict;
+    if (strict && rank > m_info.funded + 1)
+      return line("  ", fmt::format("the funding line stopped above it, at rank {}", m_info.funded + 1));
+    core::Money left{m_info.budget.cents - m_info.used.cents};
+    if (strict)
+      return line("  ", fmt::format("it did not fit the remaining budget: requested {}, left {} of {}",
+                                    money_text(m_a.amount), money_text(left), money(m_info.budget)));
+    line("  ", fmt::format("it did not fit the budget left at its rank: requested {}", money(m_a.amount)));
+  }
+
+  const core::RunInfo& m_info;
+  const core::ApplicationView& m_view;
+  const core::Assessed& m_a;
+  std::ostream& m_out;
+  WriterOptions m_options;
+};
+
+} // namespace
+
+void write_explanation(const core::RunInfo& info, const core::ApplicationView& view, std::ostream& out,
+                       WriterOptions options) {
+  Explainer(info, view, out, options).write();
+}
+
+} // namespace fundscreen::report

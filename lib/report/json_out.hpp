@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+namespace fundscreen::report {
+
+// Compact: `{"a":1,"b":[2]}` on one line. Pretty: one member or element a line, indented
+// by two spaces a level, `"a": 1`, empty containers as `{}` and `[]`.
+enum class JsonStyle { compact, pretty };
+
+// Writes JSON to a stream as it goes, so that a document of a million applications never
+// has to be held: the caller opens and closes containers and names each object member.
+class JsonOut {
+public:
+  JsonOut(std::ostream& out, JsonStyle style) : m_out(out), m_style(style) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  // The name of the next member of the open object.
+  void key(std::string_view name);
+
+  void string(std::string_view text);
+  void integer(int64_t value);
+  // A number already written as JSON, such as `3.5`.
+  void number(std::string_view literal);
+  void boolean(bool value);
+  void null();
+
+  // A member with a string value.
+  void field(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
+
+private:
+  void before_value();
+  void open(char bracket);
+  void close(char bracket);
+  void new_line();
+
+  std::ostream& m_out;
+  JsonStyle m_style;
+  // Per open container: whether it has any member or element yet.
+  std::vector<bool> m_filled;
+  bool m_after_key = false;
+};
+
+} // namespace fundscreen::report

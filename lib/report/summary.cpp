@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "report/summary.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace fundscreen::report {
+
+std::string field_text(const core::RunInfo& info, const core::Application& app, std::string_view name) {
+  int field = info.set ? info.set->field_index(name) : -1;
+  if (field < 0 || static_cast<size_t>(field) >= app.values.size()) return {};
+  const core::Value& value = app.values[static_cast<size_t>(field)];
+  if (core::is_missing(value)) return {};
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  return core::to_display(value);
+}
+
+std::vector<std::string> criterion_reasons(const core::Assessed& assessed, core::Decision decision) {
+  std::vector<std::string> lines;
+  if (decision != core::Decision::clarify && decision != core::Decision::pending) return lines;
+  const auto& ids = decision == core::Decision::clarify ? assessed.unclear : assessed.pending;
+  for (const core::CriterionResult& r : assessed.criteria)
+    if (std::find(ids.begin(), ids.end(), r.criterion->id) != ids.end())
+      lines.push_back(r.criterion->id + ": " + r.reason);
+  return lines;
+}
+
+std::string reason_line(const core::Assessed& assessed, core::Decision decision) {
+  std::vector<std::string> reasons = criterion_reasons(assessed, decision);
+  if (reasons.empty()) return assessed.decided_by;
+  return assessed.decided_by + " (" + util::join(reasons, "; ") + ")";
+}
+
+Summary summarize(const core::RunInfo& info, const core::ApplicationView& view, KeepTitle keep_title) {
+  Summary s;
+  s.id = view.assessed->id;
+  s.applicant = field_text(info, *view.app, "applicant");
+  if (keep_title == KeepTitle::yes) s.title = field_text(info, *view.app, "title");
+  s.decision = view.decision;
+  s.decided_by = view.assessed->decided_by;
+  s.details = criterion_reasons(*view.assessed, view.decision);
+  s.amount = view.assessed->amount;
+  if (view.placement) {
+    s.rank = view.placement->rank;
+    s.score = view.assessed->score;
+    s.cumulative = view.placement->cumulative;
+  }
+  return s;
+}
+
+void sort_by_rank(std::vector<Summary>& eligible) {
+  std::stable_sort(eligible.begin(), eligible.end(), [](const Summary& a, const Summary& b) {
+    if ((a.rank > 0) != (b.rank > 0)) return a.rank > 0;
+    return a.rank < b.rank;
+  });
+}
+
+} // namespace fundscreen::report

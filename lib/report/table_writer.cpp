@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+// `table`: the screening for a person at a terminal. It prints at end(), so it keeps a small
+// summary of every application (see Summary).
+#include <array>
+
+#include <fmt/format.h>
+
+#include "report/colour.hpp"
+#include "report/columns.hpp"
+#include "report/escape.hpp"
+#include "report/money_text.hpp"
+#include "report/summary.hpp"
+#include "report/writers.hpp"
+#include "util/text.hpp"
+
+namespace fundscreen::report {
+
+namespace {
+
+using core::Decision;
+
+constexpr size_t k_id_width = 24;
+constexpr size_t k_applicant_width = 32;
+constexpr std::array<Decision, 5> k_decisions = {Decision::fund, Decision::reserve, Decision::clarify,
+                                                 Decision::pending, Decision::reject};
+
+class TableWriter final : public Writer {
+public:
+  TableWriter(std::ostream& out, WriterOptions options) : m_out(out), m_options(options) {}
+
+  void begin(const core::RunInfo& info) override { m_info = info; }
+
+  void add(const core::ApplicationView& view) override {
+    Summary s = summarize(m_info, view, KeepTitle::no);
+    (view.placement ? m_ranked : m_others).push_back(std::move(s));
+  }
+
+  void end() override {
+    write_header();
+    write_ranked();
+    for (Decision d : {Decision::clarify, Decision::pending, Decision::reject}) write_section(d);
+  }
+
+private:
+  std::string paint(Decision d, std::string_view text) const { return report::paint(d, text, m_options.color); }
+  std::string money(core::Money m) const { return money_text(m, m_info.set ? m_info.set->call.currency : ""); }
+
+  void write_header() {
+    const core::CriteriaSet* set = m_info.set;
+    std::vector<std::string> head;
+    if (set) head = {printable(set->id + " version " + set->version), printable(set->call.name)};
+    head.push_back(util::count_of(m_info.applications, "application"));
+    m_out << util::join(head, " \xC2\xB7 ") << '\n';
+    std::vector<std::string> counts;
+    for (Decision d : k_decisions)
+      counts.push_back(paint(d, fmt::format("{} {}", core::decision_name(d), m_info.counts[static_cast<size_t>(d)])));
+    m_out << util::join(counts, " \xC2\xB7 ") << '\n';
+    bool skip = set && set->funding == core::FundingPolicy::skip;
+    m_out << fmt::format("budget {} \xC2\xB7 funded {} ({}, {} funding line)\n", money(m_info.budget),
+                         money(m_info.used), util::count_of(static_cast<size_t>(m_info.funded), "application"),
+                         skip ? "skip" : "strict");
+  }
+
+  void write_ranked() {
+    sort_by_rank(m_ranked);
+    if (m_ranked.empty()) {
+      m_out << "\nRanked: no eligible applications\n";
+      return;
+    }
+    m_out << fmt::format("\nRanked ({} eligible)\n", m_ranked.size());
+    std::string currency = m_info.set && !m_info.set->call.currency.empty() ? " " + m_info.set->call.currency : "";
+    Columns table({{"rank", Align::right},
+                   {"id", Align::left, k_id_width},
+                   {"applicant", Align::left, k_applicant_width},
+                   {"score", Align::right},
+                   {"requested" + currency, Align::right},
+                   {"cumulative" + currency, Align::right},
+                   {"decision", Align::left}});
+    // The line goes below the last funded application. Under `skip`, reserves above it were
+    // passed over because they did not fit what was left, and say so.
+    size_t below_line = 0;
+    for (size_t i = 0; i < m_ranked.size(); ++i)
+      if (m_ranked[i].decision == Decision::fund) below_line = i + 1;
+    for (size_t i = 0; i < m_ranked.size(); ++i) {
+      const Summary& s = m_ranked[i];
+      std::string decision(core::decision_name(s.decision));
+      if (s.decision == Decision::reserve && i < below_line) decision += " (passed over: does not fit)";
+      table.add({std::to_string(s.rank), s.id, s.applicant, s.score ? core::to_string(*s.score) : "",
+                 money_text(s.amount), s.decision == Decision::fund ? money_text(s.cumulative) : "", decision});
+    }
+    m_out << table.header() << '\n';
+    for (size_t i = 0; i < m_ranked.size(); ++i) {
+      if (i == below_line) write_funding_line(m_info.used);
+      m_out << table.row(i, colour_start(m_ranked[i].decision, m_options.color), colour_end(m_options.color)) << '\n';
+    }
+    if (below_line == m_ranked.size()) write_funding_line(m_info.used);
+  }
+
+  void write_funding_line(core::Money above) {
+    m_out << fmt::format("--- funding line: {} of {} ---\n", money_text(above), money(m_info.budget));
+  }
+
+  void write_section(Decision d) {
+    std::vector<const Summary*> rows;
+    for (const Summary& s : m_others)
+      if (s.decision == d) rows.push_back(&s);
+    if (rows.empty()) return;
+    std::string name(core::decision_name(d));
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    m_out << '\n' << paint(d, fmt::format("{} ({})", name, rows.size())) << '\n';
+    Columns table({{"id", Align::left, k_id_width}, {"applicant", Align::left, k_applicant_width}, {"reason"}});
+    for (const Summary* s : rows) table.add({s->id, s->applicant, s->decided_by});
+    std::string indent(2 + table.offset(2), ' ');
+    for (size_t i = 0; i < rows.size(); ++i) {
+      m_out << "  " << table.row(i) << '\n';
+      for (const std::string& detail : rows[i]->details) m_out << indent << printable(detail) << '\n';
+    }
+  }
+
+  std::ostream& m_out;
+  WriterOptions m_options;
+  core::RunInfo m_info;
+  std::vector<Summary> m_ranked;
+  std::vector<Summary> m_others;
+};
+
+} // namespace
+
+std::unique_ptr<Writer> make_table_writer(std::ostream& out, WriterOptions options) {
+  return std::make_unique<TableWriter>(out, options);
+}
+
+} // namespace fundscreen::report

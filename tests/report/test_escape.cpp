@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <doctest/doctest.h>
+
+#include "report/escape.hpp"
+
+using namespace fundscreen::report;
+
+TEST_CASE("report::csv_cell") {
+  SUBCASE("leaves plain cells as they are") {
+    CHECK(csv_cell("A-1") == "A-1");
+    CHECK(csv_cell("Kasvuryhmä Suomi ry") == "Kasvuryhmä Suomi ry");
+    CHECK(csv_cell("") == "");
+  }
+  SUBCASE("neutralises cells a spreadsheet would run as a formula") {
+    CHECK(csv_cell("=cmd") == "'=cmd");
+    CHECK(csv_cell("-5") == "'-5");
+    CHECK(csv_cell("+x") == "'+x");
+    CHECK(csv_cell("@y") == "'@y");
+    CHECK(csv_cell("\tz") == "'\tz");
+  }
+  SUBCASE("quotes cells with a comma, a quote or a line break, doubling quotes") {
+    CHECK(csv_cell("failed X1, C6") == "\"failed X1, C6\"");
+    CHECK(csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_cell("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_cell("cr\rhere") == "\"cr\rhere\"");
+  }
+  SUBCASE("neutralises first, then quotes") {
+    CHECK(csv_cell("=HYPERLINK(\"x\",1)") == "\"'=HYPERLINK(\"\"x\"\",1)\"");
+    CHECK(csv_cell("-1,5") == "\"'-1,5\"");
+  }
+}
+
+TEST_CASE("report::json_escape") {
+  SUBCASE("escapes quotes and backslashes") { CHECK(json_escape(R"(C:\docs "v2")") == R"(C:\\docs \"v2\")"); }
+  SUBCASE("writes control characters as escapes") {
+    CHECK(json_escape("a\nb\tc\rd") == R"(a\nb\tc\rd)");
+    CHECK(json_escape(std::string("\x01\x1f", 2)) == R"(\u0001\u001f)");
+    CHECK(json_escape(std::string("nul\0!", 5)) == R"(nul\u0000!)");
+  }
+  SUBCASE("passes UTF-8 through and replaces bytes that are not UTF-8") {
+    CHECK(json_escape("Åbo Öljy, ä – €") == "Åbo Öljy, ä – €");
+    CHECK(json_escape("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+    CHECK(json_escape("cut \xC3") == "cut \xEF\xBF\xBD");
+    CHECK(json_escape("overlong \xC0\xAF") == "overlong \xEF\xBF\xBD\xEF\xBF\xBD");
+  }
+}
+
+TEST_CASE("report::xml_text") {
+  CHECK(xml_text(R"(Tech "R" & <P> 'x')") == "Tech &quot;R&quot; &amp; &lt;P&gt; &apos;x&apos;");
+  CHECK(xml_text("line\nnext\ttab") == "line\nnext\ttab");
+  CHECK(xml_text("bell\x07") == "bell\xEF\xBF\xBD");
+  CHECK(xml_text("Öljy") == "Öljy");
+}
+
+TEST_CASE("report::xml_attribute") {
+  CHECK(xml_attribute("a & b") == "a &amp; b");
+  CHECK(xml_attribute("line\nnext\ttab\r") == "line&#10;next&#9;tab&#13;");
+  CHECK(xml_attribute("esc\x1b[31m") == "esc\xEF\xBF\xBD[31m");
+}
+
+TEST_CASE("report::markdown_text") {
+  SUBCASE("escapes what would break a table or start formatting") {
+    CHECK(markdown_text("Robots | more") == R"(Robots \| more)");
+    CHECK(markdown_text("*bold* _it_ `code` [link]") == R"(\*bold\* \_it\_ \`code\` \[link\])");
+    CHECK(markdown_text("<b> & # ~ \\") == R"(\<b\> \& \# \~ \\)");
+  }
+  SUBCASE("puts a line break as a space") { CHECK(markdown_text("two\nlines") == "two lines"); }
+  SUBCASE("leaves letters and ordinary punctuation") {
+    CHECK(markdown_text("Etelä-Savon Koulutus Oy (OSKU).") == "Etelä-Savon Koulutus Oy (OSKU).");
+  }
+}
+
+TEST_CASE("report::printable") {
+  CHECK(printable("red\x1b[31m name") == "red [31m name");
+  CHECK(printable("two\nlines") == "two lines");
+  CHECK(printable("Åbo Öljy") == "Åbo Öljy");
+}

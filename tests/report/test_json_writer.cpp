@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
+
+#include <doctest/doctest.h>
+
+#include "report_fixture.hpp"
+
+using fundscreen::core::Value;
+using fundscreen::report::Format;
+using fundscreen::testing::ReportExample;
+
+TEST_CASE("report::json") {
+  ReportExample example;
+
+  SUBCASE("writes the run and each application's whole trail, escaping what needs it") {
+    CHECK(example.render_views(Format::json, {example.views[2]}) == R"json({
+  "run": {
+    "fundscreen": "0.1.0",
+    "criteria": {
+      "id": "mini-2021",
+      "version": "2",
+      "path": "criteria/mini-2021.yaml",
+      "sha256": "5e1f"
+    },
+    "inputs": [
+      {
+        "role": "applications",
+        "path": "apps.csv",
+        "sha256": "a11c",
+        "records": 4
+      },
+      {
+        "role": "assessments",
+        "path": "reviews.csv",
+        "sha256": "b0b5",
+        "records": 11
+      }
+    ],
+    "applications": 4,
+    "counts": {
+      "fund": 1,
+      "reserve": 1,
+      "clarify": 1,
+      "pending": 0,
+      "reject": 1
+    },
+    "funding": {
+      "policy": "strict",
+      "budget": "200000",
+      "used": "95000.50",
+      "funded": 1,
+      "eligible": 2,
+      "currency": "EUR"
+    },
+    "timestamp": null,
+    "lang": "en"
+  },
+  "applications": [
+    {
+      "id": "A-3",
+      "applicant": "Tech \"Robotti\" Oy & <Partners>",
+      "title": "Robots | more robots",
+      "index": 2,
+      "line": 4,
+      "decision": "reject",
+      "rank": null,
+      "score": null,
+      "amount": "120000",
+      "cumulative": null,
+      "decided_by": "failed X1, C6",
+      "failed": [
+        "X1",
+        "C6"
+      ],
+      "unclear": [],
+      "pending": [],
+      "criteria": [
+        {
+          "id": "X1",
+          "title": "Not a technological solution",
+          "kind": "rule",
+          "status": "fail",
+          "reason": "the rule does not hold",
+          "rule": {
+            "text": "app.kind != \"technology\"",
+            "result": "false",
+            "reason": "",
+            "reads": [
+              {
+                "path": "app.kind",
+                "value": "technology"
+              }
+            ]
+          },
+          "reviews": [],
+          "mean_score": null
+        },
+        {
+          "id": "C1",
+          "title": "Advances thesis 3",
+          "kind": "both",
+          "status": "pass",
+          "reason": "the rule holds; the reviewer passed it",
+          "rule": {
+            "text": "has(app.thesis) and app.thesis.starts_with(\"3\")",
+            "result": "true",
+            "reason": "",
+            "reads": [
+              {
+                "path": "app.thesis",
+                "value": "3A"
+              }
+            ]
+          },
+          "reviews": [
+            {
+              "reviewer": "R1",
+              "verdict": "pass",
+              "score": 2,
+              "note": "see C:\\docs \"v2\"\u0001 ä",
+              "left_out": null
+            }
+          ],
+          "mean_score": {
+            "value": "2.00",
+            "numerator": 2,
+            "denominator": 1
+          }
+        },
+        {
+          "id": "C2",
+          "title": "Goals are realistic",
+          "kind": "judgement",
+          "status": "pass",
+          "reason": "the reviewer passed it",
+          "rule": null,
+          "reviews": [
+            {
+              "reviewer": "R1",
+              "verdict": "pass",
+              "score": 2,
+              "note": "",
+              "left_out": null
+            }
+          ],
+          "mean_score": {
+            "value": "2.00",
+            "numerator": 2,
+            "denominator": 1
+          }
+        },
+        {
+          "id": "C6",
+          "title": "The whole is sufficiently resourced",
+          "kind": "rule",
+          "status": "fail",
+          "reason": "the rule does not hold",
+          "rule": {
+            "text": "has(app.programme_budget_eur)\nand app.programme_budget_eur >= app.requested_eur",
+            "result": "false",
+            "reason": "",
+            "reads": [
+              {
+                "path": "app.programme_budget_eur",
+                "value": "50000"
+              },
+              {
+                "path": "app.requested_eur",
+                "value": "120000"
+              }
+            ]
+          },
+          "reviews": [],
+          "mean_score": null
+        }
+      ]
+    }
+  ]
+}
+)json");
+  }
+
+  SUBCASE("writes an empty list of applications as []") {
+    std::string doc = example.render_views(Format::json, {});
+    CHECK(doc.ends_with("    \"lang\": \"en\"\n  },\n  \"applications\": []\n}\n"));
+  }
+
+  SUBCASE("gives the timestamp when there is one") {
+    example.info.timestamp = "2021-06-01T00:00:00Z";
+    CHECK(example.render_views(Format::json, {}).find(R"("timestamp": "2021-06-01T00:00:00Z",)") != std::string::npos);
+  }
+
+  SUBCASE("writes the values a rule read as typed JSON") {
+    fundscreen::core::Assessed typed = example.assessed[2];
+    typed.criteria[0].rule->reads = {
+        {"app.missing", Value{}},
+        {"app.flag", Value(true)},
+        {"app.count", Value(int64_t{-3})},
+        {"app.share", Value(0.25)},
+        {"app.amount", Value(fundscreen::testing::money("95000.50"))},
+        {"app.started", Value(fundscreen::testing::date("2020-09-01"))},
+        {"app.span", Value(fundscreen::core::Duration{3, 0})},
+        {"app.actors", Value(fundscreen::core::StringList{"Sitra", "Åbo \"A\""})},
+    };
+    fundscreen::core::ApplicationView view = example.views[2];
+    view.assessed = &typed;
+    std::string line = example.render_views(Format::jsonl, {view});
+    CHECK(line.find(R"("reads":[{"path":"app.missing","value":null},{"path":"app.flag","value":true},)"
+                    R"({"path":"app.count","value":-3},{"path":"app.share","value":0.25},)"
+                    R"({"path":"app.amount","value":"95000.50"},{"path":"app.started","value":"2020-09-01"},)"
+                    R"({"path":"app.span","value":"3 months"},)"
+                    R"({"path":"app.actors","value":["Sitra","Åbo \"A\""]}]})") != std::string::npos);
+  }
+}
+
+TEST_CASE("report::jsonl") {
+  ReportExample example;
+
+  SUBCASE("writes the run on the first line, then one line per application") {
+    CHECK(
+        example.render_views(Format::jsonl, {example.views[0]}) ==
+        R"json({"type":"run","fundscreen":"0.1.0","criteria":{"id":"mini-2021","version":"2","path":"criteria/mini-2021.yaml","sha256":"5e1f"},"inputs":[{"role":"applications","path":"apps.csv","sha256":"a11c","records":4},{"role":"assessments","path":"reviews.csv","sha256":"b0b5","records":11}],"applications":4,"counts":{"fund":1,"reserve":1,"clarify":1,"pending":0,"reject":1},"funding":{"policy":"strict","budget":"200000","used":"95000.50","funded":1,"eligible":2,"currency":"EUR"},"timestamp":null,"lang":"en"}
+{"type":"application","id":"A-1","applicant":"Kasvuryhmä Suomi ry","title":"Vertaisoppimisen ohjelma","index":0,"line":2,"decision":"fund","rank":1,"score":{"value":"4.17","numerator":25,"denominator":6},"amount":"95000.50","cumulative":"95000.50","decided_by":"eligible","failed":[],"unclear":[],"pending":[],"criteria":[{"id":"X1","title":"Not a technological solution","kind":"rule","status":"pass","reason":"the rule holds","rule":{"text":"app.kind != \"technology\"","result":"true","reason":"","reads":[{"path":"app.kind","value":"development"}]},"reviews":[],"mean_score":null},{"id":"C1","title":"Advances thesis 3","kind":"both","status":"pass","reason":"the rule holds; both reviewers passed it","rule":{"text":"has(app.thesis) and app.thesis.starts_with(\"3\")","result":"true","reason":"","reads":[{"path":"app.thesis","value":"3B"}]},"reviews":[{"reviewer":"R1","verdict":"pass","score":4.5,"note":"fits \"3B\" well","left_out":null},{"reviewer":"R2","verdict":"pass","score":4,"note":"","left_out":null}],"mean_score":{"value":"4.25","numerator":17,"denominator":4}},{"id":"C2","title":"Goals are realistic","kind":"judgement","status":"pass","reason":"the reviewer passed it (1 left out for a conflict of interest)","rule":null,"reviews":[{"reviewer":"R1","verdict":"pass","score":4,"note":"","left_out":null},{"reviewer":"R3","verdict":"pass","score":3,"note":"","left_out":"R3 declared a conflict of interest with A-1"}],"mean_score":{"value":"4.00","numerator":4,"denominator":1}},{"id":"C6","title":"The whole is sufficiently resourced","kind":"rule","status":"pass","reason":"the rule holds","rule":{"text":"has(app.programme_budget_eur)\nand app.programme_budget_eur >= app.requested_eur","result":"true","reason":"","reads":[{"path":"app.programme_budget_eur","value":"300000"},{"path":"app.requested_eur","value":"95000.50"}]},"reviews":[],"mean_score":null}]}
+)json");
+  }
+
+  SUBCASE("writes every application of the example, each on its own line") {
+    std::string out = example.render(Format::jsonl);
+    CHECK(std::count(out.begin(), out.end(), '\n') == 5);
+    CHECK(out.find("\n{\"type\":\"application\",\"id\":\"A-4\",") != std::string::npos);
+  }
+}
