@@ -12,5 +12,7 @@ using Setup = std::function<std::function<int()>(CLI::App& app)>;
 
 std::function<int()> setup_validate(CLI::App& app);
 std::function<int()> setup_lint(CLI::App& app);
+std::function<int()> setup_screen(CLI::App& app);
+std::function<int()> setup_explain(CLI::App& app);
 
 } // namespace fundscreen::cmd

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "util/error.hpp"
+#include "util/text.hpp"
 
 namespace {
 
@@ -17,7 +18,9 @@ struct Subcommand {
   fundscreen::cmd::Setup setup;
 };
 
-const std::array<Subcommand, 2> k_subcommands = {{
+const std::array<Subcommand, 4> k_subcommands = {{
+    {"screen", "Screen applications: decisions, ranking, funding line, audit trail", fundscreen::cmd::setup_screen},
+    {"explain", "Explain one application's decision criterion by criterion", fundscreen::cmd::setup_explain},
     {"validate", "Check applications, assessments and outcomes against a criteria set",
      fundscreen::cmd::setup_validate},
     {"lint", "Check criteria sets: types, rules, references, impacts", fundscreen::cmd::setup_lint},
@@ -44,8 +47,11 @@ int run(int argc, char** argv) {
   if (argc > 1 && !known_first_argument(argv[1])) {
     std::string word = argv[1];
     std::string what = word.starts_with("-") ? "option" : "command";
-    std::cerr << "fundscreen: error: unknown " << what << " '" << word
-              << "'; run 'fundscreen --help' for the commands\n";
+    std::vector<std::string> names;
+    for (const Subcommand& s : k_subcommands) names.emplace_back(s.name);
+    std::string hint = fundscreen::util::nearest(word, names);
+    std::cerr << "fundscreen: error: unknown " << what << " '" << word << "'; "
+              << (hint.empty() ? "run 'fundscreen --help' for the commands" : "did you mean '" + hint + "'?") << '\n';
     return fundscreen::util::exit_code(fundscreen::util::ErrorKind::usage);
   }
   try {

@@ -36,11 +36,10 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     });
   }
   size_t assessments = 0, outcomes = 0;
-  for (const std::string& path : options.assessments) {
-    auto read = io::read_assessments(path, input, diagnostics);
-    core::check_assessments(set, &ids, read, diagnostics);
-    assessments += read.size();
-  }
+  core::AssessmentIndex index(set);
+  for (const std::string& path : options.assessments)
+    assessments += io::load_assessments(path, input, set, index, diagnostics);
+  index.check(&ids, diagnostics);
   for (const std::string& path : options.outcomes) {
     auto read = io::read_outcomes(path, input, diagnostics);
     core::check_outcomes(&ids, read, diagnostics);

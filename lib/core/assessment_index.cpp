@@ -1,34 +1,109 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/assessment_index.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "core/cross_check.hpp"
+#include "util/text.hpp"
+
 namespace fundscreen::core {
+
+template <typename Map, typename List> static uint32_t intern(const std::string& key, Map& index, List& list) {
+  auto [it, fresh] = index.emplace(key, static_cast<uint32_t>(list.size()));
+  if (fresh) list.push_back(key);
+  return it->second;
+}
 
 void AssessmentIndex::add(const Assessment& a) {
   int criterion = -1;
   for (size_t i = 0; i < m_set->criteria.size(); ++i)
     if (m_set->criteria[i].id == a.criterion) criterion = static_cast<int>(i);
-  if (criterion < 0) return;
-  auto [it, fresh] = m_reviewer_index.emplace(a.reviewer, static_cast<int>(m_reviewers.size()));
-  if (fresh) m_reviewers.push_back(a.reviewer);
+  if (criterion < 0 || criterion > 255) return;
   Entry e;
-  e.criterion = criterion;
-  e.reviewer = it->second;
+  auto [app, fresh] = m_application_index.emplace(a.application, static_cast<uint32_t>(m_application_ids.size()));
+  if (fresh) m_application_ids.push_back(&app->first);
+  e.application = app->second;
+  e.line = static_cast<uint32_t>(a.where.line);
+  e.column = static_cast<uint16_t>(std::min(a.application_where.column, 65535));
+  e.reviewer = intern(a.reviewer, m_reviewer_index, m_reviewers);
+  e.criterion = static_cast<uint8_t>(criterion);
+  auto source = std::find(m_sources.begin(), m_sources.end(), a.where.source);
+  if (source == m_sources.end()) source = m_sources.insert(m_sources.end(), a.where.source);
+  e.source = static_cast<uint8_t>(std::min<ptrdiff_t>(source - m_sources.begin(), 255));
   e.verdict = a.verdict;
   e.score_halves = static_cast<int8_t>(a.score_halves.value_or(-1));
   if (!a.note.empty()) {
-    e.note = static_cast<int>(m_notes.size());
+    e.note = static_cast<int32_t>(m_notes.size());
     m_notes.push_back(a.note);
   }
-  m_by_application[a.application].push_back(e);
-  ++m_count;
+  m_entries.push_back(e);
+  m_grouped = false;
+}
+
+// Sorts the entries by application, keeping each application's verdicts in input order.
+void AssessmentIndex::group() const {
+  if (m_grouped) return;
+  std::stable_sort(m_entries.begin(), m_entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.application < b.application; });
+  m_offsets.assign(m_application_ids.size() + 1, 0);
+  for (const Entry& e : m_entries) ++m_offsets[e.application + 1];
+  for (size_t i = 1; i < m_offsets.size(); ++i) m_offsets[i] += m_offsets[i - 1];
+  m_grouped = true;
 }
 
 std::span<const AssessmentIndex::Entry> AssessmentIndex::of(const std::string& id) const {
-  auto it = m_by_application.find(id);
-  if (it == m_by_application.end()) return {};
-  return it->second;
+  auto it = m_application_index.find(id);
+  if (it == m_application_index.end()) return {};
+  group();
+  uint32_t begin = m_offsets[it->second], end = m_offsets[it->second + 1];
+  return std::span<const Entry>(m_entries).subspan(begin, end - begin);
+}
+
+util::Location AssessmentIndex::where(const Entry& e, int column) const {
+  return util::Location{m_sources[e.source], static_cast<int>(e.line), column};
+}
+
+void AssessmentIndex::check(const IdRegistry* ids, util::Diagnostics& diagnostics) const {
+  group();
+  for (uint32_t app = 0; app < m_application_ids.size(); ++app) {
+    std::span<const Entry> mine =
+        std::span<const Entry>(m_entries).subspan(m_offsets[app], m_offsets[app + 1] - m_offsets[app]);
+    const std::string& id = *m_application_ids[app];
+    if (ids && !ids->contains(id))
+      for (const Entry& e : mine)
+        diagnostics.error(where(e, e.column), fmt::format("assessment of unknown application '{}'", id));
+    for (size_t i = 0; i < mine.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (mine[i].criterion != mine[j].criterion || mine[i].reviewer != mine[j].reviewer) continue;
+        diagnostics.error(where(mine[i], 1),
+                          fmt::format("{} assessed {} of '{}' twice (first at line {})", m_reviewers[mine[i].reviewer],
+                                      m_set->criteria[mine[i].criterion].id, id, mine[j].line));
+        break;
+      }
+    }
+  }
+}
+
+bool check_assessment(const CriteriaSet& set, const Assessment& a, util::Diagnostics& diagnostics) {
+  const Criterion* c = set.criterion(a.criterion);
+  if (!c) {
+    std::vector<std::string> ids;
+    for (const auto& known : set.criteria) ids.push_back(known.id);
+    std::string message = fmt::format("unknown criterion '{}'", a.criterion);
+    std::string hint = util::nearest(a.criterion, ids);
+    if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
+    diagnostics.error(a.criterion_where, message);
+    return false;
+  }
+  if (c->kind == CriterionKind::rule) {
+    diagnostics.error(
+        a.criterion_where,
+        fmt::format("criterion '{}' is decided by its rule and takes no reviewers' verdicts", a.criterion));
+    return false;
+  }
+  return true;
 }
 
 // Keys join the two names with a byte that cannot occur in either.

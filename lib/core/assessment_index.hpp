@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,8 +11,11 @@
 
 #include "core/criteria_set.hpp"
 #include "core/records.hpp"
+#include "util/diagnostics.hpp"
 
 namespace fundscreen::core {
+
+class IdRegistry;
 
 // A reviewer's declared conflict of interest: with one application, or with every
 // application of one applicant.
@@ -21,39 +25,58 @@ struct Conflict {
   std::string applicant;
 };
 
-// The reviewers' verdicts of a call, grouped by application and kept compact: reviewer
-// names and notes are stored once.
+// The reviewers' verdicts of a call, kept compact because a large call has millions: one
+// small entry a verdict, reviewer names and notes stored once, grouped by application.
 class AssessmentIndex {
 public:
   // One verdict as stored.
   struct Entry {
-    int criterion = 0; // index in the set's criteria
-    int reviewer = 0;  // index into reviewers()
+    uint32_t application = 0; // index into the application ids seen
+    uint32_t line = 0;
+    uint32_t reviewer = 0; // index into reviewer()
+    int32_t note = -1;     // index into note(), -1: no note
+    uint16_t column = 0;   // of the application cell
+    uint8_t criterion = 0; // index in the set's criteria
+    uint8_t source = 0;    // index of the file it came from
     Verdict verdict = Verdict::unclear;
     int8_t score_halves = -1; // -1: no score
-    int note = -1;            // index into notes(), -1: no note
   };
 
   explicit AssessmentIndex(const CriteriaSet& set) : m_set(&set) {}
 
-  // Adds `a`; an assessment of a criterion the set does not have is ignored (validate
-  // reports it).
+  // Adds `a`; an assessment of a criterion the set does not have is left out (see
+  // check_assessment, which reports it).
   void add(const Assessment& a);
   // The verdicts on application `id`, in the order they were added.
   std::span<const Entry> of(const std::string& id) const;
+  // Reports what needs all verdicts at once: a reviewer who assessed one criterion of one
+  // application twice, and, if `ids` is given, verdicts on applications not in the inputs.
+  void check(const IdRegistry* ids, util::Diagnostics& diagnostics) const;
 
-  const std::string& reviewer(int index) const { return m_reviewers[index]; }
-  const std::string& note(int index) const { return m_notes[index]; }
-  size_t size() const { return m_count; }
+  const std::string& reviewer(uint32_t index) const { return m_reviewers[index]; }
+  const std::string& note(int32_t index) const { return m_notes[index]; }
+  size_t size() const { return m_entries.size(); }
 
 private:
+  void group() const;
+  util::Location where(const Entry& e, int column) const;
+
   const CriteriaSet* m_set;
-  std::unordered_map<std::string, std::vector<Entry>> m_by_application;
+  std::unordered_map<std::string, uint32_t> m_application_index;
+  std::vector<const std::string*> m_application_ids;
+  std::unordered_map<std::string, uint32_t> m_reviewer_index;
   std::vector<std::string> m_reviewers;
-  std::unordered_map<std::string, int> m_reviewer_index;
   std::vector<std::string> m_notes;
-  size_t m_count = 0;
+  std::vector<std::string> m_sources;
+  // Grouped by application on first read; `m_offsets[a]` is where application a starts.
+  mutable std::vector<Entry> m_entries;
+  mutable std::vector<uint32_t> m_offsets;
+  mutable bool m_grouped = false;
 };
+
+// Reports what one assessment alone shows is wrong: an unknown criterion (with a
+// suggestion) or a rule criterion, which takes no verdicts. True if it can be used.
+bool check_assessment(const CriteriaSet& set, const Assessment& a, util::Diagnostics& diagnostics);
 
 // The conflicts of interest, ready to ask whether a reviewer is out for an application.
 class ConflictIndex {

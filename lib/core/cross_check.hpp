@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
-#include "core/criteria_set.hpp"
 #include "core/records.hpp"
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::core {
 
-// Application ids seen so far, each with where it was first read; reports duplicates.
+// Application ids seen so far, each with the file and line where it was first read, kept
+// small since a call may have millions; reports duplicates.
 class IdRegistry {
 public:
   // Records `id` read at `where`; a second sighting is an error naming the first line.
@@ -20,13 +22,13 @@ public:
   size_t size() const { return m_first.size(); }
 
 private:
-  std::unordered_map<std::string, util::Location> m_first;
+  struct Place {
+    uint32_t source = 0;
+    uint32_t line = 0;
+  };
+  std::unordered_map<std::string, Place> m_first;
+  std::vector<std::string> m_sources;
 };
-
-// Checks assessments against the set's criteria and, if `ids` is given, the applications:
-// unknown applications and criteria, rule criteria (which take no verdicts) and repeats.
-void check_assessments(const CriteriaSet& set, const IdRegistry* ids, std::span<const Assessment> assessments,
-                       util::Diagnostics& diagnostics);
 
 // Checks outcome reports: one per application, and, if `ids` is given, known applications.
 void check_outcomes(const IdRegistry* ids, std::span<const Outcome> outcomes, util::Diagnostics& diagnostics);

@@ -85,6 +85,12 @@ std::vector<std::pair<int, Review>> Screener::reviews_of(const Application& app,
   return reviews;
 }
 
+// "the reviewer", "both reviewers", "all 3 reviewers".
+static std::string who_all(size_t counted) {
+  if (counted == 1) return "the reviewer";
+  return counted == 2 ? "both reviewers" : fmt::format("all {} reviewers", counted);
+}
+
 // The reviewers' side of a criterion: all pass, all fail, otherwise unclear; none: pending.
 static Status review_status(std::span<const Review> reviews, std::string& reason) {
   size_t pass = 0, fail = 0, unclear = 0, left_out = 0;
@@ -102,13 +108,11 @@ static Status review_status(std::span<const Review> reviews, std::string& reason
     return Status::pending;
   }
   if (pass == counted) {
-    reason =
-        fmt::format("{} passed it{}", counted == 1 ? "the reviewer" : fmt::format("all {} reviewers", counted), out);
+    reason = fmt::format("{} passed it{}", who_all(counted), out);
     return Status::pass;
   }
   if (fail == counted) {
-    reason =
-        fmt::format("{} failed it{}", counted == 1 ? "the reviewer" : fmt::format("all {} reviewers", counted), out);
+    reason = fmt::format("{} failed it{}", who_all(counted), out);
     return Status::fail;
   }
   reason = unclear ? fmt::format("{} said unclear{}", util::count_of(unclear, "reviewer"), out)

@@ -27,9 +27,8 @@ static std::string text_of(const core::Value& v) {
   return s ? *s : std::string();
 }
 
-std::vector<core::Assessment> read_assessments(const std::string& path, const InputOptions& options,
-                                               util::Diagnostics& diagnostics) {
-  std::vector<core::Assessment> assessments;
+void read_assessments(const std::string& path, const InputOptions& options, util::Diagnostics& diagnostics,
+                      const std::function<void(core::Assessment&&)>& sink) {
   read_table_file(path, core::assessment_fields(), table_options(options, "assessment", "assessments"), diagnostics,
                   [&](TypedRow&& row) {
                     core::Assessment a;
@@ -49,9 +48,18 @@ std::vector<core::Assessment> read_assessments(const std::string& path, const In
                       if (!a.score_halves) diagnostics.error(row.cells[4], why);
                     }
                     // A row without its keys cannot be checked further.
-                    if (!a.application.empty() && !a.criterion.empty()) assessments.push_back(std::move(a));
+                    if (!a.application.empty() && !a.criterion.empty()) sink(std::move(a));
                   });
-  return assessments;
+}
+
+size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
+                        core::AssessmentIndex& index, util::Diagnostics& diagnostics) {
+  size_t rows = 0;
+  read_assessments(path, options, diagnostics, [&](core::Assessment&& a) {
+    ++rows;
+    if (core::check_assessment(set, a, diagnostics)) index.add(a);
+  });
+  return rows;
 }
 
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,

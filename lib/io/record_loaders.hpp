@@ -24,9 +24,15 @@ struct InputOptions {
 void read_applications(const std::string& path, const core::CriteriaSet& set, const InputOptions& options,
                        util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink);
 
-// Reads the reviewers' assessments in `path`; bad rows are reported and left out.
-std::vector<core::Assessment> read_assessments(const std::string& path, const InputOptions& options,
-                                               util::Diagnostics& diagnostics);
+// Streams the reviewers' assessments in `path`: each row whose application and criterion
+// could be read goes to `sink`; every problem goes to `diagnostics`.
+void read_assessments(const std::string& path, const InputOptions& options, util::Diagnostics& diagnostics,
+                      const std::function<void(core::Assessment&&)>& sink);
+
+// Streams the assessments in `path` into `index`, reporting each one's own problems (bad
+// cells, unknown or rule criteria); returns how many rows were read.
+size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
+                        core::AssessmentIndex& index, util::Diagnostics& diagnostics);
 
 // Reads the outcome reports in `path`; bad rows are reported and left out.
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,

@@ -66,10 +66,8 @@ void ScreeningRun::load_reviews() {
   util::Diagnostics found;
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
   for (const std::string& path : m_inputs.assessments) {
-    auto read = read_assessments(path, m_inputs.input, found);
-    m_info.inputs.push_back({"assessments", path, sha256_file(path), read.size()});
-    for (const auto& a : read) m_assessments->add(a);
-    m_loaded_assessments.insert(m_loaded_assessments.end(), read.begin(), read.end());
+    size_t rows = load_assessments(path, m_inputs.input, *m_set, *m_assessments, found);
+    m_info.inputs.push_back({"assessments", path, sha256_file(path), rows});
   }
   for (const std::string& path : m_inputs.conflicts) {
     auto read = read_conflicts(path, m_inputs.input, found);
@@ -97,9 +95,7 @@ void ScreeningRun::first_pass() {
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
     m_info.inputs.push_back({"applications", spooled ? "-" : path, sha256_file(path), index - first});
   }
-  core::check_assessments(*m_set, &ids, m_loaded_assessments, found);
-  m_loaded_assessments.clear();
-  m_loaded_assessments.shrink_to_fit();
+  m_assessments->check(&ids, found);
   stop_on_errors(found, m_warnings);
   m_info.applications = index;
   m_info.eligible = eligible.size();

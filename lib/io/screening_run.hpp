@@ -55,7 +55,6 @@ private:
   std::unique_ptr<core::CriteriaSet> m_set;
   std::unique_ptr<core::AssessmentIndex> m_assessments;
   core::ConflictIndex m_conflicts;
-  std::vector<core::Assessment> m_loaded_assessments;
   core::FundingLine m_line;
   std::unordered_map<size_t, size_t> m_placement_of;
   std::vector<std::string> m_spooled;

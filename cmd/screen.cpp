@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// `fundscreen screen`: decisions, ranking, funding line and audit trail in one format.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "io/file.hpp"
+#include "report/writer.hpp"
+#include "screening_flags.hpp"
+
+namespace fundscreen::cmd {
+
+namespace {
+
+struct ScreenOptions {
+  ScreeningFlags inputs;
+  std::string format = "table";
+  std::string output;
+  std::string color = "auto";
+  std::vector<std::string> fail_on;
+};
+
+report::Color choose_color(const ScreenOptions& options) {
+  if (options.color == "always") return report::Color::always;
+  if (options.color == "never" || !options.output.empty() || std::getenv("NO_COLOR")) return report::Color::never;
+  return isatty(STDOUT_FILENO) ? report::Color::always : report::Color::never;
+}
+
+void write_all(const io::ScreeningRun& run, report::Format format, report::WriterOptions options, std::ostream& out) {
+  auto writer = report::make_writer(format, out, options);
+  bool trail = format == report::Format::json || format == report::Format::jsonl;
+  writer->begin(run.info());
+  run.replay(trail ? core::TraceReads::yes : core::TraceReads::no,
+             [&](const core::ApplicationView& view) { writer->add(view); });
+  writer->end();
+}
+
+// 1 if any decision named by --fail-on was reached, else 0.
+int fail_on_code(const ScreenOptions& options, const core::RunInfo& info) {
+  for (const std::string& name : options.fail_on)
+    for (size_t d = 0; d < info.counts.size(); ++d)
+      if (core::decision_name(static_cast<core::Decision>(d)) == name && info.counts[d] > 0) return 1;
+  return 0;
+}
+
+int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& err) {
+  auto format = report::parse_format(options.format);
+  io::ScreeningRun run(screening_inputs(options.inputs));
+  for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
+  report::WriterOptions writer_options{choose_color(options)};
+  if (options.output.empty()) {
+    write_all(run, *format, writer_options, out);
+  } else {
+    io::write_file_atomically(options.output,
+                              [&](std::ostream& file) { write_all(run, *format, writer_options, file); });
+  }
+  return fail_on_code(options, run.info());
+}
+
+} // namespace
+
+std::function<int()> setup_screen(CLI::App& app) {
+  auto options = std::make_shared<ScreenOptions>();
+  add_screening_flags(app, options->inputs);
+  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, jsonl, markdown, junit")
+      ->check(CLI::IsMember({"table", "csv", "json", "jsonl", "markdown", "junit"}));
+  app.add_option("--output,-o", options->output, "Write to FILE (through a temporary file, never half written)");
+  app.add_option("--color", options->color, "Colour in the table: auto (on a terminal, unless NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--fail-on", options->fail_on, "Exit 1 if any application gets this decision (repeatable)")
+      ->check(CLI::IsMember({"reject", "clarify", "pending", "reserve", "fund"}));
+  app.footer(R"(Decisions: any criterion failed -> reject; else any unclear -> clarify; else any awaiting
+a verdict -> pending; else eligible, ranked by score and the set's tie-break order, and funded
+down the ranking within the call budget (fund) or not (reserve).
+Exit codes: 0 ran, 1 a --fail-on decision occurred, 2 usage, 3 bad input, 4 bad criteria set.
+
+Examples:
+  fundscreen screen examples/sitra-2021/applications.csv \
+      --criteria criteria/sitra-2021.yaml --assessments examples/sitra-2021/assessments.csv
+  fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
+      -a examples/sitra-2021/assessments.csv --format csv --output decisions.csv
+  fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format junit --fail-on reject)"
+             "\n");
+  return [options] { return run_screen(*options, std::cout, std::cerr); };
+}
+
+} // namespace fundscreen::cmd
