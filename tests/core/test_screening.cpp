@@ -176,7 +176,7 @@ TEST_CASE("core::Screener aggregates reviewers") {
     other.review("B", "J1", "Jussi", core::Verdict::fail, 1);
     auto r = other.criterion(other.assess(b), "J1");
     CHECK(r.status == Status::fail);
-    CHECK(r.reason == "all 2 reviewers failed it");
+    CHECK(r.reason == "both reviewers failed it");
     CHECK(*r.mean_score == core::Score(3, 4));
   }
   SUBCASE("a reviewer with a declared conflict is left out, and the trail says so") {
@@ -184,7 +184,7 @@ TEST_CASE("core::Screener aggregates reviewers") {
     call.conflicts.add(core::Conflict{"Liisa", "", "Mäkelä Oy"});
     auto r = call.criterion(call.assess(app), "J1");
     CHECK(r.status == Status::pass);
-    CHECK(r.reason == "all 2 reviewers passed it (1 left out for a conflict of interest)");
+    CHECK(r.reason == "both reviewers passed it (1 left out for a conflict of interest)");
     REQUIRE(r.reviews.size() == 3);
     CHECK(r.reviews[2].left_out == "Liisa declared a conflict of interest with Mäkelä Oy");
     CHECK(*r.mean_score == core::Score(4, 1));
@@ -205,7 +205,7 @@ TEST_CASE("core::Screener thresholds") {
     call.pass_all("A1", 6, 7); // mean 3.25
     auto a = call.assess(app);
     CHECK(a.decision == Decision::reject);
-    CHECK(call.criterion(a, "J1").reason == "all 2 reviewers passed it; the mean score 3.25 is below the minimum 3.5");
+    CHECK(call.criterion(a, "J1").reason == "both reviewers passed it; the mean score 3.25 is below the minimum 3.5");
   }
   SUBCASE("a weighted total below min_total rejects, naming the threshold") {
     std::string yaml = k_set;
