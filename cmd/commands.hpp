@@ -14,5 +14,6 @@ std::function<int()> setup_validate(CLI::App& app);
 std::function<int()> setup_lint(CLI::App& app);
 std::function<int()> setup_screen(CLI::App& app);
 std::function<int()> setup_explain(CLI::App& app);
+std::function<int()> setup_diff(CLI::App& app);
 
 } // namespace fundscreen::cmd

@@ -8,9 +8,10 @@
 
 namespace fundscreen::cmd {
 
-void add_screening_flags(CLI::App& app, ScreeningFlags& flags) {
+void add_screening_flags(CLI::App& app, ScreeningFlags& flags, CriteriaOption criteria) {
   app.add_option("applications", flags.applications, "Application files (CSV or YAML; - for CSV on stdin)")->required();
-  app.add_option("--criteria,-c", flags.criteria, "The criteria set (YAML)")->required();
+  if (criteria == CriteriaOption::required)
+    app.add_option("--criteria,-c", flags.criteria, "The criteria set (YAML)")->required();
   app.add_option("--assessments,-a", flags.assessments, "Reviewers' assessments (CSV or YAML)");
   app.add_option("--conflicts", flags.conflicts,
                  "Declared conflicts of interest: reviewer with application and/or applicant (CSV or YAML)");

@@ -22,8 +22,11 @@ struct ScreeningFlags {
   InputFlags input;
 };
 
-// Declares the screening inputs on `app`; `positional` names the applications argument.
-void add_screening_flags(CLI::App& app, ScreeningFlags& flags);
+// Whether a command takes the set as --criteria (diff takes two sets as arguments instead).
+enum class CriteriaOption { required, absent };
+
+// Declares the screening inputs on `app`.
+void add_screening_flags(CLI::App& app, ScreeningFlags& flags, CriteriaOption criteria = CriteriaOption::required);
 
 // The run's inputs; the timestamp comes from --timestamp or SOURCE_DATE_EPOCH, else none.
 io::ScreeningInputs screening_inputs(const ScreeningFlags& flags);

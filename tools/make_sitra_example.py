@@ -7,14 +7,17 @@ Run from the repository root:
     python3 tools/make_sitra_example.py
 
 Python 3 standard library only. The output is deterministic (a fixed
-`random.Random(2021)`): every run writes the same bytes. Files written into
-`examples/sitra-2021/`:
+`random.Random(2021)`, and a separate `random.Random(2022)` for the `resources_committed`
+column, added later, so that it does not shift the other values): every run writes the same
+bytes. Files written into `examples/sitra-2021/`:
 
-- `applications.csv`     UTF-8, `,`, LF, RFC 4180 quoting, ISO dates, money `95000`/`95000.50`
+- `applications.csv`     UTF-8, `,`, LF, RFC 4180 quoting, ISO dates, money `95000`/`95000.50`,
+                         booleans `true`/`false`
 - `applications-fi.csv`  the same data as a Finnish Excel "CSV UTF-8" export: BOM, `;`, CRLF,
-                         money `95 000,00` (space, a no-break space in a few rows), dates `1.3.2021`
+                         money `95 000,00` (space, a no-break space in a few rows), dates `1.3.2021`,
+                         booleans `kyllä`/`ei`
 - `applications.yaml`    the same data as YAML (`applications:` list, money as integer or
-                         quoted "95000.50", missing values left out)
+                         quoted "95000.50", booleans `true`/`false`, missing values left out)
 - `assessments.csv`      reviewers' verdicts and scores on the judgement criteria
 - `README.md`            what the files are and the decisions the criteria set predicts
 
@@ -26,7 +29,9 @@ come from fictional organisations.
 After writing, the script reads every file back (csv module, and a small reader for the
 YAML subset it writes), asserts that the three application files hold identical data,
 recomputes the decisions from the files alone, and asserts that they are the intended
-ones. `--check` only verifies the files already on disk.
+ones. The README also predicts the decisions under a revised C6 that reads
+`resources_committed` with the funding policy `skip` (the 2021 set does not read the field).
+`--check` only verifies the files already on disk.
 """
 
 from __future__ import annotations
@@ -45,8 +50,10 @@ OUT_DIR = os.path.join("examples", "sitra-2021")
 FIELDS = [
     "id", "applicant", "title", "thesis", "stage", "kind", "programme_started",
     "programme_ends", "requested_eur", "own_resources_eur", "programme_budget_eur",
-    "actors", "problem", "evidence",
+    "resources_committed", "actors", "problem", "evidence",
 ]
+BOOL_TEXT = {False: ("true", "false"), True: ("kyllä", "ei")}  # keyed by "Finnish export"
+COMMITTED_SEED = 2022  # a stream of its own: the 2021 stream stays as it was
 ASSESSMENT_FIELDS = ["application", "criterion", "reviewer", "verdict", "score", "note"]
 
 # The call (criteria/sitra-2021.yaml).
@@ -89,7 +96,9 @@ def eur(amount: str) -> int:
 
 # --------------------------------------------------------------------------------------
 # The eight real pilots (names, titles and theses from Sitra's report; targets in the
-# problem/evidence texts are the report's; money and dates are illustrative).
+# problem/evidence texts are the report's; money and dates are illustrative). `committed` is
+# `resources_committed`: true for all but OSKU, whose resources changed and whose planned
+# resources were not there when the money came (Sitra's report).
 # --------------------------------------------------------------------------------------
 
 PILOTS = [
@@ -109,7 +118,7 @@ PILOTS = [
     dict(
         key="esedu", applicant="Etelä-Savon Koulutus Oy", title="Osaaminen kuntoon (OSKU)",
         thesis="3D", started=date(2020, 1, 1), ends=date(2022, 12, 31),
-        requested=eur("95000.50"), own=eur("31500"), budget=eur("610000"),
+        requested=eur("95000.50"), own=eur("31500"), budget=eur("610000"), committed=False,
         actors=["Etelä-Savon Koulutus Oy", "Mäntyharjun kansalaisopisto", "Etelä-Savon Yrittäjät",
                 "Etelä-Savon ELY-keskus"],
         problem=("Mikkelin ympäristön maaseutukuntien pienyrityksissä osaamisen kehittäminen "
@@ -212,7 +221,8 @@ PILOT_RESULTS = {
 # --------------------------------------------------------------------------------------
 # 74 synthetic applications from fictional organisations. Each is (applicant, title,
 # language, profile). The profile overrides the defaults; `role` is the decision the
-# data is built to produce and the script asserts it.
+# data is built to produce and the script asserts it. `committed` (resources_committed)
+# is drawn from its own rng unless a profile sets it.
 # --------------------------------------------------------------------------------------
 
 FI, SV = "fi", "sv"
@@ -221,7 +231,7 @@ SYNTHETIC = [
     # ---- eligible, ranked below the pilots: reserve (strict funding line) ----
     ("Pohjolan Työelämäpaja ry", "Oppiva työpaikka pohjoisessa", FI,
      dict(role="reserve", tag="R1", thesis="3C", started=date(2020, 12, 1),
-          requested=eur("145000"),
+          requested=eur("145000"), committed=True,
           scores={"C1": [4, 4], "C2": [4, 3.5], "C3": [4, 4], "C4": [3.5, 4], "C8": [4, 3.5]})),
     ("Mäntyharjun Osaamiskeskus Oy", "Taitotalkoot pienyrityksille", FI,
      dict(role="reserve", tag="R2", thesis="3D", ends=date(2022, 1, 1),
@@ -234,7 +244,7 @@ SYNTHETIC = [
      dict(role="reserve", tag="R4", thesis="3B", requested=eur("112500"), own=eur("18250.75"),
           scores={"C1": [3.5, 3], "C2": [3, 3.5], "C3": [3.5, 3.5], "C4": [3, 3], "C8": [3.5, 3.5]})),
     ("Osuuskunta Oppiva Kylä, Keski-Suomi", "Kyläkoulusta osaamiskeskukseksi", FI,
-     dict(role="reserve", tag="R5", thesis="3D", requested=eur("76000"),
+     dict(role="reserve", tag="R5", thesis="3D", requested=eur("76000"), committed=False,
           scores={"C1": [3, 3.5], "C2": [3.5, 3.5], "C3": [3.5, 3.5], "C4": [3.5, 3], "C8": [3, 3]})),
     ("Saimaan Taitoverkko ry", 'Pilotti "Oppiva kylä" – työpaikkaohjaajat verkostoksi', FI,
      dict(role="reserve", tag="R6", thesis="3B", requested=eur("60000"),
@@ -244,6 +254,7 @@ SYNTHETIC = [
           scores={"C1": [3, 3], "C2": [3, 3], "C3": [3.5, 3], "C4": [3, 3], "C8": [3, 3]})),
     ("Järvi-Hämeen Ammattitaitosäätiö sr", "Mestari–kisälli-malli teollisuuteen", FI,
      dict(role="reserve", tag="R8", thesis="3E", reviewers=3, requested=eur("120000"),
+          committed=MISSING,
           scores={"C1": [4, 4, 3.5], "C2": [3, 3.5, 3.5], "C3": [3.5, 3.5, 3],
                   "C4": [3, 3, 3.5], "C8": [3.5, 3, 3]})),
     ("Skärgårdens Yrkesforum Ab", "Kompetenslyft för skärgårdens turismföretag", SV,
@@ -534,6 +545,20 @@ def build(rng: random.Random):
     assert len(specs) == 82, len(specs)
     assert len({s["applicant"] for s in specs}) == 82, "applicants must be unique"
 
+    # resources_committed: from a stream of its own (so the 2021 values do not shift), in
+    # the order of SYNTHETIC: about 85 % true, 10 % false, 5 % missing; a profile's
+    # `committed` overrides the draw (the draw is made anyway, to keep the stream in step).
+    crng = random.Random(COMMITTED_SEED)
+    synthetic = [s for s in specs if not s["real"]]
+    n_false, n_missing = round(len(synthetic) * 0.10), round(len(synthetic) * 0.05)
+    drawn = [False] * n_false + [MISSING] * n_missing + [True] * (len(synthetic) - n_false - n_missing)
+    crng.shuffle(drawn)
+    for s, v in zip(synthetic, drawn):
+        s.setdefault("committed", v)
+    for s in specs:
+        if s["real"]:
+            s.setdefault("committed", True)
+
     # Fill in the synthetic defaults.
     for s in specs:
         if s["real"]:
@@ -576,6 +601,7 @@ def build(rng: random.Random):
             "requested_eur": s["requested"],
             "own_resources_eur": s.get("own"),
             "programme_budget_eur": s.get("budget"),
+            "resources_committed": s["committed"],
             "actors": list(s.get("actors") or []),
             "problem": s.get("problem"),
             "evidence": s.get("evidence"),
@@ -649,7 +675,10 @@ def tv_and(a: str, b: str) -> str:
     return "pass"
 
 
-def rule_outcomes(app: dict) -> dict:
+def rule_outcomes(app: dict, revised: bool = False) -> dict:
+    """The rules' outcomes. `revised`: C6 as the revised set (version 2) words it,
+    `has(app.programme_budget_eur) and app.programme_budget_eur >= app.requested_eur
+    and app.resources_committed == true` (a missing value is unclear)."""
     def ok(b: bool) -> str:
         return "pass" if b else "fail"
 
@@ -669,16 +698,29 @@ def rule_outcomes(app: dict) -> dict:
     ends = app["programme_ends"]
     second = ok(ends is None or ends > CONTINUES_AFTER)
     r["C7"] = tv_and(first, second)
+    if revised:
+        committed = app["resources_committed"]
+        r["C6"] = tv_and(r["C6"], "unclear" if committed is None else ok(committed is True))
     return r
 
 
-def decide(apps: list, rows: list):
+def combine(a: str, b: str) -> str:
+    """The stronger of two outcomes: fail before unclear before pending before pass."""
+    order = ["pass", "pending", "unclear", "fail"]
+    return max(a, b, key=order.index)
+
+
+def decide(apps: list, rows: list, revised: bool = False, policy: str = "strict"):
+    """The decisions. `revised`: C6 reads resources_committed (see rule_outcomes);
+    `policy`: the funding line, "strict" (stop at the first that does not fit) or "skip"
+    (pass over what does not fit and go on down the ranking)."""
+    assert policy in ("strict", "skip")
     by_app: dict = {}
     for row in rows:
         by_app.setdefault(row["application"], {}).setdefault(row["criterion"], []).append(row)
     results = {}
     for app in apps:
-        rules = rule_outcomes(app)
+        rules = rule_outcomes(app, revised)
         per = {}
         means = {}
         for c in ALL_CRITERIA:
@@ -695,10 +737,7 @@ def decide(apps: list, rows: list):
                 judged = "fail"
             else:
                 judged = "unclear"
-            if KIND[c] == "both" and rules[c] == "fail":
-                per[c] = "fail"
-            else:
-                per[c] = judged
+            per[c] = combine(rules[c], judged) if KIND[c] == "both" else judged
             scores = [a["score"] for a in assessments if a["score"] is not None]
             if scores:
                 means[c] = sum(scores, Fraction(0)) / len(scores)
@@ -729,7 +768,7 @@ def decide(apps: list, rows: list):
             total += a["requested_eur"]
             r["decision"] = "fund"
         else:
-            stopped = True
+            stopped = policy == "strict"
             r["decision"] = "reserve"
         r["rank"] = rank
         r["cumulative"] = total if r["decision"] == "fund" else None
@@ -788,6 +827,8 @@ def app_cells(app: dict, fi: bool, sep: str = " ") -> list:
             cells.append("|".join(v))
         elif f.endswith("_eur"):
             cells.append(money_fi(v, sep) if fi else money_plain(v))
+        elif isinstance(v, bool):
+            cells.append(BOOL_TEXT[fi][0 if v else 1])
         elif isinstance(v, date):
             cells.append(date_fi(v) if fi else v.isoformat())
         else:
@@ -828,6 +869,8 @@ def yaml_text(apps: list) -> str:
                 out.extend(f"      - {yaml_scalar(a)}" for a in v)
             elif f.endswith("_eur"):
                 out.append(f"{lead}{f}: " + (str(v // 100) if v % 100 == 0 else f'"{money_plain(v)}"'))
+            elif isinstance(v, bool):
+                out.append(f"{lead}{f}: {'true' if v else 'false'}")
             elif isinstance(v, date):
                 out.append(f"{lead}{f}: {v.isoformat()}")
             elif "\n" in v:
@@ -871,12 +914,16 @@ def parse_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def normalise_csv_row(row: dict) -> dict:
+def normalise_csv_row(row: dict, fi: bool) -> dict:
     out = {}
     for f in FIELDS:
         v = row[f]
         if v == "":
             out[f] = [] if f == "actors" else None
+        elif f == "resources_committed":
+            yes, no = BOOL_TEXT[fi]
+            assert v in (yes, no), (row["id"], f, v)
+            out[f] = v == yes
         elif f == "actors":
             out[f] = v.split("|")
         elif f.endswith("_eur"):
@@ -901,7 +948,7 @@ def read_csv_apps(path: str, delimiter: str, bom: bool, eol: str) -> list:
     assert text.endswith(eol)
     rows = [dict(zip(FIELDS, r)) for r in records[1:]]
     assert all(len(r) == len(FIELDS) for r in records), path
-    return [normalise_csv_row(r) for r in rows]
+    return [normalise_csv_row(r, bom) for r in rows]
 
 
 def read_yaml_apps(path: str) -> list:
@@ -948,6 +995,9 @@ def read_yaml_apps(path: str) -> list:
             assert value.startswith('"') == (cur[key] % 100 != 0), line
         elif key in ("programme_started", "programme_ends"):
             cur[key] = date.fromisoformat(value)
+        elif key == "resources_committed":
+            assert value in ("true", "false"), line
+            cur[key] = value == "true"
         else:
             cur[key] = scalar(value)
     return apps
@@ -1019,9 +1069,9 @@ def readme_text(specs, apps, rows, results, ranking, funded_total) -> str:
     w("")
     w("| file | what |")
     w("| --- | --- |")
-    w("| `applications.csv` | the 82 applications: UTF-8, `,`, LF, RFC 4180 quoting, ISO dates, money `95000` / `95000.50`, `actors` joined with `\\|`, empty cell = missing |")
-    w("| `applications-fi.csv` | the same data as a Finnish Excel \"CSV UTF-8\" export: BOM, `;`, CRLF, money `95 000,00` (a no-break space U+00A0 as the thousands separator in a few rows), dates `1.3.2021`; line breaks inside quoted texts are LF, as Excel writes them |")
-    w("| `applications.yaml` | the same data as YAML: `applications:` list, `actors` a sequence, money an integer or a quoted `\"95000.50\"`, missing values left out |")
+    w("| `applications.csv` | the 82 applications: UTF-8, `,`, LF, RFC 4180 quoting, ISO dates, money `95000` / `95000.50`, `resources_committed` `true` / `false`, `actors` joined with `\\|`, empty cell = missing |")
+    w("| `applications-fi.csv` | the same data as a Finnish Excel \"CSV UTF-8\" export: BOM, `;`, CRLF, money `95 000,00` (a no-break space U+00A0 as the thousands separator in a few rows), dates `1.3.2021`, `resources_committed` `kyllä` / `ei`; line breaks inside quoted texts are LF, as Excel writes them |")
+    w("| `applications.yaml` | the same data as YAML: `applications:` list, `actors` a sequence, money an integer or a quoted `\"95000.50\"`, `resources_committed` a YAML boolean `true` / `false`, missing values left out |")
     w(f"| `assessments.csv` | {len(rows)} rows `application,criterion,reviewer,verdict,score,note` on the criteria of kind `judgement`/`both` (C1–C6, C8) |")
     w("")
     w("The three application files hold identical data; the generator reads them back and checks it.")
@@ -1049,6 +1099,31 @@ def readme_text(specs, apps, rows, results, ranking, funded_total) -> str:
     w("clarifying discussions, one of which was funded. The example mirrors that: seven pilots are")
     w("funded, Kasvuryhmä Suomi ry goes to `clarify` because its reviewers disagree on C6 (is the")
     w("whole resourced after 2021?), and so does one synthetic application.")
+    w("")
+    w("## The `resources_committed` column")
+    w("")
+    w("`resources_committed` (boolean): the resources of the whole are committed in writing. The")
+    w("`sitra-2021` set declares the field but no criterion reads it, so it changes none of the")
+    w("decisions below; a revised set (version 2) would require it in C6 (see")
+    w("[A revised C6](#a-revised-c6-prediction)). Missing is an empty cell in the CSV files and an")
+    w("absent key in the YAML file.")
+    w("")
+    w("The real pilots are all `true` except Etelä-Savon Koulutus Oy's OSKU: Sitra's report says its")
+    w("resources changed and the planned resources were not there when the money came. The")
+    synth = [a for a in apps if not spec_by_id[a["id"]]["real"]]
+    share = lambda v: sum(a["resources_committed"] is v for a in synth)
+    by_hand = {applicant: prof["committed"] for applicant, _, _, prof in SYNTHETIC if "committed" in prof}
+    w(f"{len(synth)} synthetic applications are {share(True)} `true`, {share(False)} `false` and {share(MISSING)} missing: drawn")
+    w("at about 85 % / 10 % / 5 % from a random stream of their own (so adding the column moved no")
+    w("other value), except " + ", ".join(
+        f"`{a['id']}` ({ {True: 'true', False: 'false', MISSING: 'missing'}[by_hand[a['applicant']]] })"
+        for a in apps if a["applicant"] in by_hand))
+    w("set by hand, so that eligible applications show each case.")
+    w("")
+    for label, value in (("`false`", False), ("missing", MISSING)):
+        these = [a for a in apps if a["resources_committed"] is value]
+        w(f"- **{label}** ({len(these)}): " + ", ".join(
+            f"`{a['id']}` {a['applicant']} ({results[a['id']]['decision']})" for a in these))
     w("")
     w("## Predicted decisions")
     w("")
@@ -1155,6 +1230,82 @@ def readme_text(specs, apps, rows, results, ranking, funded_total) -> str:
             why = f"rank {r['rank']}"
         w(f"| {a['id']} | {a['applicant'].replace('|', '/')} | {r['decision']} | {why} |")
     w("")
+    w("## A revised C6 (prediction)")
+    w("")
+    rev, rev_ranking, rev_total = decide(apps, rows, revised=True, policy="skip")
+    _, _, rev_strict_total = decide(apps, rows, revised=True, policy="strict")
+    w("What the decision rules above would give if the criteria set required the commitment in C6")
+    w("and drew the funding line with the policy `skip` instead of `strict` (computed by the")
+    w("generator, like the rest of this file):")
+    w("")
+    w("```")
+    w("rule: has(app.programme_budget_eur) and app.programme_budget_eur >= app.requested_eur")
+    w("      and app.resources_committed == true")
+    w("funding: {policy: skip, amount: requested_eur}")
+    w("```")
+    w("")
+    w("A missing `resources_committed` makes C6 `unclear` (→ clarify unless something fails), `false`")
+    w("makes it `fail` (→ reject). A missing budget still fails C6 whatever the commitment. `skip`")
+    w("passes over an application that does not fit the remaining budget and goes on down the ranking.")
+    w("")
+    changed = [a for a in apps if rev[a["id"]]["decision"] != results[a["id"]]["decision"]]
+    w("| id | applicant | `resources_committed` | 2021 decision | revised decision | why |")
+    w("| --- | --- | --- | --- | --- | --- |")
+    for a in changed:
+        r, per = rev[a["id"]], rev[a["id"]]["per"]
+        if r["decision"] == "reject":
+            why = "fails " + ", ".join(c for c in ALL_CRITERIA if per[c] == "fail")
+        elif r["decision"] == "clarify":
+            why = "unclear: " + ", ".join(c for c in ALL_CRITERIA if per[c] == "unclear")
+        elif r["decision"] == "fund":
+            why = f"rank {r['rank']}, cumulative €{fmt_eur(r['cumulative'])}"
+        else:
+            why = f"rank {r['rank']}"
+        committed = {True: "true", False: "false", MISSING: "missing"}[a["resources_committed"]]
+        w(f"| {a['id']} | {a['applicant']} | {committed} | {results[a['id']]['decision']} "
+          f"| {r['decision']} | {why} |")
+    w("")
+    old_fund = {i for i, r in results.items() if r["decision"] == "fund"}
+    new_fund = {i for i, r in rev.items() if r["decision"] == "fund"}
+    w("| decision | 2021 | revised |")
+    w("| --- | ---: | ---: |")
+    for d in decisions:
+        w(f"| {d} | {len(ids_by[d])} | {sum(r['decision'] == d for r in rev.values())} |")
+    w("")
+    leaves = sorted(old_fund - new_fund)
+    enters = sorted(new_fund - old_fund)
+    named = lambda ids: ", ".join(f"`{i}` ({by_id[i]['applicant']})" for i in ids) or "nothing"
+    w(f"The funded set loses {named(leaves)} and gains {named(enters)}:")
+    w(f"{len(new_fund)} applications for €{fmt_eur(rev_total)}, leaving €{fmt_eur(BUDGET_CENTS - rev_total)}.")
+    w("The revised ranking and funding line:")
+    w("")
+    w("| rank | id | applicant | requested € | cumulative € | revised decision | 2021 decision |")
+    w("| ---: | --- | --- | ---: | ---: | --- | --- |")
+    for a in rev_ranking:
+        r = rev[a["id"]]
+        cum = fmt_eur(r["cumulative"]) if r["cumulative"] is not None else ""
+        w(f"| {r['rank']} | {a['id']} | {a['applicant']} | {fmt_eur(a['requested_eur'])} | {cum} "
+          f"| {r['decision']} | {results[a['id']]['decision']} |")
+    w("")
+    last_fund = max(rev[i]["rank"] for i in new_fund)
+    below = [a for a in rev_ranking if rev[a["id"]]["rank"] > last_fund]
+    cheapest = min(below, key=lambda a: a["requested_eur"]) if below else None
+    if cheapest is not None and cheapest["requested_eur"] > BUDGET_CENTS - rev_total:
+        w(f"No application below rank {last_fund} fits the €{fmt_eur(BUDGET_CENTS - rev_total)} left (the smallest request is")
+        w(f"€{fmt_eur(cheapest['requested_eur'])}), so with this data `skip` funds the same as `strict` would with")
+        assert rev_strict_total == rev_total
+        w("the revised C6: the change of the funded set comes from C6 alone.")
+    else:
+        w(f"With `strict` the revised C6 would fund €{fmt_eur(rev_strict_total)}; `skip` goes on down the ranking.")
+    unchanged = [a for a in apps if a["resources_committed"] is not True
+                 and rev[a["id"]]["decision"] == results[a["id"]]["decision"]]
+    w("")
+    w("The other applications with `false` or a missing value keep their decision: "
+      + ", ".join(f"`{a['id']}` ({results[a['id']]['decision']}"
+                  + (f", C6 now also {rev[a['id']]['per']['C6'].replace('fail', 'fails')}"
+                     if rev[a["id"]]["per"]["C6"] != results[a["id"]]["per"]["C6"] else "")
+                  + ")" for a in unchanged) + ".")
+    w("")
     w("## Edge cases in the data")
     w("")
     w("- C7's boundaries: a whole started exactly 2020-12-01 (deadline − 3 months) passes, one started")
@@ -1257,6 +1408,20 @@ def verify(specs, apps, nbsp_ids) -> None:
     assert len(funded) == 7 and all(a["id"] in real_ids for a in funded)
     assert ranking[:7] == funded
     assert BUDGET_CENTS - total < ranking[7]["requested_eur"]
+    # resources_committed: the real pilots true but OSKU; at least one of ranks 8-10 true;
+    # an eligible synthetic application false and one missing; the 2021 set ignores it.
+    spec_by_id = {s["id"]: s for s in specs}
+    for a in a_csv:
+        s = spec_by_id[a["id"]]
+        if s["real"]:
+            assert a["resources_committed"] is (s["key"] != "esedu"), a["id"]
+    assert any(a["resources_committed"] is True for a in ranking[7:10])
+    eligible_synth = [a for a in ranking if not spec_by_id[a["id"]]["real"]]
+    assert any(a["resources_committed"] is False for a in eligible_synth)
+    assert any(a["resources_committed"] is None for a in eligible_synth)
+    ignoring = [dict(a, resources_committed=None) for a in a_csv]
+    assert {i: r["decision"] for i, r in decide(ignoring, rows)[0].items()} == \
+        {i: r["decision"] for i, r in results.items()}
     # The texts exercise the quoting.
     cells = [a[f] or "" for a in apps for f in ("problem", "evidence")]
     assert any("," in c for c in cells) and any('"' in c for c in cells)

@@ -42,7 +42,9 @@ void stop_on_errors(util::Diagnostics& found, util::Diagnostics& warnings) {
 } // namespace
 
 ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs)) {
-  m_set = std::make_unique<core::CriteriaSet>(load_criteria_file(m_inputs.criteria));
+  std::string text =
+      m_inputs.criteria_text ? *m_inputs.criteria_text : read_file(m_inputs.criteria, util::ErrorKind::criteria);
+  m_set = std::make_unique<core::CriteriaSet>(parse_criteria(text, m_inputs.criteria));
   for (std::string& path : m_inputs.applications) {
     if (path != "-") continue;
     path = spool_stdin();
@@ -51,7 +53,7 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs))
   m_info.tool_version = m_inputs.tool_version;
   m_info.set = m_set.get();
   m_info.criteria_path = m_inputs.criteria;
-  m_info.criteria_sha256 = sha256_file(m_inputs.criteria);
+  m_info.criteria_sha256 = sha256_hex(text);
   m_info.timestamp = m_inputs.timestamp;
   m_info.lang = m_inputs.lang;
   load_reviews();

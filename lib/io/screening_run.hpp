@@ -19,6 +19,9 @@ namespace fundscreen::io {
 struct ScreeningInputs {
   std::vector<std::string> applications;
   std::string criteria;
+  // The set's text when it does not come from the file `criteria` (e.g. `git show REV:path`);
+  // `criteria` then only names it.
+  std::optional<std::string> criteria_text;
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
   InputOptions input;

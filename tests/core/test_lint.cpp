@@ -289,8 +289,8 @@ TEST_CASE("core::lint the shipped sitra-2021 set") {
     REQUIRE(set.call.budget);
     CHECK(fundscreen::core::to_string(*set.call.budget) == "800000");
   }
-  SUBCASE("has 14 fields, 11 criteria and 7 impacts") {
-    CHECK(set.fields.size() == 14);
+  SUBCASE("has 15 fields, 11 criteria and 7 impacts") {
+    CHECK(set.fields.size() == 15);
     CHECK(set.criteria.size() == 11);
     CHECK(set.impacts.size() == 7);
   }
