@@ -24,6 +24,8 @@ std::optional<Date> make_date(int year, unsigned month, unsigned day) {
 
 static bool parse_number(std::string_view text, int& out) {
   if (text.empty() || text.size() > 4) return false;
+  for (char c : text) // digits only: no sign, so that "-020" is not a year
+    if (c < '0' || c > '9') return false;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && end == text.data() + text.size();
 }

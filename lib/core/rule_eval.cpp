@@ -69,7 +69,9 @@ double as_double(const Eval& e) {
 }
 
 // Money and whole euros in cents.
-int64_t as_cents(const Eval& e) { return e.type == Type::money ? e.cents : e.i * 100; }
+// Wide enough that whole euros never overflow on the way to cents.
+__extension__ using WideCents = __int128;
+WideCents as_cents(const Eval& e) { return e.type == Type::money ? WideCents(e.cents) : WideCents(e.i) * 100; }
 
 template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
@@ -212,14 +214,16 @@ private:
     case Type::integer:
       if (l.type == Type::date)
         e.i = static_cast<int64_t>(l.date) - r.date;
-      else
-        e.i = integer_op(node.op, l.i, r.i);
+      else if (!integer_op(node.op, l.i, r.i, e.i))
+        return too_large();
       return e;
     case Type::number: return number_op(node.op, l, r);
-    case Type::money:
-      e.cents =
-          node.op == RuleOp::multiply ? l.cents * r.i + r.cents * l.i : integer_op(node.op, as_cents(l), as_cents(r));
-      return e;
+    case Type::money: {
+      bool ok = node.op == RuleOp::multiply ? !__builtin_mul_overflow(l.type == Type::money ? l.cents : r.cents,
+                                                                      l.type == Type::money ? r.i : l.i, &e.cents)
+                                            : cents_op(node.op, l, r, e.cents);
+      return ok ? e : too_large();
+    }
     case Type::date: return date_op(node.op, l, r);
     case Type::duration:
       e.duration = node.op == RuleOp::add
@@ -230,11 +234,22 @@ private:
     }
   }
 
-  static int64_t integer_op(RuleOp op, int64_t a, int64_t b) {
-    if (op == RuleOp::add) return a + b;
-    if (op == RuleOp::subtract) return a - b;
-    return a * b;
+  // `a op b` into `out`; false when it does not fit 64 bits.
+  static bool integer_op(RuleOp op, int64_t a, int64_t b, int64_t& out) {
+    if (op == RuleOp::add) return !__builtin_add_overflow(a, b, &out);
+    if (op == RuleOp::subtract) return !__builtin_sub_overflow(a, b, &out);
+    return !__builtin_mul_overflow(a, b, &out);
   }
+
+  // Money plus or minus money or whole euros, in cents.
+  static bool cents_op(RuleOp op, const Eval& l, const Eval& r, int64_t& out) {
+    int64_t a = l.cents, b = r.cents;
+    if (l.type == Type::integer && __builtin_mul_overflow(l.i, 100, &a)) return false;
+    if (r.type == Type::integer && __builtin_mul_overflow(r.i, 100, &b)) return false;
+    return integer_op(op, a, b, out);
+  }
+
+  static Eval too_large() { return unknown(-1, "a number is too large to compute"); }
 
   static Eval number_op(RuleOp op, const Eval& l, const Eval& r) {
     Eval e;

@@ -104,6 +104,14 @@ private:
     return items;
   }
 
+  // True if `node` is a mapping; reports it otherwise, so that a scalar where a section
+  // belongs is a problem, not a crash.
+  bool mapping(const YAML::Node& node, std::string_view what) {
+    if (node && node.IsMap()) return true;
+    if (node) m_yaml.error(node, fmt::format("{} must be a mapping of keys to values", what));
+    return false;
+  }
+
   core::Titles titles(const YAML::Node& node) {
     core::Titles t;
     if (!node) return t;
@@ -111,6 +119,7 @@ private:
       t.en = *text;
       return t;
     }
+    if (!mapping(node, "a title")) return t;
     m_yaml.check_keys(node, {"fi", "sv", "en"}, "a title");
     t.fi = scalar_text(node["fi"]).value_or("");
     t.sv = scalar_text(node["sv"]).value_or("");
@@ -121,7 +130,7 @@ private:
   // ---- call ------------------------------------------------------------------------------
 
   void load_call(const YAML::Node& call) {
-    if (!call) return;
+    if (!mapping(call, "the call")) return;
     m_yaml.check_keys(call, {"name", "deadline", "budget", "currency", "parameters"}, "the call");
     core::Call& c = m_set.call;
     c.name = scalar_text(call["name"]).value_or("");
@@ -178,6 +187,7 @@ private:
 
   void load_fields(const YAML::Node& fields) {
     for (const YAML::Node& f : sequence(fields, "fields")) {
+      if (!mapping(f, "a field")) continue;
       m_yaml.check_keys(f, {"name", "type", "required", "values", "description"}, "a field");
       core::FieldSpec spec;
       spec.name = required_text(f, "name", "a field");
@@ -210,6 +220,7 @@ private:
 
   void load_criteria(const YAML::Node& criteria) {
     for (const YAML::Node& node : sequence(criteria, "criteria")) {
+      if (!mapping(node, "a criterion")) continue;
       m_yaml.check_keys(node, {"id", "title", "kind", "rule", "weight", "min_score", "protects", "description"},
                         "a criterion");
       Criterion c;
@@ -297,6 +308,7 @@ private:
     scope.outcome_fields = core::outcome_fields();
     scope.call = m_set.call.values;
     for (const YAML::Node& node : sequence(impacts, "impacts")) {
+      if (!mapping(node, "an impact")) continue;
       m_yaml.check_keys(node, {"id", "description", "indicator"}, "an impact");
       core::Impact impact;
       impact.id = required_text(node, "id", "an impact");
@@ -313,7 +325,7 @@ private:
   }
 
   void load_ranking(const YAML::Node& ranking) {
-    if (!ranking) return;
+    if (!mapping(ranking, "the ranking")) return;
     m_yaml.check_keys(ranking, {"by", "expression", "min_total", "tie_break"}, "the ranking");
     std::string by = scalar_text(ranking["by"]).value_or("reviewer_scores");
     if (by == "expression") {
@@ -329,6 +341,7 @@ private:
   }
 
   void load_tie_break(const YAML::Node& node) {
+    if (!mapping(node, "a tie-break step")) return;
     m_yaml.check_keys(node, {"criterion", "field", "order"}, "a tie-break step");
     core::TieBreak t;
     bool by_criterion = static_cast<bool>(node["criterion"]);
@@ -348,7 +361,7 @@ private:
   }
 
   void load_funding(const YAML::Node& funding) {
-    if (!funding) return;
+    if (!mapping(funding, "the funding")) return;
     m_yaml.check_keys(funding, {"policy", "amount"}, "the funding");
     if (YAML::Node amount = funding["amount"]) {
       m_set.funding_amount = amount.Scalar();
@@ -370,7 +383,16 @@ private:
 
 CriteriaCheck check_criteria(std::string_view text, std::string_view source) {
   CriteriaLoader loader(text, std::string(source));
-  CriteriaCheck check{loader.load(), std::move(loader.problems())};
+  CriteriaCheck check;
+  try {
+    check.set = loader.load();
+  } catch (const YAML::Exception& e) { // a shape the loader did not foresee: a problem, not a crash
+    util::Location where{std::string(source), e.mark.line + 1, e.mark.column + 1};
+    if (e.mark.line < 0) where = util::Location{std::string(source), 1, 1};
+    loader.problems().push_back(
+        util::Diagnostic{where, util::Severity::error, fmt::format("unexpected structure: {}", e.msg), {}});
+  }
+  check.problems = std::move(loader.problems());
   // A set whose structure is broken would only give knock-on lint findings; a rule fault is
   // local, so the lint checks still run beside it.
   if (check.problems.size() == loader.rule_problems())

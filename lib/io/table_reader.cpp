@@ -238,6 +238,11 @@ private:
     if (total_index < 0 || met_index < 0 || !goals.IsSequence()) return false;
     int64_t total = 0, met = 0;
     for (const YAML::Node& goal : goals) {
+      if (!goal.IsMap()) {
+        m_d.error(m_yaml.at(goal), "a goal is a mapping with indicator, target and actual");
+        row.complete = false;
+        continue;
+      }
       m_yaml.check_keys(goal, {"indicator", "target", "actual"}, "a goal");
       auto target = core::parse_number(scalar_text(goal["target"]).value_or(""));
       auto actual = core::parse_number(scalar_text(goal["actual"]).value_or(""));
@@ -290,6 +295,9 @@ void read_yaml_table(std::string_view text, const std::string& source, std::span
     YamlTable(text, source, schema, options, diagnostics).read(sink);
   } catch (const util::Error& e) {
     for (const auto& d : e.diagnostics()) diagnostics.add(d);
+  } catch (const YAML::Exception& e) { // a shape the reader did not foresee: a problem, not a crash
+    diagnostics.error(util::Location{source, std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1},
+                      fmt::format("unexpected structure: {}", e.msg));
   }
 }
 

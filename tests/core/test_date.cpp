@@ -127,3 +127,12 @@ TEST_CASE("core::to_string") {
     CHECK(to_string(Duration{0, 0}) == "0 months");
   }
 }
+
+// Regression (found by fuzz_money_date): a sign inside a Finnish date was read as a
+// negative year.
+TEST_CASE("core::parse_date rejects signs") {
+  std::string why;
+  CHECK_FALSE(parse_date("3.4.-020", why));
+  CHECK(why == "write dates as YYYY-MM-DD, e.g. 2021-03-01");
+  CHECK_FALSE(parse_date("+021-03-01", why));
+}

@@ -649,3 +649,16 @@ TEST_CASE("core::evaluate many any() calls in one rule") {
   std::string seventeen = "any(app.actors, b, b == \"Y\") or " + rule;
   CHECK(fault_of(seventeen).message == "a rule may use at most 16 any() and all()");
 }
+
+// Regression (found by fuzz_rule): integer and money arithmetic overflowed, which is
+// undefined behaviour. A result that does not fit is now unknown, with the reason.
+TEST_CASE("core::evaluate arithmetic that overflows is unknown") {
+  auto a = app({{"requested_eur", "95000"}});
+  auto r = evaluate("99999999999 * 99999999999 > 0", a, TraceReads::no);
+  CHECK(r.truth == fundscreen::core::Truth::unknown);
+  CHECK(r.reason == "a number is too large to compute");
+  CHECK(evaluate("app.requested_eur * 99999999999999999 > 0", a, TraceReads::no).reason ==
+        "a number is too large to compute");
+  CHECK(fault_of("app.requested_eur < 9223372036854775807").message ==
+        "'9223372036854775807' is not an amount of money: the amount is too large");
+}

@@ -311,3 +311,15 @@ TEST_CASE("io::check_criteria reads required: yes") {
   CHECK(check.set.fields[1].name == "stage");
   CHECK((check.set.fields[1].required || !check.problems.empty()));
 }
+
+// Regression (found by fuzz_criteria): a scalar where a section's mapping belongs made
+// yaml-cpp throw past the loader and end the program.
+TEST_CASE("io::check_criteria reports a section that is not a mapping") {
+  auto check = check_criteria("ranking: x\n", "set.yaml");
+  bool reported = false;
+  for (const auto& d : check.problems)
+    if (d.message == "the ranking must be a mapping of keys to values" && d.where.line == 1 && d.where.column == 10)
+      reported = true;
+  CHECK(reported);
+  CHECK_NOTHROW(check_criteria("call: [1, 2]\nfields: [x]\ncriteria: [y]\nimpacts: [z]\nfunding: 3\n", "set.yaml"));
+}
