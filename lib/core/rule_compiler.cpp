@@ -87,7 +87,19 @@ private:
 
   // ---- boolean layers -------------------------------------------------------------------
 
+  // Counts how deep the parser has recursed, so that a rule of thousands of '(' is a fault
+  // and not a stack overflow.
+  struct Depth {
+    explicit Depth(RuleCompiler& c) : m_c(c) {
+      if (++m_c.m_depth > k_max_depth) m_c.fail(m_c.m_token, "the rule nests too deeply");
+    }
+    ~Depth() { --m_c.m_depth; }
+    RuleCompiler& m_c;
+  };
+  static constexpr int k_max_depth = 200;
+
   int parse_or() {
+    Depth depth(*this);
     int left = parse_and();
     while (at_word("or") || at_symbol("||")) {
       advance();
@@ -112,6 +124,7 @@ private:
   }
 
   int parse_not() {
+    Depth depth(*this);
     if (at_word("not") || at_symbol("!")) {
       Token op = m_token;
       advance();
@@ -296,6 +309,7 @@ private:
   }
 
   int parse_unary() {
+    Depth depth(*this);
     if (at_symbol("-")) {
       Token op = m_token;
       advance();
@@ -573,6 +587,7 @@ private:
   Rule m_rule;
   std::vector<Span> m_spans;
   std::vector<std::pair<std::string, int>> m_variables;
+  int m_depth = 0;
 };
 
 Rule compile_rule(std::string_view text, const RuleScope& scope) { return RuleCompiler(text, scope).compile(); }

@@ -662,3 +662,12 @@ TEST_CASE("core::evaluate arithmetic that overflows is unknown") {
   CHECK(fault_of("app.requested_eur < 9223372036854775807").message ==
         "'9223372036854775807' is not an amount of money: the amount is too large");
 }
+
+// Regression (found by fuzz_rule): thousands of '(' overflowed the parser's stack.
+TEST_CASE("core::compile_rule rejects a rule that nests too deeply") {
+  CHECK(fault_of(std::string(2000, '(') + "true" + std::string(2000, ')')).message == "the rule nests too deeply");
+  CHECK(fault_of(std::string(50, '(') + "true" + std::string(50, ')')).message == "(compiled without a fault)");
+  std::string nots;
+  for (int i = 0; i < 1000; ++i) nots += "not ";
+  CHECK(fault_of(nots + "true").message == "the rule nests too deeply");
+}
