@@ -73,20 +73,11 @@ std::vector<Value> all_present() {
 
 // Values at the edges: empty strings, an empty list, zero money, dates at month ends.
 std::vector<Value> odd_values() {
-  return {Value(std::string()),
-          Value(std::string(" ")),
-          Value(std::string()),
-          Value(std::string()),
-          Value(std::string("idea")),
-          Value(std::string("technology")),
-          Value(date(2020, 2, 29)),
-          Value(date(2021, 1, 31)),
-          Value(money(0)),
-          Value(money(0)),
-          Value(money(-1)),
-          Value(core::StringList{}),
-          Value(std::string("\n")),
-          Value(std::string())};
+  return {Value(std::string()),     Value(std::string(" ")),    Value(std::string()),
+          Value(std::string()),     Value(std::string("idea")), Value(std::string("technology")),
+          Value(date(2020, 2, 29)), Value(date(2021, 1, 31)),   Value(money(0)),
+          Value(money(0)),          Value(money(-1)),           Value(core::StringList{}),
+          Value(std::string("\n")), Value(std::string())};
 }
 
 void touch(const Value& v) {
