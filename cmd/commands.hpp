@@ -15,5 +15,6 @@ std::function<int()> setup_lint(CLI::App& app);
 std::function<int()> setup_screen(CLI::App& app);
 std::function<int()> setup_explain(CLI::App& app);
 std::function<int()> setup_diff(CLI::App& app);
+std::function<int()> setup_impact(CLI::App& app);
 
 } // namespace fundscreen::cmd

@@ -4,10 +4,9 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "commands.hpp"
-#include "io/file.hpp"
+#include "output_options.hpp"
 #include "report/writer.hpp"
 #include "screening_flags.hpp"
 
@@ -22,12 +21,6 @@ struct ScreenOptions {
   std::string color = "auto";
   std::vector<std::string> fail_on;
 };
-
-report::Color choose_color(const ScreenOptions& options) {
-  if (options.color == "always") return report::Color::always;
-  if (options.color == "never" || !options.output.empty() || std::getenv("NO_COLOR")) return report::Color::never;
-  return isatty(STDOUT_FILENO) ? report::Color::always : report::Color::never;
-}
 
 void write_all(const io::ScreeningRun& run, report::Format format, report::WriterOptions options, std::ostream& out) {
   auto writer = report::make_writer(format, out, options);
@@ -50,13 +43,8 @@ int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& er
   auto format = report::parse_format(options.format);
   io::ScreeningRun run(screening_inputs(options.inputs));
   for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
-  report::WriterOptions writer_options{choose_color(options)};
-  if (options.output.empty()) {
-    write_all(run, *format, writer_options, out);
-  } else {
-    io::write_file_atomically(options.output,
-                              [&](std::ostream& file) { write_all(run, *format, writer_options, file); });
-  }
+  report::WriterOptions writer_options{choose_color(options.color, options.output)};
+  write_output(options.output, out, [&](std::ostream& file) { write_all(run, *format, writer_options, file); });
   return fail_on_code(options, run.info());
 }
 

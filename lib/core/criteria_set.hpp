@@ -101,6 +101,20 @@ struct Ranking {
   std::vector<TieBreak> tie_break;
 };
 
+// When `impact` shows a criterion or impact red or yellow. Green: every known result held;
+// yellow: some failed; red: more than `red_failed_share` of the known results failed, or too
+// little data (fewer than `min_known` known results, or more than `max_unknown_share` unknown).
+struct LightThresholds {
+  Thousandths red_failed_share{500};
+  int64_t min_known = 1;
+  Thousandths max_unknown_share{500};
+  util::Location where;
+  bool operator==(const LightThresholds& o) const {
+    return red_failed_share == o.red_failed_share && min_known == o.min_known &&
+           max_unknown_share == o.max_unknown_share;
+  }
+};
+
 // How the funding line is drawn: `strict` stops at the first application that does not fit
 // the remaining budget; `skip` passes over it and goes on to smaller ones.
 enum class FundingPolicy { strict, skip };
@@ -121,6 +135,7 @@ struct CriteriaSet {
   // The money field whose sum the funding line keeps within the budget.
   std::string funding_amount = "requested_eur";
   util::Location funding_amount_where;
+  LightThresholds lights;
 
   // The index of the field called `name`, or -1.
   int field_index(std::string_view name) const;

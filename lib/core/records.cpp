@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.hpp"
+
 namespace fundscreen::core {
 
 std::string_view verdict_name(Verdict verdict) {
@@ -50,6 +52,19 @@ std::optional<int> score_to_halves(double score, std::string_view text, std::str
     return std::nullopt;
   }
   return static_cast<int>(halves);
+}
+
+std::optional<double> goal_target_floor(std::string_view text) {
+  text = util::trim(text);
+  if (auto n = parse_number(text)) return n;
+  for (std::string_view dash : {"\u2013", "-"}) {
+    size_t at = text.find(dash, 1);
+    if (at == std::string_view::npos) continue;
+    auto low = parse_number(text.substr(0, at));
+    auto high = parse_number(text.substr(at + dash.size()));
+    if (low && high && *low <= *high) return low;
+  }
+  return std::nullopt;
 }
 
 } // namespace fundscreen::core

@@ -43,6 +43,10 @@ struct Outcome {
   util::Location where;
 };
 
+// A goal's target as written in an outcome report: a number, or a range such as `40–50` or
+// `2-3`, which a result meets at its lower end. Nothing if it is neither.
+std::optional<double> goal_target_floor(std::string_view text);
+
 // The columns of a conflicts-of-interest file: a reviewer with an application id or an
 // applicant's name (or both).
 std::span<const FieldSpec> conflict_fields();

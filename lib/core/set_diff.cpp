@@ -33,6 +33,11 @@ public:
     compare_ranking();
     compare("funding policy", policy(m_old.funding), policy(m_new.funding));
     compare("funding amount", m_old.funding_amount, m_new.funding_amount);
+    compare("lights red_failed_share", to_string(m_old.lights.red_failed_share),
+            to_string(m_new.lights.red_failed_share));
+    compare("lights min_known", std::to_string(m_old.lights.min_known), std::to_string(m_new.lights.min_known));
+    compare("lights max_unknown_share", to_string(m_old.lights.max_unknown_share),
+            to_string(m_new.lights.max_unknown_share));
     return std::move(m_changes);
   }
 

@@ -60,8 +60,9 @@ public:
                                                        "fields and criteria");
       return std::move(m_set);
     }
-    m_yaml.check_keys(root, {"id", "version", "title", "call", "fields", "criteria", "impacts", "ranking", "funding"},
-                      "the criteria set");
+    m_yaml.check_keys(
+        root, {"id", "version", "title", "call", "fields", "criteria", "impacts", "lights", "ranking", "funding"},
+        "the criteria set");
     m_set.id = required_text(root, "id", "the criteria set");
     m_set.version = required_text(root, "version", "the criteria set");
     m_set.title = titles(root["title"]);
@@ -69,6 +70,7 @@ public:
     load_fields(required(root, "fields", "the criteria set"));
     load_criteria(required(root, "criteria", "the criteria set"));
     load_impacts(root["impacts"]);
+    load_lights(root["lights"]);
     load_ranking(root["ranking"]);
     load_funding(root["funding"]);
     return std::move(m_set);
@@ -321,6 +323,29 @@ private:
             compile(indicator, scope, core::Type::boolean, fmt::format("the indicator of impact '{}'", impact.id));
       }
       m_set.impacts.push_back(std::move(impact));
+    }
+  }
+
+  void load_lights(const YAML::Node& lights) {
+    if (!mapping(lights, "lights")) return;
+    m_yaml.check_keys(lights, {"red_failed_share", "min_known", "max_unknown_share"}, "lights");
+    core::LightThresholds& t = m_set.lights;
+    t.where = m_yaml.at(lights);
+    util::Location unused;
+    for (auto [key, share] :
+         {std::pair{"red_failed_share", &t.red_failed_share}, std::pair{"max_unknown_share", &t.max_unknown_share}}) {
+      auto value = thousandths(lights[key], key, unused);
+      if (value && (value->value < 0 || value->value > 1000))
+        m_yaml.error(lights[key], fmt::format("'{}' is a share from 0 to 1, such as 0.5", key));
+      else if (value)
+        *share = *value;
+    }
+    if (YAML::Node min_known = lights["min_known"]) {
+      auto n = core::parse_integer(scalar_text(min_known).value_or(""));
+      if (!n || *n < 0)
+        m_yaml.error(min_known, "'min_known' is a whole number of projects, 0 or more");
+      else
+        t.min_known = *n;
     }
   }
 

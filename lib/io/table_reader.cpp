@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/records.hpp"
 #include "io/file.hpp"
 #include "io/yaml_source.hpp"
 #include "util/text.hpp"
@@ -231,34 +232,61 @@ private:
     return parse_cell(*text, field, where, m_d, row, index);
   }
 
-  // Outcome reports may list goals (indicator, target, actual); they fill goals_total and
-  // goals_met (actual at or above target) unless those are given.
+  // Outcome reports may list goals; they fill goals_total and goals_met unless those are
+  // given. A goal is met when its actual reaches its target (a range's lower end), or, for a
+  // goal without numbers, when it says `met: true`.
   bool read_goals(const YAML::Node& goals, TypedRow& row) {
     int total_index = field_index("goals_total"), met_index = field_index("goals_met");
     if (total_index < 0 || met_index < 0 || !goals.IsSequence()) return false;
     int64_t total = 0, met = 0;
     for (const YAML::Node& goal : goals) {
       if (!goal.IsMap()) {
-        m_d.error(m_yaml.at(goal), "a goal is a mapping with indicator, target and actual");
+        m_d.error(m_yaml.at(goal), "a goal is a mapping with indicator, target and actual (or met)");
         row.complete = false;
         continue;
       }
-      m_yaml.check_keys(goal, {"indicator", "target", "actual"}, "a goal");
-      auto target = core::parse_number(scalar_text(goal["target"]).value_or(""));
-      auto actual = core::parse_number(scalar_text(goal["actual"]).value_or(""));
-      if (!target || !actual) {
-        m_d.error(m_yaml.at(goal), "a goal needs a numeric target and actual");
+      m_yaml.check_keys(goal, {"indicator", "target", "actual", "met"}, "a goal");
+      if (auto reached = goal_met(goal)) {
+        ++total;
+        met += *reached ? 1 : 0;
+      } else {
         row.complete = false; // counts that leave a goal out would flatter the project
-        continue;
       }
-      ++total;
-      if (*actual >= *target) ++met;
     }
     for (auto& d : m_yaml.problems()) m_d.add(std::move(d));
     m_yaml.problems().clear();
     if (core::is_missing(row.values[total_index])) row.values[total_index] = total;
     if (core::is_missing(row.values[met_index])) row.values[met_index] = met;
     return true;
+  }
+
+  // Whether one goal was met, or nothing (reported) if the goal cannot tell.
+  std::optional<bool> goal_met(const YAML::Node& goal) {
+    std::optional<bool> said;
+    if (YAML::Node met = goal["met"]) {
+      said = core::parse_boolean(scalar_text(met).value_or(""));
+      if (!said) {
+        m_d.error(m_yaml.at(met), "'met' is true or false");
+        return std::nullopt;
+      }
+    }
+    auto target = core::goal_target_floor(scalar_text(goal["target"]).value_or(""));
+    auto actual = core::parse_number(scalar_text(goal["actual"]).value_or(""));
+    if (!target || !actual) {
+      if (said) return said;
+      m_d.error(m_yaml.at(goal), "a goal needs a numeric target (a range such as 40–50 is met at its lower end) "
+                                 "and actual, or met: true or false");
+      return std::nullopt;
+    }
+    bool reached = *actual >= *target;
+    if (said && *said != reached) {
+      m_d.error(m_yaml.at(goal["met"]),
+                fmt::format("'met: {}' contradicts the numbers: actual {} against target {}; leave 'met' out",
+                            *said ? "true" : "false", scalar_text(goal["actual"]).value_or(""),
+                            scalar_text(goal["target"]).value_or("")));
+      return std::nullopt;
+    }
+    return reached;
   }
 
   int field_index(std::string_view name) const {

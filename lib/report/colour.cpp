@@ -21,4 +21,13 @@ std::string paint(core::Decision d, std::string_view text, Color color) {
   return std::string(colour_start(d, color)) + std::string(text) + std::string(colour_end(color));
 }
 
+std::string paint(core::Light light, std::string_view text, Color color) {
+  switch (light) {
+  case core::Light::green: return paint(core::Decision::fund, text, color);
+  case core::Light::yellow: return paint(core::Decision::clarify, text, color);
+  case core::Light::red: return paint(core::Decision::reject, text, color);
+  }
+  return std::string(text);
+}
+
 } // namespace fundscreen::report

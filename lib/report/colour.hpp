@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/impact.hpp"
 #include "core/screener.hpp"
 #include "report/writer.hpp"
 
@@ -18,5 +19,8 @@ std::string_view colour_end(Color color);
 
 // `text` in the colour of decision `d` when `color` is always.
 std::string paint(core::Decision d, std::string_view text, Color color);
+
+// `text` in the colour of traffic light `light` when `color` is always.
+std::string paint(core::Light light, std::string_view text, Color color);
 
 } // namespace fundscreen::report

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "report/json_out.hpp"
 
+#include <cmath>
 #include <string>
 
+#include <fmt/format.h>
+
+#include "core/date.hpp"
 #include "report/escape.hpp"
 
 namespace fundscreen::report {
@@ -67,5 +71,34 @@ void JsonOut::null() {
   before_value();
   m_out << "null";
 }
+
+namespace {
+
+// A value a rule read, typed: money, dates and durations as strings, lists as arrays.
+struct ValueJson {
+  JsonOut& json;
+  void operator()(std::monostate) const { json.null(); }
+  void operator()(bool b) const { json.boolean(b); }
+  void operator()(int64_t i) const { json.integer(i); }
+  void operator()(double d) const {
+    if (std::isfinite(d))
+      json.number(fmt::format("{}", d));
+    else
+      json.null();
+  }
+  void operator()(core::Money m) const { json.string(core::to_string(m)); }
+  void operator()(const std::string& s) const { json.string(s); }
+  void operator()(core::Date d) const { json.string(core::to_string(d)); }
+  void operator()(core::Duration d) const { json.string(core::to_string(d)); }
+  void operator()(const core::StringList& list) const {
+    json.begin_array();
+    for (const std::string& s : list) json.string(s);
+    json.end_array();
+  }
+};
+
+} // namespace
+
+void write_value(JsonOut& json, const core::Value& value) { std::visit(ValueJson{json}, value); }
 
 } // namespace fundscreen::report

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/value.hpp"
+
 namespace fundscreen::report {
 
 // Compact: `{"a":1,"b":[2]}` on one line. Pretty: one member or element a line, indented
@@ -50,5 +52,9 @@ private:
   std::vector<bool> m_filled;
   bool m_after_key = false;
 };
+
+// A value a rule read, typed: money, dates and durations as strings, lists as arrays, a
+// missing value as null.
+void write_value(JsonOut& json, const core::Value& value);
 
 } // namespace fundscreen::report

@@ -27,29 +27,6 @@ void write_score(JsonOut& json, const std::optional<core::Score>& score) {
   json.end_object();
 }
 
-// A value a rule read, typed: money, dates and durations as strings, lists as arrays.
-struct ValueJson {
-  JsonOut& json;
-  void operator()(std::monostate) const { json.null(); }
-  void operator()(bool b) const { json.boolean(b); }
-  void operator()(int64_t i) const { json.integer(i); }
-  void operator()(double d) const {
-    if (std::isfinite(d))
-      json.number(fmt::format("{}", d));
-    else
-      json.null();
-  }
-  void operator()(core::Money m) const { json.string(core::to_string(m)); }
-  void operator()(const std::string& s) const { json.string(s); }
-  void operator()(core::Date d) const { json.string(core::to_string(d)); }
-  void operator()(core::Duration d) const { json.string(core::to_string(d)); }
-  void operator()(const core::StringList& list) const {
-    json.begin_array();
-    for (const std::string& s : list) json.string(s);
-    json.end_array();
-  }
-};
-
 std::string_view truth_name(core::Truth truth) {
   return truth == core::Truth::yes ? "true" : (truth == core::Truth::no ? "false" : "unknown");
 }
@@ -74,7 +51,7 @@ void write_rule(JsonOut& json, const core::CriterionResult& r) {
     json.begin_object();
     json.field("path", read.path);
     json.key("value");
-    std::visit(ValueJson{json}, read.value);
+    write_value(json, read.value);
     json.end_object();
   }
   json.end_array();

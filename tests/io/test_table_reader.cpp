@@ -318,7 +318,49 @@ TEST_CASE("io::read_yaml_table outcome goals") {
   goals:
     - {indicator: interviews, target: many, actual: 3}
 )");
-    CHECK(t.problems() == "3:7: a goal needs a numeric target and actual\n");
+    CHECK(t.problems() ==
+          "3:7: a goal needs a numeric target (a range such as 40–50 is met at its lower end) and actual, or met: "
+          "true or false\n");
+  }
+  SUBCASE("meet a range target at its lower end") {
+    auto t = read_outcomes(R"(- application: A1
+  goals:
+    - {indicator: companies surveyed, target: 40–50, actual: 43}
+    - {indicator: pilots, target: 4-6, actual: 3}
+    - {indicator: cells, target: "2 – 3", actual: 2}
+)");
+    CHECK(t.problems() == "");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "1: \"A1\" missing missing missing 2 3 missing");
+  }
+  SUBCASE("take met: from a goal without numbers") {
+    auto t = read_outcomes(R"(- application: A1
+  goals:
+    - {indicator: model piloted in teams, target: 3, met: true}
+    - {indicator: coaching, actual: nine organisations, met: kyllä}
+    - {indicator: cells, target: some, met: false}
+)");
+    CHECK(t.problems() == "");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "1: \"A1\" missing missing missing 2 3 missing");
+  }
+  SUBCASE("report met: that contradicts the numbers") {
+    auto t = read_outcomes(R"(- application: A1
+  goals:
+    - {indicator: interviews, target: 32, actual: 29, met: true}
+)");
+    CHECK(t.problems() == "3:60: 'met: true' contradicts the numbers: actual 29 against target 32; leave 'met' out\n");
+    CHECK_FALSE(t.rows.at(0).complete);
+  }
+  SUBCASE("report a met: that is not a boolean, and a range that runs backwards") {
+    auto t = read_outcomes(R"(- application: A1
+  goals:
+    - {indicator: a, met: perhaps}
+    - {indicator: b, target: 6–4, actual: 5}
+)");
+    CHECK(t.problems() == "3:27: 'met' is true or false\n"
+                          "4:7: a goal needs a numeric target (a range such as 40–50 is met at its lower end) and "
+                          "actual, or met: true or false\n");
   }
   SUBCASE("report an unknown key in a goal") {
     auto t = read_outcomes(R"(- application: A1
@@ -344,7 +386,9 @@ TEST_CASE("io::read_yaml_table outcome with an unreadable goal is incomplete") {
     - {indicator: interviews, target: 32, actual: 40}
     - {indicator: plans, target: many, actual: 3}
 )");
-  CHECK(t.problems() == "4:7: a goal needs a numeric target and actual\n");
+  CHECK(t.problems() ==
+        "4:7: a goal needs a numeric target (a range such as 40–50 is met at its lower end) and actual, or met: "
+        "true or false\n");
   REQUIRE(t.rows.size() == 1);
   CHECK_FALSE(t.rows[0].complete);
 }
