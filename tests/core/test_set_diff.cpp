@@ -82,6 +82,11 @@ TEST_CASE("core::diff_sets") {
     CHECK(changes("{field: id}", "{field: id, order: desc}") ==
           std::vector<std::string>{"changed ranking tie-break: score of J1 desc, id asc | score of J1 desc, id desc"});
   }
+  SUBCASE("traffic-light thresholds, against their defaults") {
+    CHECK(changes("funding: {policy: strict}",
+                  "funding: {policy: strict}\nlights: {red_failed_share: 0.25, min_known: 3}") ==
+          std::vector<std::string>{"changed lights red_failed_share: 0.5 | 0.25", "changed lights min_known: 1 | 3"});
+  }
   SUBCASE("an impact's indicator") {
     CHECK(changes("indicator: outcome.continued", "indicator: outcome.continued and outcome.problem_confirmed") ==
           std::vector<std::string>{
