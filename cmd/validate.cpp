@@ -21,6 +21,7 @@ struct ValidateOptions {
   std::string criteria;
   std::vector<std::string> assessments;
   std::vector<std::string> outcomes;
+  std::vector<std::string> conflicts;
   InputFlags input;
 };
 
@@ -45,6 +46,8 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     core::check_outcomes(&ids, read, diagnostics);
     outcomes += read.size();
   }
+  size_t conflicts = 0;
+  for (const std::string& path : options.conflicts) conflicts += io::read_conflicts(path, input, diagnostics).size();
   diagnostics.sort_by_place();
   print_diagnostics(diagnostics, err);
   if (diagnostics.errors() > 0) {
@@ -56,6 +59,8 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   out << fmt::format("ok: {}, {}, {} valid against {} version {}", util::count_of(ids.size(), "application"),
                      util::count_of(assessments, "assessment"), util::count_of(outcomes, "outcome report"), set.id,
                      set.version);
+  if (!options.conflicts.empty())
+    out << fmt::format("; {} of interest", util::count_of(conflicts, "declared conflict"));
   if (diagnostics.warnings() > 0) out << fmt::format(" ({})", util::count_of(diagnostics.warnings(), "warning"));
   out << '\n';
   return 0;
@@ -69,6 +74,8 @@ std::function<int()> setup_validate(CLI::App& app) {
   app.add_option("--criteria,-c", options->criteria, "The criteria set (YAML)")->required();
   app.add_option("--assessments,-a", options->assessments, "Reviewers' assessments (CSV or YAML)");
   app.add_option("--outcomes,-o", options->outcomes, "Outcome reports of funded projects (CSV or YAML)");
+  app.add_option("--conflicts", options->conflicts,
+                 "Declared conflicts of interest: reviewer with application and/or applicant (CSV or YAML)");
   add_input_flags(app, options->input);
   app.footer(R"(Every problem is reported as FILE:LINE:COLUMN: error: MESSAGE on stderr, all of them,
 not only the first. Exit codes: 0 valid, 2 usage error, 3 bad input, 4 bad criteria set.
