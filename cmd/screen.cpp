@@ -48,7 +48,11 @@ int fail_on_code(const ScreenOptions& options, const core::RunInfo& info) {
 
 int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& err) {
   auto format = report::parse_format(options.format);
-  io::ScreeningRun run(screening_inputs(options.inputs));
+  io::ScreeningInputs inputs = screening_inputs(options.inputs);
+  // Only json and jsonl print the inputs' SHA-256.
+  bool digests = format == report::Format::json || format == report::Format::jsonl;
+  inputs.digests = digests ? io::Digests::compute : io::Digests::skip;
+  io::ScreeningRun run(std::move(inputs));
   for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
   report::WriterOptions writer_options{choose_color(options)};
   if (options.output.empty()) {

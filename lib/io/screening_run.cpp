@@ -64,16 +64,26 @@ ScreeningRun::~ScreeningRun() {
   for (const std::string& path : m_spooled) std::remove(path.c_str());
 }
 
+std::shared_future<std::string> ScreeningRun::digest(const std::string& path) const {
+  if (m_inputs.digests == Digests::skip) {
+    std::promise<std::string> none;
+    none.set_value("");
+    return none.get_future().share();
+  }
+  return std::async(std::launch::async, [path] { return sha256_file(path); }).share();
+}
+
 void ScreeningRun::load_reviews() {
   util::Diagnostics found;
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
   for (const std::string& path : m_inputs.assessments) {
+    auto sha = digest(path);
     size_t rows = load_assessments(path, m_inputs.input, *m_set, *m_assessments, found);
-    m_info.inputs.push_back({"assessments", path, sha256_file(path), rows});
+    m_info.inputs.push_back({"assessments", path, sha.get(), rows});
   }
   for (const std::string& path : m_inputs.conflicts) {
     auto read = read_conflicts(path, m_inputs.input, found);
-    m_info.inputs.push_back({"conflicts", path, sha256_file(path), read.size()});
+    m_info.inputs.push_back({"conflicts", path, digest(path).get(), read.size()});
     for (const auto& c : read) m_conflicts.add(c);
   }
   stop_on_errors(found, m_warnings);
@@ -86,6 +96,7 @@ void ScreeningRun::first_pass() {
   std::vector<core::RankEntry> eligible;
   size_t index = 0;
   for (const std::string& path : m_inputs.applications) {
+    auto sha = digest(path);
     size_t first = index;
     read_applications(path, *m_set, m_inputs.input, found, [&](core::Application&& app) {
       size_t i = index++;
@@ -95,7 +106,7 @@ void ScreeningRun::first_pass() {
       if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
     });
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
-    m_info.inputs.push_back({"applications", spooled ? "-" : path, sha256_file(path), index - first});
+    m_info.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
   }
   m_assessments->check(&ids, found);
   stop_on_errors(found, m_warnings);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,10 @@
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::io {
+
+// Whether a run computes the SHA-256 of its input files for the run metadata. Only the
+// formats that print them need them, and hashing a large input costs as much as screening it.
+enum class Digests { compute, skip };
 
 // What one screening reads.
 struct ScreeningInputs {
@@ -28,6 +33,7 @@ struct ScreeningInputs {
   std::string lang = "en";
   std::optional<std::string> timestamp;
   std::string tool_version;
+  Digests digests = Digests::compute;
 };
 
 // A screening in two passes over the applications, so that memory holds only the eligible
@@ -53,6 +59,9 @@ private:
   void load_reviews();
   void first_pass();
   void count_decisions();
+  // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
+  // when the run skips digests.
+  std::shared_future<std::string> digest(const std::string& path) const;
 
   ScreeningInputs m_inputs;
   std::unique_ptr<core::CriteriaSet> m_set;
