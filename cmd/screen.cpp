@@ -33,8 +33,11 @@ void write_all(const io::ScreeningRun& run, report::Format format, report::Write
   auto writer = report::make_writer(format, out, options);
   bool trail = format == report::Format::json || format == report::Format::jsonl;
   writer->begin(run.info());
-  run.replay(trail ? core::TraceReads::yes : core::TraceReads::no,
-             [&](const core::ApplicationView& view) { writer->add(view); });
+  auto add = [&](const core::ApplicationView& view) { writer->add(view); };
+  if (format == report::Format::csv && run.can_outline())
+    run.replay_outlines(add); // csv needs only the decisions
+  else
+    run.replay(trail ? core::TraceReads::yes : core::TraceReads::no, add);
   writer->end();
 }
 

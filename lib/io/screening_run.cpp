@@ -93,6 +93,7 @@ void ScreeningRun::first_pass() {
   util::Diagnostics found;
   core::IdRegistry ids;
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  bool outline = screener.can_outline(), full_rank_entry = core::ties_on_criteria(*m_set);
   std::vector<core::RankEntry> eligible;
   size_t index = 0;
   for (const std::string& path : m_inputs.applications) {
@@ -100,10 +101,21 @@ void ScreeningRun::first_pass() {
     size_t first = index;
     read_applications(path, *m_set, m_inputs.input, found, [&](core::Application&& app) {
       size_t i = index++;
-      core::Assessed assessed = screener.assess(app, core::TraceReads::no);
-      if (!assessed.id.empty()) ids.add(assessed.id, app.where, found);
-      m_info.counts[static_cast<size_t>(assessed.decision)]++;
-      if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
+      if (!outline) {
+        core::Assessed assessed = screener.assess(app, core::TraceReads::no);
+        if (!assessed.id.empty()) ids.add(assessed.id, app.where, found);
+        m_info.counts[static_cast<size_t>(assessed.decision)]++;
+        if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
+        return;
+      }
+      core::Outline o = screener.outline(app);
+      if (!o.id.empty()) ids.add(std::string(o.id), app.where, found);
+      m_info.counts[static_cast<size_t>(o.decision)]++;
+      if (!o.eligible) return;
+      if (full_rank_entry)
+        eligible.push_back(core::rank_entry(*m_set, screener.assess(app, core::TraceReads::no), app, i));
+      else
+        eligible.push_back(core::rank_entry(*m_set, o, app, i));
     });
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
     m_info.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
@@ -115,6 +127,11 @@ void ScreeningRun::first_pass() {
   m_line = core::draw_funding_line(*m_set, std::move(eligible));
   for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of[m_line.placements[p].index] = p;
   count_decisions();
+}
+
+const core::Placement* ScreeningRun::placement_of(size_t index) const {
+  auto it = m_placement_of.find(index);
+  return it == m_placement_of.end() ? nullptr : &m_line.placements[it->second];
 }
 
 // The first pass counted eligible applications as fund; the funding line splits them.
@@ -139,10 +156,30 @@ void ScreeningRun::replay(core::TraceReads trace,
       view.app = &app;
       view.assessed = &assessed;
       view.decision = assessed.decision;
-      if (auto it = m_placement_of.find(index); it != m_placement_of.end()) {
-        view.placement = &m_line.placements[it->second];
-        view.decision = view.placement->decision;
-      }
+      view.placement = placement_of(index);
+      if (view.placement) view.decision = view.placement->decision;
+      ++index;
+      visit(view);
+    });
+  }
+}
+
+bool ScreeningRun::can_outline() const { return m_set->criteria.size() <= 64; }
+
+void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const {
+  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  util::Diagnostics ignored; // the first pass reported everything already
+  size_t index = 0;
+  for (const std::string& path : m_inputs.applications) {
+    read_applications(path, *m_set, m_inputs.input, ignored, [&](core::Application&& app) {
+      core::Outline outline = screener.outline(app);
+      core::ApplicationView view;
+      view.index = index;
+      view.app = &app;
+      view.outline = &outline;
+      view.decision = outline.decision;
+      view.placement = placement_of(index);
+      if (view.placement) view.decision = view.placement->decision;
       ++index;
       visit(view);
     });

@@ -55,10 +55,18 @@ public:
   // The second pass: every application in input order, with its whole trail when `trace`.
   void replay(core::TraceReads trace, const std::function<void(const core::ApplicationView&)>& visit) const;
 
+  // True if replay_outlines() can be used: a set of at most 64 criteria.
+  bool can_outline() const;
+  // The second pass for a writer that needs only the decisions (csv): each view has an
+  // outline and no assessment, and nothing is allocated per application.
+  void replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const;
+
 private:
   void load_reviews();
   void first_pass();
   void count_decisions();
+  // Where the application at input position `index` stands in the ranking, or null.
+  const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
   // when the run skips digests.
   std::shared_future<std::string> digest(const std::string& path) const;
