@@ -62,6 +62,14 @@ private:
   int m_tabs = 0;
 };
 
+// The number of bits set in the 16-bit `mask` (no popcnt instruction in the baseline x86-64).
+inline unsigned popcount16(unsigned mask) {
+  mask = mask - ((mask >> 1) & 0x5555u);
+  mask = (mask & 0x3333u) + ((mask >> 2) & 0x3333u);
+  mask = (mask + (mask >> 4)) & 0x0F0Fu;
+  return (mask + (mask >> 8)) & 0x1Fu;
+}
+
 // The number of bytes of the UTF-8 character whose first byte is `lead`.
 size_t utf8_character_size(unsigned char lead) {
   if (lead < 0xC0) return 1;
@@ -247,12 +255,12 @@ void CsvReader::take_plain(const Stops& stops) {
     auto conts = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top_bits), continuation)));
     if (hits) {
       unsigned n = static_cast<unsigned>(__builtin_ctz(hits));
-      continuations += static_cast<size_t>(__builtin_popcount(conts & ((1u << n) - 1)));
+      continuations += popcount16(conts & ((1u << n) - 1));
       end += n;
       stopped = true;
       break;
     }
-    continuations += static_cast<size_t>(__builtin_popcount(conts));
+    continuations += popcount16(conts);
   }
 #endif
   for (; !stopped && end < size; ++end) {
