@@ -20,6 +20,11 @@ namespace fundscreen::io {
 // formats that print them need them, and hashing a large input costs as much as screening it.
 enum class Digests { compute, skip };
 
+// Reads the applications of one file: read_applications(), or a fast reader that returns
+// false when the file needs read_applications() after all.
+using ApplicationReader =
+    std::function<bool(const std::string& path, util::Diagnostics&, const std::function<void(core::Application&&)>&)>;
+
 // What one screening reads.
 struct ScreeningInputs {
   std::vector<std::string> applications;
@@ -64,7 +69,12 @@ public:
 private:
   void load_reviews();
   void first_pass();
+  // The first pass through `read` (read_applications or a BlockCsvApplications); false if a
+  // block reader stopped at something it does not handle.
+  bool first_pass(const ApplicationReader& read);
   void count_decisions();
+  // The reader of the second pass: the one the first pass could use.
+  ApplicationReader replay_reader() const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
@@ -76,7 +86,10 @@ private:
   std::unique_ptr<core::AssessmentIndex> m_assessments;
   core::ConflictIndex m_conflicts;
   core::FundingLine m_line;
-  std::unordered_map<size_t, size_t> m_placement_of;
+  // The placements' input positions, ascending, each with its index in m_line.placements.
+  std::vector<std::pair<size_t, size_t>> m_placement_of;
+  // True when the first pass read every file with the block reader, so the second may too.
+  bool m_block = false;
   std::vector<std::string> m_spooled;
   util::Diagnostics m_warnings;
   core::RunInfo m_info;
