@@ -26,8 +26,11 @@ void write_all(const io::ScreeningRun& run, report::Format format, report::Write
   auto writer = report::make_writer(format, out, options);
   bool trail = format == report::Format::json || format == report::Format::jsonl;
   writer->begin(run.info());
-  run.replay(trail ? core::TraceReads::yes : core::TraceReads::no,
-             [&](const core::ApplicationView& view) { writer->add(view); });
+  auto add = [&](const core::ApplicationView& view) { writer->add(view); };
+  if (format == report::Format::csv && run.can_outline())
+    run.replay_outlines(add); // csv needs only the decisions
+  else
+    run.replay(trail ? core::TraceReads::yes : core::TraceReads::no, add);
   writer->end();
 }
 
@@ -41,7 +44,11 @@ int fail_on_code(const ScreenOptions& options, const core::RunInfo& info) {
 
 int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& err) {
   auto format = report::parse_format(options.format);
-  io::ScreeningRun run(screening_inputs(options.inputs));
+  io::ScreeningInputs inputs = screening_inputs(options.inputs);
+  // Only json and jsonl print the inputs' SHA-256.
+  bool digests = format == report::Format::json || format == report::Format::jsonl;
+  inputs.digests = digests ? io::Digests::compute : io::Digests::skip;
+  io::ScreeningRun run(std::move(inputs));
   for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
   report::WriterOptions writer_options{choose_color(options.color, options.output)};
   write_output(options.output, out, [&](std::ostream& file) { write_all(run, *format, writer_options, file); });

@@ -34,6 +34,24 @@ RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const App
   return e;
 }
 
+bool ties_on_criteria(const CriteriaSet& set) {
+  return std::any_of(set.ranking.tie_break.begin(), set.ranking.tie_break.end(),
+                     [](const TieBreak& t) { return t.key == TieBreak::Key::criterion_score; });
+}
+
+RankEntry rank_entry(const CriteriaSet& set, const Outline& outline, const Application& app, size_t index) {
+  RankEntry e;
+  e.index = index;
+  e.id = outline.id;
+  e.score = outline.score;
+  e.amount = outline.amount;
+  for (const TieBreak& t : set.ranking.tie_break) {
+    int field = t.key == TieBreak::Key::field ? set.field_index(t.name) : -1;
+    e.keys.push_back(field >= 0 ? tie_key(app.values[field]) : TieKey{});
+  }
+  return e;
+}
+
 // -1, 0, 1 for `a` before, level with, after `b`; a missing value always comes last.
 template <typename T>
 static int compare_present(const std::optional<T>& a, const std::optional<T>& b, SortOrder order) {

@@ -30,6 +30,12 @@ struct RankEntry {
 // The ranking entry of an eligible application: its score and the set's tie-break values.
 RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const Application& app, size_t index);
 
+// True if the set's tie-break order names a criterion's score, which an Outline lacks.
+bool ties_on_criteria(const CriteriaSet& set);
+
+// The same from an outline; needs a tie-break order without criteria (see ties_on_criteria).
+RankEntry rank_entry(const CriteriaSet& set, const Outline& outline, const Application& app, size_t index);
+
 // Where an eligible application landed.
 struct Placement {
   size_t index = 0;

@@ -95,7 +95,19 @@ static bool accumulate(std::string_view digits, int64_t& value) {
   return true;
 }
 
+// Plain whole euros ("95000"), the common case, without the general path's copies.
+static std::optional<Money> plain_euros(std::string_view text) {
+  if (text.empty() || text.size() > 15) return std::nullopt;
+  int64_t euros = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    euros = euros * 10 + (c - '0');
+  }
+  return Money{euros * 100};
+}
+
 std::optional<Money> parse_money(std::string_view text, std::string& why) {
+  if (auto euros = plain_euros(text)) return euros;
   std::string_view body = strip_currency(text);
   bool negative = consume_prefix(body, "-") || (consume_prefix(body, "\xE2\x88\x92"));
   std::string digits;

@@ -47,11 +47,14 @@ struct RunInfo {
 struct ApplicationView {
   size_t index = 0; // 0-based position in the input
   const Application* app = nullptr;
+  // The whole screening; null when the writer asked for the outline only.
   const Assessed* assessed = nullptr;
   // The final decision: fund or reserve for eligible applications, else assessed->decision.
   Decision decision = Decision::pending;
   // Rank and cumulative amount, for eligible applications only.
   const Placement* placement = nullptr;
+  // The decision alone (ScreeningRun::replay_outlines); null when `assessed` is given.
+  const Outline* outline = nullptr;
 };
 
 } // namespace fundscreen::core

@@ -176,6 +176,34 @@ CriterionResult Screener::assess_criterion(const Criterion& c, const Application
   return result;
 }
 
+// The failed, unclear or pending criteria of an outline, as `append(out, mask)` writes them.
+template <typename Append> static std::string decided_text(const CriteriaSet& set, const Outline& o, Append append) {
+  std::string out;
+  if (o.failed || o.unclear || o.pending) {
+    out = o.failed ? "failed " : (o.unclear ? "unclear " : "awaiting verdicts on ");
+    append(out, o.failed ? o.failed : (o.unclear ? o.unclear : o.pending));
+    return out;
+  }
+  if (o.decision == Decision::reject)
+    return fmt::format("score {} is below the minimum total {}", o.score ? to_string(*o.score) : "(none)",
+                       to_string(*set.ranking.min_total));
+  return "eligible";
+}
+
+void append_criteria(std::string& out, const CriteriaSet& set, uint64_t mask, std::string_view separator) {
+  bool first = true;
+  for (size_t i = 0; mask != 0 && i < set.criteria.size(); ++i, mask >>= 1) {
+    if (!(mask & 1)) continue;
+    if (!first) out += separator;
+    out += set.criteria[i].id;
+    first = false;
+  }
+}
+
+std::string decided_by(const CriteriaSet& set, const Outline& outline) {
+  return decided_text(set, outline, [&](std::string& out, uint64_t mask) { append_criteria(out, set, mask, ", "); });
+}
+
 Assessed Screener::assess(const Application& app, TraceReads trace) const {
   Assessed result;
   result.id = text_field(app, m_id_field);
@@ -194,48 +222,108 @@ Assessed Screener::assess(const Application& app, TraceReads trace) const {
     if (r.status == Status::pending) result.pending.push_back(id);
     result.criteria.push_back(std::move(r));
   }
-  decide(result, app);
+  // Any number of criteria: the outline's masks only say whether there are any.
+  Outline o;
+  o.failed = result.failed.empty() ? 0 : 1;
+  o.unclear = result.unclear.empty() ? 0 : 1;
+  o.pending = result.pending.empty() ? 0 : 1;
+  decide(o, app, o.failed || o.unclear || o.pending ? std::nullopt : weighted_score(result.criteria));
+  result.decision = o.decision;
+  result.eligible = o.eligible;
+  result.score = o.score;
+  result.decided_by = decided_text(m_set, o, [&](std::string& out, uint64_t) {
+    out += util::join(o.failed ? result.failed : (o.unclear ? result.unclear : result.pending), ", ");
+  });
   return result;
 }
 
-void Screener::decide(Assessed& result, const Application& app) const {
-  if (!result.failed.empty()) {
-    result.decision = Decision::reject;
-    result.decided_by = "failed " + util::join(result.failed, ", ");
-    return;
+Status Screener::review_outline(size_t index, std::span<const AssessmentIndex::Entry> entries, const std::string& id,
+                                const Application& app, std::optional<Score>& mean) const {
+  size_t pass = 0, fail = 0, unclear = 0;
+  int64_t halves = 0, scored = 0;
+  bool conflicts = m_conflicts && !m_conflicts->empty();
+  for (const AssessmentIndex::Entry& e : entries) {
+    if (e.criterion != index) continue;
+    if (conflicts && m_conflicts->excludes(m_assessments->reviewer(e.reviewer), id, text_field(app, m_applicant_field)))
+      continue;
+    (e.verdict == Verdict::pass ? pass : (e.verdict == Verdict::fail ? fail : unclear))++;
+    if (e.score_halves >= 0) {
+      halves += e.score_halves;
+      ++scored;
+    }
   }
-  if (!result.unclear.empty()) {
-    result.decision = Decision::clarify;
-    result.decided_by = "unclear " + util::join(result.unclear, ", ");
-    return;
-  }
-  if (!result.pending.empty()) {
-    result.decision = Decision::pending;
-    result.decided_by = "awaiting verdicts on " + util::join(result.pending, ", ");
-    return;
-  }
-  result.score = ranking_score(result, app);
-  const auto& min_total = m_set.ranking.min_total;
-  if (min_total && (!result.score || *result.score < Score(min_total->value, 1000))) {
-    result.decision = Decision::reject;
-    result.decided_by = fmt::format("score {} is below the minimum total {}",
-                                    result.score ? to_string(*result.score) : "(none)", to_string(*min_total));
-    return;
-  }
-  result.eligible = true;
-  result.decision = Decision::fund;
-  result.decided_by = "eligible";
+  if (scored) mean = Score(halves, 2 * scored);
+  size_t counted = pass + fail + unclear;
+  if (counted == 0) return Status::pending;
+  if (pass == counted) return Status::pass;
+  return fail == counted ? Status::fail : Status::unclear;
 }
 
-std::optional<Score> Screener::ranking_score(const Assessed& result, const Application& app) const {
-  if (m_set.ranking.by == Ranking::By::expression) {
-    if (!m_set.ranking.expression) return std::nullopt;
-    return to_score(evaluate_value(*m_set.ranking.expression, RecordView{app.values, {}}));
-  }
-  // The weighted mean over the weighted criteria that have scores.
+Outline Screener::outline(const Application& app) const {
+  Outline o;
+  const std::string& id = text_field(app, m_id_field);
+  o.id = id;
+  if (m_amount_field >= 0)
+    if (auto m = std::get_if<Money>(&app.values[m_amount_field])) o.amount = *m;
+  std::span<const AssessmentIndex::Entry> entries;
+  if (m_assessments) entries = m_assessments->of(id);
   Score sum;
   int64_t weights = 0;
-  for (const CriterionResult& r : result.criteria) {
+  for (size_t i = 0; i < m_set.criteria.size(); ++i) {
+    const Criterion& c = m_set.criteria[i];
+    Status status = Status::pass;
+    if (c.kind != CriterionKind::judgement && c.rule) {
+      Truth t = evaluate(*c.rule, RecordView{app.values, {}}).truth;
+      status = t == Truth::yes ? Status::pass : (t == Truth::no ? Status::fail : Status::unclear);
+    }
+    if (c.kind != CriterionKind::rule) {
+      std::optional<Score> mean;
+      status = combine(status, review_outline(i, entries, id, app, mean));
+      if (c.min_score && mean && *mean < Score(c.min_score->value, 1000)) status = Status::fail;
+      if (c.weight && c.weight->value != 0 && mean) {
+        sum = sum + mean->times(c.weight->value);
+        weights += c.weight->value;
+      }
+    }
+    uint64_t bit = uint64_t{1} << i;
+    if (status == Status::fail) o.failed |= bit;
+    if (status == Status::unclear) o.unclear |= bit;
+    if (status == Status::pending) o.pending |= bit;
+  }
+  bool decided = o.failed || o.unclear || o.pending;
+  decide(o, app, decided || weights == 0 ? std::nullopt : std::optional<Score>(sum.divided_by(weights)));
+  return o;
+}
+
+void Screener::decide(Outline& o, const Application& app, std::optional<Score> weighted) const {
+  if (o.failed) {
+    o.decision = Decision::reject;
+    return;
+  }
+  if (o.unclear || o.pending) {
+    o.decision = o.unclear ? Decision::clarify : Decision::pending;
+    return;
+  }
+  if (m_set.ranking.by == Ranking::By::expression) {
+    weighted.reset();
+    if (m_set.ranking.expression)
+      weighted = to_score(evaluate_value(*m_set.ranking.expression, RecordView{app.values, {}}));
+  }
+  o.score = weighted;
+  const auto& min_total = m_set.ranking.min_total;
+  if (min_total && (!o.score || *o.score < Score(min_total->value, 1000))) {
+    o.decision = Decision::reject;
+    return;
+  }
+  o.eligible = true;
+  o.decision = Decision::fund;
+}
+
+// The weighted mean over the weighted criteria that have scores.
+std::optional<Score> Screener::weighted_score(std::span<const CriterionResult> criteria) {
+  Score sum;
+  int64_t weights = 0;
+  for (const CriterionResult& r : criteria) {
     const auto& w = r.criterion->weight;
     if (!w || w->value == 0 || !r.mean_score) continue;
     sum = sum + r.mean_score->times(w->value);

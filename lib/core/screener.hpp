@@ -62,6 +62,29 @@ struct Assessed {
   std::vector<std::string> pending;
 };
 
+// One application's decision without its trail: what the counts, the ranking and the csv
+// format need. Criteria are bits by their index in the set (so a set of at most 64 criteria,
+// see Screener::can_outline); computing it allocates nothing.
+struct Outline {
+  // A view of the application's id: valid while the application is.
+  std::string_view id;
+  Decision decision = Decision::pending;
+  bool eligible = false;
+  uint64_t failed = 0;
+  uint64_t unclear = 0;
+  uint64_t pending = 0;
+  std::optional<Score> score;
+  Money amount;
+};
+
+// The criteria ids of the bits of `mask`, in the set's order, each followed by `separator`
+// except the last, appended to `out`.
+void append_criteria(std::string& out, const CriteriaSet& set, uint64_t mask, std::string_view separator);
+
+// The step that decided, for a person: "failed C6, C8", "eligible"; the same text as
+// Assessed::decided_by.
+std::string decided_by(const CriteriaSet& set, const Outline& outline);
+
 // Screens applications against a criteria set: rules, reviewers' verdicts, conflicts of
 // interest and score thresholds. Pure: it reads nothing but what it is given.
 class Screener {
@@ -73,13 +96,24 @@ public:
   // record the values they read.
   Assessed assess(const Application& app, TraceReads trace) const;
 
+  // True if the set is small enough for outline() (at most 64 criteria).
+  bool can_outline() const { return m_set.criteria.size() <= 64; }
+  // The decision alone, as assess() would give it, without allocating; needs can_outline().
+  Outline outline(const Application& app) const;
+
 private:
+  // The reviewers' side of criterion `index` from the stored verdicts, with the mean score.
+  Status review_outline(size_t index, std::span<const AssessmentIndex::Entry> entries, const std::string& id,
+                        const Application& app, std::optional<Score>& mean) const;
+  // The decision from the criteria's outcomes in `o` (reject, clarify, pending, or eligible
+  // with its ranking score); `weighted` is the weighted reviewer score, if there is one.
+  void decide(Outline& o, const Application& app, std::optional<Score> weighted) const;
   CriterionResult assess_criterion(const Criterion& c, const Application& app, std::span<const Review> reviews,
                                    TraceReads trace) const;
   // The verdicts on application `id`, each with the index of its criterion.
   std::vector<std::pair<int, Review>> reviews_of(const Application& app, const std::string& id) const;
-  void decide(Assessed& result, const Application& app) const;
-  std::optional<Score> ranking_score(const Assessed& result, const Application& app) const;
+  // The weighted mean of the reviewers' scores of the weighted criteria, if any.
+  static std::optional<Score> weighted_score(std::span<const CriterionResult> criteria);
 
   const CriteriaSet& m_set;
   const AssessmentIndex* m_assessments;

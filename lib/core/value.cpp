@@ -126,24 +126,40 @@ std::optional<int64_t> parse_integer(std::string_view text) {
   return value;
 }
 
-static StringList split_list(std::string_view text) {
-  StringList items;
+// Splits `text` at '|' into `out`, trimmed, empty items dropped; reuses the items' memory.
+static void split_list_into(std::string_view text, Value& out) {
+  auto* items = std::get_if<StringList>(&out);
+  if (!items) items = &out.emplace<StringList>();
+  size_t n = 0;
   while (true) {
     size_t bar = text.find('|');
     std::string_view item = util::trim(text.substr(0, bar));
-    if (!item.empty()) items.emplace_back(item);
+    if (!item.empty()) {
+      if (n < items->size())
+        (*items)[n].assign(item);
+      else
+        items->emplace_back(item);
+      ++n;
+    }
     if (bar == std::string_view::npos) break;
     text.remove_prefix(bar + 1);
   }
-  return items;
+  items->resize(n);
 }
 
-static std::optional<Value> parse_enum(std::string_view text, const FieldSpec& field, std::string& why) {
-  if (std::find(field.values.begin(), field.values.end(), text) != field.values.end()) return Value(std::string(text));
+static void assign_text(std::string_view text, Value& out) {
+  if (auto* s = std::get_if<std::string>(&out))
+    s->assign(text);
+  else
+    out.emplace<std::string>(text);
+}
+
+static bool check_enum(std::string_view text, const FieldSpec& field, std::string& why) {
+  if (std::find(field.values.begin(), field.values.end(), text) != field.values.end()) return true;
   std::string hint = util::nearest(text, field.values);
   why = fmt::format("unknown value '{}' for field '{}'; allowed: {}", text, field.name, util::join(field.values, ", "));
   if (!hint.empty()) why += fmt::format(" (did you mean '{}'?)", hint);
-  return std::nullopt;
+  return false;
 }
 
 static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
@@ -152,39 +168,62 @@ static std::string bad_value(std::string_view what, std::string_view text, const
 }
 
 std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why) {
+  Value value;
+  if (!parse_field_value_into(raw, field, value, why)) return std::nullopt;
+  return value;
+}
+
+// Stores `parsed` in `out`, or makes `out` missing and returns false when there is none.
+template <typename T> static bool store(const std::optional<T>& parsed, Value& out) {
+  if (parsed) {
+    out = *parsed;
+    return true;
+  }
+  out = Value{};
+  return false;
+}
+
+bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value& out, std::string& why) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
-  if (util::trim(text).empty()) return Value{};
+  if (util::trim(text).empty()) {
+    out = Value{};
+    return true;
+  }
+  std::string reason;
   switch (field.type) {
   case FieldType::string:
-  case FieldType::text: return Value(std::string(text));
-  case FieldType::enumeration: return parse_enum(text, field, why);
-  case FieldType::list: return Value(split_list(text));
-  case FieldType::date: {
-    std::string reason;
-    if (auto d = parse_date(text, reason)) return Value(*d);
+  case FieldType::text: assign_text(text, out); return true;
+  case FieldType::enumeration:
+    if (check_enum(text, field, why)) {
+      assign_text(text, out);
+      return true;
+    }
+    out = Value{};
+    return false;
+  case FieldType::list: split_list_into(text, out); return true;
+  case FieldType::date:
+    if (store(parse_date(text, reason), out)) return true;
     why = bad_value("date", text, field, reason);
-    return std::nullopt;
-  }
-  case FieldType::money: {
-    std::string reason;
-    if (auto m = parse_money(text, reason)) return Value(*m);
+    return false;
+  case FieldType::money:
+    if (store(parse_money(text, reason), out)) return true;
     why = bad_value("money", text, field, reason);
-    return std::nullopt;
-  }
+    return false;
   case FieldType::integer:
-    if (auto i = parse_integer(text)) return Value(*i);
+    if (store(parse_integer(text), out)) return true;
     why = bad_value("integer", text, field, "write a whole number such as 12");
-    return std::nullopt;
+    return false;
   case FieldType::number:
-    if (auto n = parse_number(text)) return Value(*n);
+    if (store(parse_number(text), out)) return true;
     why = bad_value("number", text, field, "write a number such as 3.5 or 3,5");
-    return std::nullopt;
+    return false;
   case FieldType::boolean:
-    if (auto b = parse_boolean(text)) return Value(*b);
+    if (store(parse_boolean(text), out)) return true;
     why = bad_value("boolean", text, field, "write true or false (yes/no, kyllä/ei)");
-    return std::nullopt;
+    return false;
   }
-  return std::nullopt;
+  out = Value{};
+  return false;
 }
 
 } // namespace fundscreen::core

@@ -63,6 +63,12 @@ private:
     bool quoted = false;
   };
   using ByteSet = std::array<bool, 256>;
+  // The bytes that end a run of plain text: a table for any byte and the three bytes for a
+  // vector compare.
+  struct Stops {
+    ByteSet table{};
+    std::array<char, 3> bytes{};
+  };
 
   void start();
   void skip_bom();
@@ -76,7 +82,7 @@ private:
   void read_unquoted();
   void read_quoted(const FieldSpan& span);
   bool end_field();
-  void take_plain(const ByteSet& stops);
+  void take_plain(const Stops& stops);
   std::string_view take_line_end();
   void skip_character();
   [[noreturn]] void throw_invalid_utf8() const;
@@ -98,8 +104,8 @@ private:
   int m_record_line = 0;
   std::string m_record; // the texts of the current record's fields, one after another
   std::vector<FieldSpan> m_spans;
-  ByteSet m_unquoted_stops{};
-  ByteSet m_quoted_stops{};
+  Stops m_unquoted_stops;
+  Stops m_quoted_stops;
 };
 
 } // namespace fundscreen::io

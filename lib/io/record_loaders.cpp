@@ -16,9 +16,15 @@ static TableOptions table_options(const InputOptions& options, std::string recor
 
 void read_applications(const std::string& path, const core::CriteriaSet& set, const InputOptions& options,
                        util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink) {
+  // The row's values are lent to the application and taken back, so that the reader reuses
+  // their memory for the next row (unless the sink keeps them).
+  core::Application app;
   read_table_file(path, set.fields, table_options(options, "application", "applications"), diagnostics,
                   [&](TypedRow&& row) {
-                    sink(core::Application{std::move(row.values), std::move(row.where)});
+                    app.values.swap(row.values);
+                    app.where = row.where;
+                    sink(std::move(app));
+                    app.values.swap(row.values);
                   });
 }
 

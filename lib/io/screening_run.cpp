@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/screening_run.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/cross_check.hpp"
+#include "io/block_csv.hpp"
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
 #include "io/file.hpp"
@@ -64,46 +66,101 @@ ScreeningRun::~ScreeningRun() {
   for (const std::string& path : m_spooled) std::remove(path.c_str());
 }
 
+std::shared_future<std::string> ScreeningRun::digest(const std::string& path) const {
+  if (m_inputs.digests == Digests::skip) {
+    std::promise<std::string> none;
+    none.set_value("");
+    return none.get_future().share();
+  }
+  return std::async(std::launch::async, [path] { return sha256_file(path); }).share();
+}
+
 void ScreeningRun::load_reviews() {
   util::Diagnostics found;
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
   for (const std::string& path : m_inputs.assessments) {
+    auto sha = digest(path);
     size_t rows = load_assessments(path, m_inputs.input, *m_set, *m_assessments, found);
-    m_info.inputs.push_back({"assessments", path, sha256_file(path), rows});
+    m_info.inputs.push_back({"assessments", path, sha.get(), rows});
   }
   for (const std::string& path : m_inputs.conflicts) {
     auto read = read_conflicts(path, m_inputs.input, found);
-    m_info.inputs.push_back({"conflicts", path, sha256_file(path), read.size()});
+    m_info.inputs.push_back({"conflicts", path, digest(path).get(), read.size()});
     for (const auto& c : read) m_conflicts.add(c);
   }
   stop_on_errors(found, m_warnings);
 }
 
+// The block reader for a screening: it keeps only the fields a screening reads.
+static ApplicationReader block_reader(const core::CriteriaSet& set, const InputOptions& options) {
+  auto reader = std::make_shared<BlockCsvApplications>(set, options, fields_screening_reads(set));
+  return [reader](const std::string& path, util::Diagnostics&, const std::function<void(core::Application &&)>& sink) {
+    return reader->read(path, sink);
+  };
+}
+
 void ScreeningRun::first_pass() {
+  // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
+  // pass is made again with the streaming reader, which reports every problem exactly.
+  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass(block_reader(*m_set, m_inputs.input));
+  if (m_block) return;
+  first_pass(
+      [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
+        read_applications(path, *m_set, m_inputs.input, found, sink);
+        return true;
+      });
+}
+
+bool ScreeningRun::first_pass(const ApplicationReader& read) {
   util::Diagnostics found;
   core::IdRegistry ids;
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  bool outline = screener.can_outline(), full_rank_entry = core::ties_on_criteria(*m_set);
   std::vector<core::RankEntry> eligible;
+  std::array<size_t, 5> counts{};
+  std::vector<core::InputFile> inputs;
   size_t index = 0;
   for (const std::string& path : m_inputs.applications) {
+    auto sha = digest(path);
     size_t first = index;
-    read_applications(path, *m_set, m_inputs.input, found, [&](core::Application&& app) {
+    bool whole = read(path, found, [&](core::Application&& app) {
       size_t i = index++;
-      core::Assessed assessed = screener.assess(app, core::TraceReads::no);
-      if (!assessed.id.empty()) ids.add(assessed.id, app.where, found);
-      m_info.counts[static_cast<size_t>(assessed.decision)]++;
-      if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
+      if (!outline) {
+        core::Assessed assessed = screener.assess(app, core::TraceReads::no);
+        if (!assessed.id.empty()) ids.add(assessed.id, app.where, found);
+        counts[static_cast<size_t>(assessed.decision)]++;
+        if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
+        return;
+      }
+      core::Outline o = screener.outline(app);
+      if (!o.id.empty()) ids.add(o.id, app.where, found);
+      counts[static_cast<size_t>(o.decision)]++;
+      if (!o.eligible) return;
+      if (full_rank_entry)
+        eligible.push_back(core::rank_entry(*m_set, screener.assess(app, core::TraceReads::no), app, i));
+      else
+        eligible.push_back(core::rank_entry(*m_set, o, app, i));
     });
+    if (!whole) return false;
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
-    m_info.inputs.push_back({"applications", spooled ? "-" : path, sha256_file(path), index - first});
+    inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
   }
   m_assessments->check(&ids, found);
   stop_on_errors(found, m_warnings);
+  m_info.counts = counts;
+  m_info.inputs.insert(m_info.inputs.end(), inputs.begin(), inputs.end());
   m_info.applications = index;
   m_info.eligible = eligible.size();
   m_line = core::draw_funding_line(*m_set, std::move(eligible));
-  for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of[m_line.placements[p].index] = p;
+  for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of.emplace_back(m_line.placements[p].index, p);
+  std::sort(m_placement_of.begin(), m_placement_of.end());
   count_decisions();
+  return true;
+}
+
+const core::Placement* ScreeningRun::placement_of(size_t index) const {
+  auto it = std::lower_bound(m_placement_of.begin(), m_placement_of.end(), std::pair<size_t, size_t>(index, 0));
+  return it == m_placement_of.end() || it->first != index ? nullptr : &m_line.placements[it->second];
 }
 
 // The first pass counted eligible applications as fund; the funding line splits them.
@@ -128,14 +185,46 @@ void ScreeningRun::replay(core::TraceReads trace,
       view.app = &app;
       view.assessed = &assessed;
       view.decision = assessed.decision;
-      if (auto it = m_placement_of.find(index); it != m_placement_of.end()) {
-        view.placement = &m_line.placements[it->second];
-        view.decision = view.placement->decision;
-      }
+      view.placement = placement_of(index);
+      if (view.placement) view.decision = view.placement->decision;
       ++index;
       visit(view);
     });
   }
+}
+
+bool ScreeningRun::can_outline() const { return m_set->criteria.size() <= 64; }
+
+void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const {
+  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  util::Diagnostics ignored; // the first pass reported everything already
+  ApplicationReader read = replay_reader();
+  size_t index = 0;
+  for (const std::string& path : m_inputs.applications) {
+    bool whole = read(path, ignored, [&](core::Application&& app) {
+      core::Outline outline = screener.outline(app);
+      core::ApplicationView view;
+      view.index = index;
+      view.app = &app;
+      view.outline = &outline;
+      view.decision = outline.decision;
+      view.placement = placement_of(index);
+      if (view.placement) view.decision = view.placement->decision;
+      ++index;
+      visit(view);
+    });
+    if (!whole) // the file read well a moment ago
+      throw util::Error(util::ErrorKind::input,
+                        {{path, 0, 0}, util::Severity::error, "the file changed while it was screened", {}});
+  }
+}
+
+ApplicationReader ScreeningRun::replay_reader() const {
+  if (m_block) return block_reader(*m_set, m_inputs.input);
+  return [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
+    read_applications(path, *m_set, m_inputs.input, found, sink);
+    return true;
+  };
 }
 
 } // namespace fundscreen::io

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,15 @@
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::io {
+
+// Whether a run computes the SHA-256 of its input files for the run metadata. Only the
+// formats that print them need them, and hashing a large input costs as much as screening it.
+enum class Digests { compute, skip };
+
+// Reads the applications of one file: read_applications(), or a fast reader that returns
+// false when the file needs read_applications() after all.
+using ApplicationReader =
+    std::function<bool(const std::string& path, util::Diagnostics&, const std::function<void(core::Application&&)>&)>;
 
 // What one screening reads.
 struct ScreeningInputs {
@@ -28,6 +38,7 @@ struct ScreeningInputs {
   std::string lang = "en";
   std::optional<std::string> timestamp;
   std::string tool_version;
+  Digests digests = Digests::compute;
 };
 
 // A screening in two passes over the applications, so that memory holds only the eligible
@@ -49,17 +60,36 @@ public:
   // The second pass: every application in input order, with its whole trail when `trace`.
   void replay(core::TraceReads trace, const std::function<void(const core::ApplicationView&)>& visit) const;
 
+  // True if replay_outlines() can be used: a set of at most 64 criteria.
+  bool can_outline() const;
+  // The second pass for a writer that needs only the decisions (csv): each view has an
+  // outline and no assessment, and nothing is allocated per application.
+  void replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const;
+
 private:
   void load_reviews();
   void first_pass();
+  // The first pass through `read` (read_applications or a BlockCsvApplications); false if a
+  // block reader stopped at something it does not handle.
+  bool first_pass(const ApplicationReader& read);
   void count_decisions();
+  // The reader of the second pass: the one the first pass could use.
+  ApplicationReader replay_reader() const;
+  // Where the application at input position `index` stands in the ranking, or null.
+  const core::Placement* placement_of(size_t index) const;
+  // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
+  // when the run skips digests.
+  std::shared_future<std::string> digest(const std::string& path) const;
 
   ScreeningInputs m_inputs;
   std::unique_ptr<core::CriteriaSet> m_set;
   std::unique_ptr<core::AssessmentIndex> m_assessments;
   core::ConflictIndex m_conflicts;
   core::FundingLine m_line;
-  std::unordered_map<size_t, size_t> m_placement_of;
+  // The placements' input positions, ascending, each with its index in m_line.placements.
+  std::vector<std::pair<size_t, size_t>> m_placement_of;
+  // True when the first pass read every file with the block reader, so the second may too.
+  bool m_block = false;
   std::vector<std::string> m_spooled;
   util::Diagnostics m_warnings;
   core::RunInfo m_info;

@@ -35,22 +35,28 @@ void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Loc
     d.warning(std::move(where), fmt::format("unknown {} '{}' is ignored{}", kind, name, suggestion));
 }
 
-// Parses one cell into `row`; false (and a diagnostic) when the cell is bad.
-bool parse_cell(std::string_view text, const core::FieldSpec& field, const util::Location& where, util::Diagnostics& d,
-                TypedRow& row, size_t index) {
+// Parses one cell into `row`, whose cells[index] already says where it is; false (and a
+// diagnostic) when the cell is bad, leaving the value missing.
+bool parse_cell(std::string_view text, const core::FieldSpec& field, util::Diagnostics& d, TypedRow& row,
+                size_t index) {
   std::string why;
-  auto value = core::parse_field_value(text, field, why);
-  if (!value) {
-    d.error(where, why);
+  core::Value& value = row.values[index];
+  if (!core::parse_field_value_into(text, field, value, why)) {
+    d.error(row.cells[index], why);
     return false;
   }
-  if (field.required && core::is_missing(*value)) {
-    d.error(where, fmt::format("missing value for required field '{}'", field.name));
+  if (field.required && core::is_missing(value)) {
+    d.error(row.cells[index], fmt::format("missing value for required field '{}'", field.name));
     return false;
   }
-  row.values[index] = std::move(*value);
-  row.cells[index] = where;
   return true;
+}
+
+// Sets `where` to the place given, reusing the memory of its source name.
+void locate(util::Location& where, const std::string& source, int line, int column) {
+  if (where.source != source) where.source = source;
+  where.line = line;
+  where.column = column;
 }
 
 // Checks a row for required fields that have no column or key at all.
@@ -93,10 +99,11 @@ public:
   }
 
   // True if the row lines up with the header; row.complete says whether every cell parsed.
+  // `row` is reused from one record to the next: its strings and lists keep their memory.
   bool read_row(TypedRow& row) {
-    row.values.assign(m_schema.size(), core::Value{});
-    row.cells.assign(m_schema.size(), util::Location{});
-    row.where = util::Location{m_source, m_reader.record_line(), 1};
+    row.values.resize(m_schema.size());
+    row.cells.resize(m_schema.size());
+    locate(row.where, m_source, m_reader.record_line(), 1);
     if (m_fields.size() != m_header_size) {
       report_width(row.where);
       return false;
@@ -104,8 +111,9 @@ public:
     row.complete = true;
     for (size_t i = 0; i < m_fields.size(); ++i) {
       if (m_columns[i] < 0) continue;
-      util::Location where{m_source, m_fields[i].line, m_fields[i].column};
-      row.complete &= parse_cell(m_fields[i].text, m_schema[m_columns[i]], where, m_d, row, m_columns[i]);
+      auto index = static_cast<size_t>(m_columns[i]);
+      locate(row.cells[index], m_source, m_fields[i].line, m_fields[i].column);
+      row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_d, row, index);
     }
     return true;
   }
@@ -222,14 +230,15 @@ private:
       row.cells[index] = where;
       return true;
     }
-    if (node.IsNull()) return parse_cell("", field, where, m_d, row, index);
+    row.cells[index] = where;
+    if (node.IsNull()) return parse_cell("", field, m_d, row, index);
     auto text = scalar_text(node);
     if (!text) {
       m_d.error(where, fmt::format("field '{}' takes {} here", field.name,
                                    field.type == core::FieldType::list ? "a list of values" : "a single value"));
       return false;
     }
-    return parse_cell(*text, field, where, m_d, row, index);
+    return parse_cell(*text, field, m_d, row, index);
   }
 
   // Outcome reports may list goals; they fill goals_total and goals_met unless those are

@@ -100,12 +100,24 @@ std::string xml_attribute(std::string_view text) {
 
 std::string csv_cell(std::string_view text) {
   std::string cell;
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) cell = "'";
-  cell += text;
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+  append_csv_cell(cell, text);
+  return cell;
+}
+
+void append_csv_cell(std::string& out, std::string_view text) {
+  bool neutralise = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (neutralise) out += '\'';
+    out += text;
+    return;
+  }
+  out += '"';
+  if (neutralise) out += '\'';
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 std::string markdown_text(std::string_view text) {

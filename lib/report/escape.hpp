@@ -23,6 +23,9 @@ std::string xml_attribute(std::string_view text);
 // quoted, with `"` doubled, when it holds a comma, a quote, CR or LF.
 std::string csv_cell(std::string_view text);
 
+// csv_cell(text) appended to `out`.
+void append_csv_cell(std::string& out, std::string_view text);
+
 // `text` from an application as inline Markdown: the characters Markdown or a table would
 // read (\ ` * _ [ ] < > | # ~ &) escaped with a backslash, line breaks as spaces.
 std::string markdown_text(std::string_view text);

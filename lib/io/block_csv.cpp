@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/block_csv.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "io/encoding.hpp"
+#include "util/text.hpp"
+
+namespace fundscreen::io {
+
+namespace {
+
+// Small enough that a block read is still in the cache when it is checked and scanned.
+constexpr size_t k_block = size_t{1} << 18;
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
+void keep_reads(const core::CriteriaSet& set, const core::Rule& rule, std::vector<bool>& keep) {
+  for (const std::string& path : rule.reads())
+    if (path.starts_with("app."))
+      if (int f = set.field_index(std::string_view(path).substr(4)); f >= 0) keep[f] = true;
+}
+
+// The offset of the first of the bytes `a`, `b`, `c` at or after `p` in `data[0, size)`, or
+// `size`: sixteen bytes at a time.
+size_t find_any(const char* data, size_t p, size_t size, char a, char b, char c) {
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+  for (; p + 16 <= size; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + p));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc));
+    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) return p + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; p < size; ++p)
+    if (data[p] == a || data[p] == b || data[p] == c) return p;
+  return size;
+}
+
+} // namespace
+
+std::vector<bool> fields_screening_reads(const core::CriteriaSet& set) {
+  std::vector<bool> keep(set.fields.size(), false);
+  for (std::string_view name : {std::string_view("id"), std::string_view("applicant")})
+    if (int f = set.field_index(name); f >= 0) keep[f] = true;
+  if (int f = set.field_index(set.funding_amount); f >= 0) keep[f] = true;
+  for (const core::TieBreak& t : set.ranking.tie_break)
+    if (int f = set.field_index(t.name); f >= 0 && t.key == core::TieBreak::Key::field) keep[f] = true;
+  for (const core::Criterion& c : set.criteria)
+    if (c.rule) keep_reads(set, *c.rule, keep);
+  if (set.ranking.expression) keep_reads(set, *set.ranking.expression, keep);
+  return keep;
+}
+
+BlockCsvApplications::BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options,
+                                           std::vector<bool> keep)
+    : m_set(set), m_options(options), m_keep(std::move(keep)) {}
+
+bool BlockCsvApplications::read(const std::string& path, const std::function<void(core::Application&&)>& sink) {
+  if (!open(path)) return false;
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{m_fd};
+  if (!read_header()) return false;
+  core::Application app;
+  app.where.source = path;
+  app.where.column = 1;
+  size_t rows = 0;
+  for (;;) {
+    Scan scan = scan_record();
+    if (scan == Scan::more) {
+      if (!refill()) return false;
+      continue;
+    }
+    if (scan == Scan::end) return rows > 0; // a header alone gets a warning from the reader
+    if (scan == Scan::unhandled || !type_row(app)) return false;
+    ++rows;
+    if (app.where.source != path) app.where.source = path; // if the sink took it
+    app.where.line = m_record_line;
+    sink(std::move(app));
+  }
+}
+
+bool BlockCsvApplications::open(const std::string& path) {
+  if (is_yaml_path(path) || path == "-") return false;
+  m_fd = ::open(path.c_str(), O_RDONLY);
+  if (m_fd < 0) return false;
+  m_buf.resize(k_block);
+  bool ok = refill();
+  bool bom = std::string_view(m_buf.data(), m_size).starts_with(k_utf8_bom);
+  if (ok && !bom && m_options.csv.encoding != Encoding::utf8) ok = false;
+  if (!ok) close(m_fd);
+  if (bom) m_pos = k_utf8_bom.size();
+  return ok;
+}
+
+// Moves the unconsumed bytes to the front and reads more after them (a bigger block if one
+// record fills it); false at the end of the file or at bytes that are not UTF-8.
+bool BlockCsvApplications::refill() {
+  if (m_eof) return false;
+  std::memmove(m_buf.data(), m_buf.data() + m_pos, m_size - m_pos);
+  m_size -= m_pos;
+  m_valid -= m_pos;
+  m_pos = 0;
+  if (m_size == m_buf.size()) m_buf.resize(m_buf.size() * 2);
+  ssize_t n = ::read(m_fd, m_buf.data() + m_size, m_buf.size() - m_size);
+  if (n < 0) return false;
+  if (n == 0) m_eof = true;
+  m_size += static_cast<size_t>(n);
+  Utf8Prefix valid = valid_utf8_prefix(std::string_view(m_buf.data() + m_valid, m_size - m_valid));
+  m_valid += valid.length;
+  return m_valid == m_size || (valid.unfinished && !m_eof);
+}
+
+// Finds the fields of the record at m_pos, skipping empty lines first. The record must end
+// within the checked bytes (or at the end of the file); else `more`.
+BlockCsvApplications::Scan BlockCsvApplications::scan_record() {
+  const char* data = m_buf.data();
+  size_t end = m_valid, p = m_pos;
+  int line = m_line;
+  while (p < end && (data[p] == '\r' || data[p] == '\n')) {
+    if (data[p] == '\r' && p + 1 == end && !m_eof) return Scan::more;
+    p += data[p] == '\r' && p + 1 < end && data[p + 1] == '\n' ? 2 : 1;
+    ++line;
+  }
+  if (p == end) {
+    m_pos = p, m_line = line;
+    return m_eof ? Scan::end : Scan::more;
+  }
+  m_record_line = line;
+  m_fields.clear();
+  m_escaped.clear();
+  for (;;) {
+    size_t start = p;
+    bool escaped = false;
+    if (p < end && data[p] == '"') {
+      // Up to the closing quote, counting the line breaks inside as the CSV reader does.
+      for (++p;;) {
+        p = find_any(data, p, end, '"', '\r', '\n');
+        if (p == end) return m_eof ? Scan::unhandled : Scan::more;
+        if (p + 1 == end && !m_eof) return Scan::more;
+        char c = data[p];
+        bool pair = p + 1 < end && ((c == '"' && data[p + 1] == '"') || (c == '\r' && data[p + 1] == '\n'));
+        if (c == '"' && !pair) break;
+        line += c == '"' ? 0 : 1;
+        escaped |= c == '"';
+        p += pair ? 2 : 1;
+      }
+      m_fields.emplace_back(data + start + 1, p - start - 1);
+      ++p;
+      if (p < end && data[p] != m_delimiter && data[p] != '\r' && data[p] != '\n') return Scan::unhandled;
+    } else {
+      p = find_any(data, p, end, m_delimiter, '\r', '\n');
+      m_fields.emplace_back(data + start, p - start);
+    }
+    m_escaped.push_back(escaped);
+    if (p == end) {
+      if (!m_eof) return Scan::more;
+      break;
+    }
+    if (data[p] == m_delimiter) {
+      ++p;
+      continue;
+    }
+    if (data[p] == '\r' && p + 1 == end && !m_eof) return Scan::more;
+    p += data[p] == '\r' && p + 1 < end && data[p + 1] == '\n' ? 2 : 1;
+    ++line;
+    break;
+  }
+  m_pos = p;
+  m_line = line;
+  for (size_t i = 0; i < m_fields.size(); ++i)
+    if (m_escaped[i]) unescape(m_fields[i]);
+  return Scan::record;
+}
+
+// Turns each "" of a quoted field into ", in place: the text only gets shorter.
+void BlockCsvApplications::unescape(std::string_view& field) {
+  char* out = const_cast<char*>(field.data());
+  const char* in = field.data();
+  const char* last = field.data() + field.size();
+  char* start = out;
+  while (in < last) {
+    char c = *in++;
+    *out++ = c;
+    if (c == '"') ++in;
+  }
+  field = std::string_view(start, static_cast<size_t>(out - start));
+}
+
+// The header: one line with no quotes, each of the set's fields named once, nothing else.
+bool BlockCsvApplications::read_header() {
+  std::string_view head(m_buf.data() + m_pos, m_valid - m_pos);
+  size_t line_end = head.find_first_of("\r\n");
+  if (line_end == std::string_view::npos || line_end == 0) return false;
+  head = head.substr(0, line_end);
+  if (head.find('"') != std::string_view::npos) return false;
+  m_delimiter = m_options.csv.delimiter;
+  if (m_delimiter == 0) {
+    auto commas = std::count(head.begin(), head.end(), ','), semicolons = std::count(head.begin(), head.end(), ';');
+    auto tabs = std::count(head.begin(), head.end(), '\t');
+    m_delimiter = tabs > commas && tabs > semicolons ? '\t' : (semicolons > commas ? ';' : ',');
+  }
+  if (scan_record() != Scan::record) return false;
+  std::vector<bool> present(m_set.fields.size(), false);
+  m_columns.clear();
+  for (std::string_view name : m_fields) {
+    int f = m_set.field_index(util::trim(name));
+    if (f < 0 || present[f]) return false;
+    present[f] = true;
+    m_columns.push_back(f);
+  }
+  for (size_t f = 0; f < m_set.fields.size(); ++f)
+    if (m_set.fields[f].required && !present[f]) return false;
+  return true;
+}
+
+// Types the current record into `app`: kept fields into its values, the others only checked.
+bool BlockCsvApplications::type_row(core::Application& app) {
+  if (m_fields.size() != m_columns.size()) return false;
+  app.values.resize(m_set.fields.size());
+  std::string why;
+  for (size_t i = 0; i < m_fields.size(); ++i) {
+    auto f = static_cast<size_t>(m_columns[i]);
+    const core::FieldSpec& spec = m_set.fields[f];
+    bool text = spec.type == core::FieldType::string || spec.type == core::FieldType::text;
+    if (!m_keep[f] && text) {
+      if (spec.required && util::trim(m_fields[i]).empty()) return false;
+      continue;
+    }
+    core::Value& value = m_keep[f] ? app.values[f] : m_scratch;
+    if (!core::parse_field_value_into(m_fields[i], spec, value, why)) return false;
+    if (spec.required && core::is_missing(value)) return false;
+  }
+  return true;
+}
+
+} // namespace fundscreen::io

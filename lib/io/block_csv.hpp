@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/criteria_set.hpp"
+#include "core/records.hpp"
+#include "io/record_loaders.hpp"
+
+namespace fundscreen::io {
+
+// Which of a set's fields a screening reads: the id, the funding amount, the applicant (for
+// conflicts of interest), the tie-break fields and every field a rule or the ranking
+// expression reads. The others are checked but not kept.
+std::vector<bool> fields_screening_reads(const core::CriteriaSet& set);
+
+// A fast reader of well-formed application CSV files, for screening large calls: the file is
+// read in large blocks, fields are views into the block (a quoted field with "" is unescaped
+// in place), and only the fields in `keep` are typed and kept; the others are checked and
+// left missing. It handles only the common case: UTF-8, a plain header naming each field of
+// the set once, rows that all parse. At anything else (a bad cell, a row of the wrong width,
+// an unknown column, bad UTF-8, windows-1252, no rows) it stops and returns false, and the
+// caller reads the file again with read_applications(), which reports every problem
+// exactly. It never prints or throws for bad data.
+class BlockCsvApplications {
+public:
+  BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options, std::vector<bool> keep);
+
+  // Reads `path`, calling `sink` for each application in input order; false when it stopped
+  // at something it does not handle (after calling `sink` for the rows before it).
+  bool read(const std::string& path, const std::function<void(core::Application&&)>& sink);
+
+private:
+  enum class Scan { record, more, end, unhandled };
+
+  bool open(const std::string& path);
+  bool refill();
+  Scan scan_record();
+  bool read_header();
+  bool type_row(core::Application& app);
+  void unescape(std::string_view& field);
+
+  const core::CriteriaSet& m_set;
+  InputOptions m_options;
+  std::vector<bool> m_keep;
+  int m_fd = -1;
+  bool m_eof = false;
+  std::string m_buf;     // the block: [m_pos, m_size) not yet consumed
+  size_t m_pos = 0;      // start of the next record
+  size_t m_size = 0;     // bytes in the block
+  size_t m_valid = 0;    // bytes of the block checked to be UTF-8
+  char m_delimiter = 0;  //
+  int m_line = 1;        // line where the next record starts
+  int m_record_line = 0; // line where the current record starts
+  std::vector<std::string_view> m_fields;
+  std::vector<bool> m_escaped; // the field has "" to unescape
+  std::vector<int> m_columns;  // field index in the set, by column
+  core::Value m_scratch;       // a checked value that is not kept
+};
+
+} // namespace fundscreen::io
