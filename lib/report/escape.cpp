@@ -60,22 +60,51 @@ void xml_entity(std::string& out, char c) {
 } // namespace
 
 std::string json_escape(std::string_view text) {
-  return map_ascii(text, [](std::string& out, char c) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20)
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-      else
-        out += c;
+  std::string out;
+  append_json_escaped(out, text);
+  return out;
+}
+
+// One ASCII character as a JSON string holds it.
+static void json_escape_ascii(std::string& out, char c) {
+  switch (c) {
+  case '"': out += "\\\""; break;
+  case '\\': out += "\\\\"; break;
+  case '\n': out += "\\n"; break;
+  case '\r': out += "\\r"; break;
+  case '\t': out += "\\t"; break;
+  case '\b': out += "\\b"; break;
+  case '\f': out += "\\f"; break;
+  default:
+    if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    else
+      out += c;
+  }
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
+  // Bytes from 0x80 take the slow path, which checks the UTF-8.
+  auto plain = [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t run = i;
+    while (run < text.size() && plain(text[run])) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) return;
+    size_t n = utf8_sequence(text.substr(run));
+    if (n == 1) {
+      json_escape_ascii(out, text[run]);
+    } else if (n == 0) {
+      out += k_replacement;
+      n = 1;
+    } else {
+      out.append(text.substr(run, n));
     }
-  });
+    i = run + n;
+  }
 }
 
 std::string xml_text(std::string_view text) {
