@@ -11,6 +11,7 @@
 #include <thread>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef __SSE2__
@@ -182,7 +183,10 @@ bool BlockCsvApplications::open(const std::string& path) {
   m_eof = m_end = false;
   m_pos = m_size = m_valid = 0;
   m_line = 1;
-  m_buf.resize(k_block);
+  // A small file gets a small block: every page of the block is touched once.
+  struct stat st {};
+  size_t block = fstat(m_fd, &st) == 0 && st.st_size >= 0 ? static_cast<size_t>(st.st_size) + 1 : k_block;
+  m_buf.resize(std::clamp<size_t>(block, 4096, k_block));
   bool ok = refill();
   bool bom = std::string_view(m_buf.data(), m_size).starts_with(k_utf8_bom);
   if (ok && !bom && m_options.csv.encoding != Encoding::utf8) ok = false;

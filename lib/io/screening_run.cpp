@@ -55,7 +55,7 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs))
   m_info.tool_version = m_inputs.tool_version;
   m_info.set = m_set.get();
   m_info.criteria_path = m_inputs.criteria;
-  m_info.criteria_sha256 = sha256_hex(text);
+  m_info.criteria_sha256 = m_inputs.digests == Digests::compute ? sha256_hex(text) : "";
   m_info.timestamp = m_inputs.timestamp;
   m_info.lang = m_inputs.lang;
   load_reviews();
