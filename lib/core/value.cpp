@@ -185,7 +185,7 @@ template <typename T> static bool store(const std::optional<T>& parsed, Value& o
 
 bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value& out, std::string& why) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
-  if (util::trim(text).empty()) {
+  if (text.empty() || (field.type == FieldType::text && util::trim(text).empty())) {
     out = Value{};
     return true;
   }

@@ -68,7 +68,7 @@ std::vector<bool> fields_screening_reads(const core::CriteriaSet& set) {
 
 BlockCsvApplications::BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options,
                                            std::vector<bool> keep)
-    : m_set(set), m_options(options), m_keep(std::move(keep)) {}
+    : m_set(set), m_options(options), m_keep(keep.begin(), keep.end()) {}
 
 bool BlockCsvApplications::read(const std::string& path, const std::function<void(core::Application&&)>& sink) {
   if (!open(path)) return false;

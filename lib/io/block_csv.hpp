@@ -55,7 +55,7 @@ private:
 
   const core::CriteriaSet& m_set;
   InputOptions m_options;
-  std::vector<bool> m_keep;
+  std::vector<char> m_keep; // bytes, not bits: read for every cell
   int m_fd = -1;
   bool m_eof = false;
   bool m_end = false;    // every record was read
@@ -67,7 +67,7 @@ private:
   int m_line = 1;        // line where the next record starts
   int m_record_line = 0; // line where the current record starts
   std::vector<std::string_view> m_fields;
-  std::vector<bool> m_escaped; // the field has "" to unescape
+  std::vector<char> m_escaped; // the field has "" to unescape
   std::vector<int> m_columns;  // field index in the set, by column
   core::Value m_scratch;       // a checked value that is not kept
 };
