@@ -270,8 +270,6 @@ BlockCsvApplications::Scan BlockCsvApplications::scan_record() {
   }
   m_pos = p;
   m_line = line;
-  for (size_t i = 0; i < m_fields.size(); ++i)
-    if (m_escaped[i]) unescape(m_fields[i]);
   return Scan::record;
 }
 
@@ -302,7 +300,7 @@ bool BlockCsvApplications::read_header() {
     auto tabs = std::count(head.begin(), head.end(), '\t');
     m_delimiter = tabs > commas && tabs > semicolons ? '\t' : (semicolons > commas ? ';' : ',');
   }
-  if (scan_record() != Scan::record) return false;
+  if (scan_record() != Scan::record) return false; // the header has no quotes to unescape
   std::vector<bool> present(m_set.fields.size(), false);
   m_columns.clear();
   for (std::string_view name : m_fields) {
@@ -325,10 +323,11 @@ bool BlockCsvApplications::type_row(core::Application& app) {
     auto f = static_cast<size_t>(m_columns[i]);
     const core::FieldSpec& spec = m_set.fields[f];
     bool text = spec.type == core::FieldType::string || spec.type == core::FieldType::text;
-    if (!m_keep[f] && text) {
+    if (!m_keep[f] && text) { // "" does not change whether a text is blank: left as it is
       if (spec.required && util::trim(m_fields[i]).empty()) return false;
       continue;
     }
+    if (m_escaped[i]) unescape(m_fields[i]);
     core::Value& value = m_keep[f] ? app.values[f] : m_scratch;
     if (!core::parse_field_value_into(m_fields[i], spec, value, why)) return false;
     if (spec.required && core::is_missing(value)) return false;

@@ -91,7 +91,8 @@ TEST_CASE("io::BlockCsvApplications") {
     std::vector<std::string> files = {
         "id,title,stage,requested_eur,actors\r\nA1,Plain,ongoing,95000,a|b\r\nA2,,idea,12000,\r\n",
         // quotes, "" and line breaks of every kind inside quotes, empty lines, no final line end
-        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a, b|c\"\n\n"
+        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a, "
+        "\"\"b\"\"|c\"\n\n"
         "\r\nA2,x,idea,\"1 200,50\",a\nA3,\"\",ongoing,1,",
         "\xEF\xBB\xBFid;title;stage;requested_eur;actors\r\nA1;\"a;b\";ongoing;95 000,50;x|y\r\n",
         "title,id,requested_eur,actors,stage\nT,A1,1,,ongoing\r",
