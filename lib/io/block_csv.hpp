@@ -63,7 +63,7 @@ private:
   size_t m_pos = 0;      // start of the next record
   size_t m_size = 0;     // bytes in the block
   size_t m_valid = 0;    // bytes of the block checked to be UTF-8
-  char m_delimiter = 0;  //
+  char m_delimiter = 0;  // the field separator, from the options or the header
   int m_line = 1;        // line where the next record starts
   int m_record_line = 0; // line where the current record starts
   std::vector<std::string_view> m_fields;
