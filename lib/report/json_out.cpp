@@ -53,7 +53,9 @@ void JsonOut::close(char bracket) {
   m_filled.pop_back();
   if (filled) new_line();
   m_buffer += bracket;
-  if (m_buffer.size() >= (size_t{1} << 16)) flush();
+  // A whole value is in the stream once it ends, so that a caller may write to the stream
+  // itself between values (a line end after each, as JSON Lines has).
+  if (m_filled.empty() || m_buffer.size() >= (size_t{1} << 16)) flush();
 }
 
 void JsonOut::string(std::string_view text) {

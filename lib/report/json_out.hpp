@@ -15,8 +15,8 @@ enum class JsonStyle { compact, pretty };
 
 // Writes JSON to a stream as it goes, so that a document of a million applications never
 // has to be held: the caller opens and closes containers and names each object member. The
-// text goes through a buffer handed to the stream in blocks of about 64 KiB; flush() (or
-// the destructor) hands over the rest.
+// text goes through a buffer handed to the stream in blocks of about 64 KiB and whenever a
+// top-level value ends, so the caller may write to the stream between values.
 class JsonOut {
 public:
   JsonOut(std::ostream& out, JsonStyle style) : m_out(out), m_style(style) {}
