@@ -16,8 +16,8 @@
 # ../shared/bench-peers), RUNS (default 3), WARMUP (default 1), PEERS (default
 # "duckdb duckdb_1t sqlite3 pandas pystdlib miller"; Miller is left out at 1m, where it
 # needs ~9 GiB and half a minute a run, unless MILLER_1M=1).
-# Set-up (once, needs root or sudo for apt and the npm registry): sqlite3, miller and
-# python3-pandas from Debian if missing; @duckdb/node-api at the peers' version into
+# Set-up (once, needs root or sudo for apt and the npm registry): sqlite3, miller,
+# python3-pandas, nodejs and npm from Debian if missing; @duckdb/node-api at the peers' version into
 # bench/data/peers/node_modules (ignored by git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,8 @@ setup() {
   command -v sqlite3 >/dev/null || missing+=(sqlite3)
   command -v mlr >/dev/null || missing+=(miller)
   /usr/bin/python3 -c 'import pandas' 2>/dev/null || missing+=(python3-pandas)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if ((${#missing[@]})); then
     local sudo=()
     [ "$(id -u)" = 0 ] || sudo=(sudo)

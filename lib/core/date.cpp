@@ -44,7 +44,8 @@ static bool split3(std::string_view text, char sep, int (&parts)[3], size_t (&wi
   return true;
 }
 
-std::optional<Date> parse_date(std::string_view text, std::string& why) {
+// The general path: YYYY-MM-DD or D.M.YYYY, with a reason for anything else.
+static std::optional<Date> parse_date_shapes(std::string_view text, std::string& why) {
   int p[3];
   size_t w[3];
   int year = 0, month = 0, day = 0;
@@ -66,6 +67,25 @@ std::optional<Date> parse_date(std::string_view text, std::string& why) {
     why = fmt::format("{}-{:02} has {} days", year, month, static_cast<unsigned>(last.day()));
   }
   return date;
+}
+
+// The digits of `text` as a number, if they are all digits.
+static bool digits(std::string_view text, int& out) {
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return true;
+}
+
+std::optional<Date> parse_date(std::string_view text, std::string& why) {
+  // YYYY-MM-DD, the common case, without the general path's search and conversions.
+  int year = 0, month = 0, day = 0;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && digits(text.substr(0, 4), year) &&
+      digits(text.substr(5, 2), month) && digits(text.substr(8, 2), day) && month >= 1 && month <= 12)
+    if (auto date = make_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) return date;
+  return parse_date_shapes(text, why);
 }
 
 std::string to_string(Date date) {

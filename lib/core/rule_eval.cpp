@@ -100,8 +100,9 @@ int compare(const Eval& l, const Eval& r) {
 
 class RuleEvaluator {
 public:
-  RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace)
-      : m_rule(rule), m_record(record), m_trace(trace) {}
+  RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace,
+                std::span<std::string_view> variables)
+      : m_rule(rule), m_record(record), m_trace(trace), m_variables(variables) {}
 
   Eval eval(int n) {
     const RuleNode& node = m_rule.m_nodes[n];
@@ -332,7 +333,16 @@ private:
   const Rule& m_rule;
   const RecordView& m_record;
   std::vector<RuleRead>* m_trace;
-  std::array<std::string_view, k_max_variables> m_variables{};
+  // The elements bound by any()/all(); empty for the many rules that have none, so that
+  // they do not clear an array for every application.
+  std::span<std::string_view> m_variables;
+};
+
+// Room for the variables of any()/all(), left uninitialised (a union member): any() and
+// all() bind a variable before its test reads it.
+union VariableStorage {
+  VariableStorage() {}
+  std::array<std::string_view, k_max_variables> slots;
 };
 
 static std::string unknown_reason(const Rule& rule, int missing_read, const char* problem) {
@@ -343,7 +353,10 @@ static std::string unknown_reason(const Rule& rule, int missing_read, const char
 
 RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
   RuleResult result;
-  RuleEvaluator evaluator(rule, record, trace == TraceReads::yes ? &result.reads : nullptr);
+  VariableStorage storage;
+  std::span<std::string_view> bound;
+  if (rule.m_variables > 0) bound = storage.slots;
+  RuleEvaluator evaluator(rule, record, trace == TraceReads::yes ? &result.reads : nullptr, bound);
   Eval e = evaluator.eval(rule.m_root);
   if (!e.known) {
     result.truth = Truth::unknown;
@@ -355,7 +368,10 @@ RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace
 }
 
 Value evaluate_value(const Rule& rule, const RecordView& record) {
-  RuleEvaluator evaluator(rule, record, nullptr);
+  VariableStorage storage;
+  std::span<std::string_view> bound;
+  if (rule.m_variables > 0) bound = storage.slots;
+  RuleEvaluator evaluator(rule, record, nullptr, bound);
   Eval e = evaluator.eval(rule.m_root);
   if (!e.known) return Value{};
   switch (e.type) {

@@ -109,7 +109,29 @@ static std::string without_group_spaces(std::string_view text) {
   return out;
 }
 
+// Digits with at most one '.' and at most 15 digits: the digits as an integer divided by a
+// power of ten, both exact in a double, so the one division rounds as from_chars does.
+static std::optional<double> plain_decimal(std::string_view text) {
+  static constexpr double k_powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  int64_t m = 0;
+  size_t count = 0, dot = std::string_view::npos;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '.' && dot == std::string_view::npos && i > 0) {
+      dot = i;
+      continue;
+    }
+    if (c < '0' || c > '9' || ++count > 15) return std::nullopt;
+    m = m * 10 + (c - '0');
+  }
+  if (count == 0 || dot == text.size() - 1) return std::nullopt;
+  size_t decimals = dot == std::string_view::npos ? 0 : text.size() - dot - 1;
+  return static_cast<double>(m) / k_powers[decimals];
+}
+
 std::optional<double> parse_number(std::string_view text) {
+  if (auto plain = plain_decimal(text)) return plain;
   std::string compact = without_group_spaces(util::trim(text));
   std::replace(compact.begin(), compact.end(), ',', '.');
   double value = 0;
@@ -185,7 +207,7 @@ template <typename T> static bool store(const std::optional<T>& parsed, Value& o
 
 bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value& out, std::string& why) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
-  if (util::trim(text).empty()) {
+  if (text.empty() || (field.type == FieldType::text && util::trim(text).empty())) {
     out = Value{};
     return true;
   }

@@ -2,9 +2,16 @@
 #include "io/block_csv.hpp"
 
 #include <algorithm>
+#include <array>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifdef __SSE2__
@@ -61,7 +68,7 @@ std::vector<bool> fields_screening_reads(const core::CriteriaSet& set) {
 
 BlockCsvApplications::BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options,
                                            std::vector<bool> keep)
-    : m_set(set), m_options(options), m_keep(std::move(keep)) {}
+    : m_set(set), m_options(options), m_keep(keep.begin(), keep.end()) {}
 
 bool BlockCsvApplications::read(const std::string& path, const std::function<void(core::Application&&)>& sink) {
   if (!open(path)) return false;
@@ -70,30 +77,116 @@ bool BlockCsvApplications::read(const std::string& path, const std::function<voi
     ~Closer() { close(fd); }
   } closer{m_fd};
   if (!read_header()) return false;
+  if (std::thread::hardware_concurrency() > 1) return read_in_parallel(path, sink);
   core::Application app;
-  app.where.source = path;
-  app.where.column = 1;
   size_t rows = 0;
+  for (Next next; (next = next_row(app, path)) == Next::row; ++rows) sink(std::move(app));
+  return m_end && rows > 0; // a header alone gets a warning from the streaming reader
+}
+
+BlockCsvApplications::Next BlockCsvApplications::next_row(core::Application& app, const std::string& path) {
   for (;;) {
     Scan scan = scan_record();
     if (scan == Scan::more) {
-      if (!refill()) return false;
+      if (!refill()) return Next::stop;
       continue;
     }
-    if (scan == Scan::end) return rows > 0; // a header alone gets a warning from the reader
-    if (scan == Scan::unhandled || !type_row(app)) return false;
-    ++rows;
-    if (app.where.source != path) app.where.source = path; // if the sink took it
+    m_end = scan == Scan::end;
+    if (m_end) return Next::stop;
+    if (scan == Scan::unhandled || !type_row(app)) return Next::stop;
+    if (app.where.source != path) app.where.source = path;
     app.where.line = m_record_line;
-    sink(std::move(app));
+    app.where.column = 1;
+    return Next::row;
   }
+}
+
+// Rows go from the reading thread to the caller's in batches, in input order.
+struct BlockCsvApplications::Batch {
+  std::vector<core::Application> apps = std::vector<core::Application>(256);
+  size_t size = 0;
+  bool last = false;
+};
+
+bool BlockCsvApplications::read_in_parallel(const std::string& path,
+                                            const std::function<void(core::Application&&)>& sink) {
+  std::array<Batch, 4> batches;
+  std::deque<Batch*> free, full;
+  for (Batch& b : batches) free.push_back(&b);
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool stop = false;
+  std::exception_ptr failure;
+  auto take = [&](std::deque<Batch*>& from) -> Batch* {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return stop || !from.empty(); });
+    if (from.empty()) return nullptr;
+    Batch* b = from.front();
+    from.pop_front();
+    return b;
+  };
+  auto give = [&](std::deque<Batch*>& to, Batch* b) {
+    std::lock_guard lock(mutex);
+    to.push_back(b);
+    changed.notify_all();
+  };
+  std::thread reader([&] {
+    try {
+      for (bool last = false; !last;) {
+        Batch* b = take(free);
+        if (!b) return;
+        for (b->size = 0; b->size < b->apps.size() && !last; ++b->size)
+          last = next_row(b->apps[b->size], path) == Next::stop;
+        b->size -= last ? 1 : 0;
+        b->last = last;
+        give(full, b);
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      failure = std::current_exception();
+      stop = true;
+      changed.notify_all();
+    }
+  });
+  // However the caller's sink ends, the reader stops and is joined before this returns.
+  struct Joiner {
+    std::thread& thread;
+    std::mutex& mutex;
+    std::condition_variable& changed;
+    bool& stop;
+    ~Joiner() {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+        changed.notify_all();
+      }
+      thread.join();
+    }
+  } joiner{reader, mutex, changed, stop};
+  size_t rows = 0;
+  for (;;) {
+    Batch* b = take(full);
+    if (!b) break;
+    for (size_t i = 0; i < b->size; ++i) sink(std::move(b->apps[i]));
+    rows += b->size;
+    if (b->last) break;
+    give(free, b);
+  }
+  if (failure) std::rethrow_exception(failure);
+  return m_end && rows > 0; // a header alone gets a warning from the streaming reader
 }
 
 bool BlockCsvApplications::open(const std::string& path) {
   if (is_yaml_path(path) || path == "-") return false;
   m_fd = ::open(path.c_str(), O_RDONLY);
   if (m_fd < 0) return false;
-  m_buf.resize(k_block);
+  m_eof = m_end = false;
+  m_pos = m_size = m_valid = 0;
+  m_line = 1;
+  // A small file gets a small block: every page of the block is touched once.
+  struct stat st {};
+  size_t block = fstat(m_fd, &st) == 0 && st.st_size >= 0 ? static_cast<size_t>(st.st_size) + 1 : k_block;
+  m_buf.resize(std::clamp<size_t>(block, 4096, k_block));
   bool ok = refill();
   bool bom = std::string_view(m_buf.data(), m_size).starts_with(k_utf8_bom);
   if (ok && !bom && m_options.csv.encoding != Encoding::utf8) ok = false;
@@ -177,8 +270,6 @@ BlockCsvApplications::Scan BlockCsvApplications::scan_record() {
   }
   m_pos = p;
   m_line = line;
-  for (size_t i = 0; i < m_fields.size(); ++i)
-    if (m_escaped[i]) unescape(m_fields[i]);
   return Scan::record;
 }
 
@@ -209,7 +300,7 @@ bool BlockCsvApplications::read_header() {
     auto tabs = std::count(head.begin(), head.end(), '\t');
     m_delimiter = tabs > commas && tabs > semicolons ? '\t' : (semicolons > commas ? ';' : ',');
   }
-  if (scan_record() != Scan::record) return false;
+  if (scan_record() != Scan::record) return false; // the header has no quotes to unescape
   std::vector<bool> present(m_set.fields.size(), false);
   m_columns.clear();
   for (std::string_view name : m_fields) {
@@ -232,10 +323,11 @@ bool BlockCsvApplications::type_row(core::Application& app) {
     auto f = static_cast<size_t>(m_columns[i]);
     const core::FieldSpec& spec = m_set.fields[f];
     bool text = spec.type == core::FieldType::string || spec.type == core::FieldType::text;
-    if (!m_keep[f] && text) {
+    if (!m_keep[f] && text) { // "" does not change whether a text is blank: left as it is
       if (spec.required && util::trim(m_fields[i]).empty()) return false;
       continue;
     }
+    if (m_escaped[i]) unescape(m_fields[i]);
     core::Value& value = m_keep[f] ? app.values[f] : m_scratch;
     if (!core::parse_field_value_into(m_fields[i], spec, value, why)) return false;
     if (spec.required && core::is_missing(value)) return false;

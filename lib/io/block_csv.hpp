@@ -25,7 +25,9 @@ std::vector<bool> fields_screening_reads(const core::CriteriaSet& set);
 // the set once, rows that all parse. At anything else (a bad cell, a row of the wrong width,
 // an unknown column, bad UTF-8, windows-1252, no rows) it stops and returns false, and the
 // caller reads the file again with read_applications(), which reports every problem
-// exactly. It never prints or throws for bad data.
+// exactly. It never prints or throws for bad data. On a machine with more than one core, the
+// reading and typing run on a thread of their own, a batch of rows ahead of the sink, which
+// is called on the caller's thread in input order as before.
 class BlockCsvApplications {
 public:
   BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options, std::vector<bool> keep);
@@ -36,8 +38,15 @@ public:
 
 private:
   enum class Scan { record, more, end, unhandled };
+  enum class Next { row, stop };
+  struct Batch;
 
   bool open(const std::string& path);
+  // The next application into `app`; stop at the end (m_end) or at something unhandled.
+  Next next_row(core::Application& app, const std::string& path);
+  // read() with the reading, checking and typing on a thread of its own, a batch ahead of
+  // the caller's sink.
+  bool read_in_parallel(const std::string& path, const std::function<void(core::Application&&)>& sink);
   bool refill();
   Scan scan_record();
   bool read_header();
@@ -46,18 +55,19 @@ private:
 
   const core::CriteriaSet& m_set;
   InputOptions m_options;
-  std::vector<bool> m_keep;
+  std::vector<char> m_keep; // bytes, not bits: read for every cell
   int m_fd = -1;
   bool m_eof = false;
+  bool m_end = false;    // every record was read
   std::string m_buf;     // the block: [m_pos, m_size) not yet consumed
   size_t m_pos = 0;      // start of the next record
   size_t m_size = 0;     // bytes in the block
   size_t m_valid = 0;    // bytes of the block checked to be UTF-8
-  char m_delimiter = 0;  //
+  char m_delimiter = 0;  // the field separator, from the options or the header
   int m_line = 1;        // line where the next record starts
   int m_record_line = 0; // line where the current record starts
   std::vector<std::string_view> m_fields;
-  std::vector<bool> m_escaped; // the field has "" to unescape
+  std::vector<char> m_escaped; // the field has "" to unescape
   std::vector<int> m_columns;  // field index in the set, by column
   core::Value m_scratch;       // a checked value that is not kept
 };

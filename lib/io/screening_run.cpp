@@ -55,7 +55,7 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs))
   m_info.tool_version = m_inputs.tool_version;
   m_info.set = m_set.get();
   m_info.criteria_path = m_inputs.criteria;
-  m_info.criteria_sha256 = sha256_hex(text);
+  m_info.criteria_sha256 = m_inputs.digests == Digests::compute ? sha256_hex(text) : "";
   m_info.timestamp = m_inputs.timestamp;
   m_info.lang = m_inputs.lang;
   load_reviews();
@@ -91,9 +91,17 @@ void ScreeningRun::load_reviews() {
   stop_on_errors(found, m_warnings);
 }
 
+// The block reader read the file well a moment ago: now it stops, so the file has changed.
+[[noreturn]] static void throw_changed(const std::string& path) {
+  throw util::Error(util::ErrorKind::input,
+                    {{path, 0, 0}, util::Severity::error, "the file changed while it was screened", {}});
+}
+
 // The block reader for a screening: it keeps only the fields a screening reads.
-static ApplicationReader block_reader(const core::CriteriaSet& set, const InputOptions& options) {
-  auto reader = std::make_shared<BlockCsvApplications>(set, options, fields_screening_reads(set));
+static ApplicationReader block_reader(const core::CriteriaSet& set, const InputOptions& options, Fields fields) {
+  std::vector<bool> keep =
+      fields == Fields::all ? std::vector<bool>(set.fields.size(), true) : fields_screening_reads(set);
+  auto reader = std::make_shared<BlockCsvApplications>(set, options, std::move(keep));
   return [reader](const std::string& path, util::Diagnostics&, const std::function<void(core::Application &&)>& sink) {
     return reader->read(path, sink);
   };
@@ -102,7 +110,8 @@ static ApplicationReader block_reader(const core::CriteriaSet& set, const InputO
 void ScreeningRun::first_pass() {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
-  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass(block_reader(*m_set, m_inputs.input));
+  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() &&
+            first_pass(block_reader(*m_set, m_inputs.input, Fields::screening));
   if (m_block) return;
   first_pass(
       [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
@@ -175,10 +184,11 @@ void ScreeningRun::count_decisions() {
 void ScreeningRun::replay(core::TraceReads trace,
                           const std::function<void(const core::ApplicationView&)>& visit) const {
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
-  util::Diagnostics ignored; // the first pass reported everything already
+  util::Diagnostics ignored;                           // the first pass reported everything already
+  ApplicationReader read = replay_reader(Fields::all); // writers may show any field
   size_t index = 0;
   for (const std::string& path : m_inputs.applications) {
-    read_applications(path, *m_set, m_inputs.input, ignored, [&](core::Application&& app) {
+    bool whole = read(path, ignored, [&](core::Application&& app) {
       core::Assessed assessed = screener.assess(app, trace);
       core::ApplicationView view;
       view.index = index;
@@ -190,6 +200,7 @@ void ScreeningRun::replay(core::TraceReads trace,
       ++index;
       visit(view);
     });
+    if (!whole) throw_changed(path);
   }
 }
 
@@ -198,7 +209,7 @@ bool ScreeningRun::can_outline() const { return m_set->criteria.size() <= 64; }
 void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const {
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
   util::Diagnostics ignored; // the first pass reported everything already
-  ApplicationReader read = replay_reader();
+  ApplicationReader read = replay_reader(Fields::screening);
   size_t index = 0;
   for (const std::string& path : m_inputs.applications) {
     bool whole = read(path, ignored, [&](core::Application&& app) {
@@ -213,14 +224,12 @@ void ScreeningRun::replay_outlines(const std::function<void(const core::Applicat
       ++index;
       visit(view);
     });
-    if (!whole) // the file read well a moment ago
-      throw util::Error(util::ErrorKind::input,
-                        {{path, 0, 0}, util::Severity::error, "the file changed while it was screened", {}});
+    if (!whole) throw_changed(path);
   }
 }
 
-ApplicationReader ScreeningRun::replay_reader() const {
-  if (m_block) return block_reader(*m_set, m_inputs.input);
+ApplicationReader ScreeningRun::replay_reader(Fields fields) const {
+  if (m_block) return block_reader(*m_set, m_inputs.input, fields);
   return [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
     read_applications(path, *m_set, m_inputs.input, found, sink);
     return true;

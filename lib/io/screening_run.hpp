@@ -25,6 +25,10 @@ enum class Digests { compute, skip };
 using ApplicationReader =
     std::function<bool(const std::string& path, util::Diagnostics&, const std::function<void(core::Application&&)>&)>;
 
+// Which fields the second pass reads: those the screening reads, or all (for writers that
+// show any field).
+enum class Fields { screening, all };
+
 // What one screening reads.
 struct ScreeningInputs {
   std::vector<std::string> applications;
@@ -73,8 +77,8 @@ private:
   // block reader stopped at something it does not handle.
   bool first_pass(const ApplicationReader& read);
   void count_decisions();
-  // The reader of the second pass: the one the first pass could use.
-  ApplicationReader replay_reader() const;
+  // The reader of the second pass: the one the first pass could use, keeping `fields`.
+  ApplicationReader replay_reader(Fields fields) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty

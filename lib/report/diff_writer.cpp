@@ -202,7 +202,7 @@ void write_json(const DiffReport& d, std::ostream& out) {
   json_strings(j, "left", dd.left_funding);
   j.end_object();
   j.end_object();
-  out << '\n';
+  j.end_line();
 }
 
 } // namespace

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "report/escape.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 namespace fundscreen::report {
@@ -60,22 +64,68 @@ void xml_entity(std::string& out, char c) {
 } // namespace
 
 std::string json_escape(std::string_view text) {
-  return map_ascii(text, [](std::string& out, char c) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20)
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-      else
-        out += c;
+  std::string out;
+  append_json_escaped(out, text);
+  return out;
+}
+
+// One ASCII character as a JSON string holds it.
+static void json_escape_ascii(std::string& out, char c) {
+  switch (c) {
+  case '"': out += "\\\""; break;
+  case '\\': out += "\\\\"; break;
+  case '\n': out += "\\n"; break;
+  case '\r': out += "\\r"; break;
+  case '\t': out += "\\t"; break;
+  case '\b': out += "\\b"; break;
+  case '\f': out += "\\f"; break;
+  default:
+    if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    else
+      out += c;
+  }
+}
+
+// Where the run of plain ASCII (0x20 to 0x7F, no quote or backslash) from `i` ends, or near
+// it: sixteen bytes at a time, the caller finishes the last few.
+static size_t plain_run_end(std::string_view text, size_t i) {
+#ifdef __SSE2__
+  const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= text.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Signed: bytes from 0x80 are negative, so below 0x20 too.
+    __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(special)))
+      return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  return i;
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
+  // Bytes from 0x80 take the slow path, which checks the UTF-8.
+  auto plain = [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t run = plain_run_end(text, i);
+    while (run < text.size() && plain(text[run])) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == text.size()) return;
+    size_t n = utf8_sequence(text.substr(run));
+    if (n == 1) {
+      json_escape_ascii(out, text[run]);
+    } else if (n == 0) {
+      out += k_replacement;
+      n = 1;
+    } else {
+      out.append(text.substr(run, n));
     }
-  });
+    i = run + n;
+  }
 }
 
 std::string xml_text(std::string_view text) {

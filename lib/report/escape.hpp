@@ -10,6 +10,9 @@ namespace fundscreen::report {
 // escapes and other control characters as \u00XX; bytes that are not UTF-8 become U+FFFD.
 std::string json_escape(std::string_view text);
 
+// json_escape(text) appended to `out`; runs of plain ASCII are copied whole.
+void append_json_escaped(std::string& out, std::string_view text);
+
 // `text` as XML character data: & < > " ' as entities, tab, line feed and carriage return
 // kept, other control characters (not allowed in XML 1.0) and bad UTF-8 as U+FFFD.
 std::string xml_text(std::string_view text);

@@ -11,10 +11,20 @@
 
 namespace fundscreen::report {
 
+void JsonOut::flush() {
+  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_buffer.clear();
+}
+
+void JsonOut::end_line() {
+  m_buffer += '\n';
+  if (m_buffer.size() >= (size_t{1} << 16)) flush();
+}
+
 void JsonOut::new_line() {
   if (m_style == JsonStyle::compact) return;
-  m_out << '\n';
-  for (size_t i = 0; i < m_filled.size(); ++i) m_out << "  ";
+  m_buffer += '\n';
+  m_buffer.append(2 * m_filled.size(), ' ');
 }
 
 void JsonOut::before_value() {
@@ -23,20 +33,22 @@ void JsonOut::before_value() {
     return;
   }
   if (m_filled.empty()) return;
-  if (m_filled.back()) m_out << ',';
+  if (m_filled.back()) m_buffer += ',';
   m_filled.back() = true;
   new_line();
 }
 
 void JsonOut::key(std::string_view name) {
   before_value();
-  m_out << '"' << json_escape(name) << (m_style == JsonStyle::pretty ? "\": " : "\":");
+  m_buffer += '"';
+  append_json_escaped(m_buffer, name);
+  m_buffer += m_style == JsonStyle::pretty ? "\": " : "\":";
   m_after_key = true;
 }
 
 void JsonOut::open(char bracket) {
   before_value();
-  m_out << bracket;
+  m_buffer += bracket;
   m_filled.push_back(false);
 }
 
@@ -44,32 +56,37 @@ void JsonOut::close(char bracket) {
   bool filled = m_filled.back();
   m_filled.pop_back();
   if (filled) new_line();
-  m_out << bracket;
+  m_buffer += bracket;
+  // A whole value is in the stream once it ends, so that a caller may write to the stream
+  // itself between values (a line end after each, as JSON Lines has).
+  if (m_filled.empty() || m_buffer.size() >= (size_t{1} << 16)) flush();
 }
 
 void JsonOut::string(std::string_view text) {
   before_value();
-  m_out << '"' << json_escape(text) << '"';
+  m_buffer += '"';
+  append_json_escaped(m_buffer, text);
+  m_buffer += '"';
 }
 
 void JsonOut::integer(int64_t value) {
   before_value();
-  m_out << std::to_string(value);
+  m_buffer += std::to_string(value);
 }
 
 void JsonOut::number(std::string_view literal) {
   before_value();
-  m_out << literal;
+  m_buffer += literal;
 }
 
 void JsonOut::boolean(bool value) {
   before_value();
-  m_out << (value ? "true" : "false");
+  m_buffer += value ? "true" : "false";
 }
 
 void JsonOut::null() {
   before_value();
-  m_out << "null";
+  m_buffer += "null";
 }
 
 namespace {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,10 +16,20 @@ namespace fundscreen::report {
 enum class JsonStyle { compact, pretty };
 
 // Writes JSON to a stream as it goes, so that a document of a million applications never
-// has to be held: the caller opens and closes containers and names each object member.
+// has to be held: the caller opens and closes containers and names each object member. The
+// text goes through a buffer handed to the stream in blocks of about 64 KiB and whenever a
+// top-level value ends, so the caller may write to the stream between values.
 class JsonOut {
 public:
   JsonOut(std::ostream& out, JsonStyle style) : m_out(out), m_style(style) {}
+  ~JsonOut() { flush(); }
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
+
+  // Ends a line of JSON Lines (or the document).
+  void end_line();
+  // Hands what is buffered to the stream.
+  void flush();
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -47,6 +58,7 @@ private:
   void new_line();
 
   std::ostream& m_out;
+  std::string m_buffer;
   JsonStyle m_style;
   // Per open container: whether it has any member or element yet.
   std::vector<bool> m_filled;

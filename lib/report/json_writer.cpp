@@ -191,7 +191,7 @@ void write_application_fields(JsonOut& json, const core::RunInfo& info, const co
 
 class JsonDocumentWriter final : public Writer {
 public:
-  explicit JsonDocumentWriter(std::ostream& out) : m_json(out, JsonStyle::pretty), m_out(out) {}
+  explicit JsonDocumentWriter(std::ostream& out) : m_json(out, JsonStyle::pretty) {}
 
   void begin(const core::RunInfo& info) override {
     m_info = info;
@@ -213,18 +213,18 @@ public:
   void end() override {
     m_json.end_array();
     m_json.end_object();
-    m_out << '\n';
+    m_json.end_line();
+    m_json.flush();
   }
 
 private:
   JsonOut m_json;
-  std::ostream& m_out;
   core::RunInfo m_info;
 };
 
 class JsonLinesWriter final : public Writer {
 public:
-  explicit JsonLinesWriter(std::ostream& out) : m_json(out, JsonStyle::compact), m_out(out) {}
+  explicit JsonLinesWriter(std::ostream& out) : m_json(out, JsonStyle::compact) {}
 
   void begin(const core::RunInfo& info) override {
     m_info = info;
@@ -232,7 +232,7 @@ public:
     m_json.field("type", "run");
     write_run_fields(m_json, m_info);
     m_json.end_object();
-    m_out << '\n';
+    m_json.end_line();
   }
 
   void add(const core::ApplicationView& view) override {
@@ -240,14 +240,13 @@ public:
     m_json.field("type", "application");
     write_application_fields(m_json, m_info, view);
     m_json.end_object();
-    m_out << '\n';
+    m_json.end_line();
   }
 
-  void end() override {}
+  void end() override { m_json.flush(); }
 
 private:
   JsonOut m_json;
-  std::ostream& m_out;
   core::RunInfo m_info;
 };
 

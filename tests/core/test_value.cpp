@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <charconv>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -190,4 +191,32 @@ TEST_CASE("core::parse_field_value reads thousands separated by a no-break space
   CHECK(cell("team_size", "1" + nbsp + "200") == "1200");
   CHECK(cell("panel_score", "1 200,5") == "1200.5");
   CHECK(cell("panel_score", "1" + nbsp + "200,5") == "1200.5");
+}
+
+TEST_CASE("core::parse_number reads plain decimals exactly as from_chars does") {
+  // parse_number takes a short path for digits with one '.'; it must give the same double.
+  for (std::string text : {"0", "7", "7.3", "15.0", "0.1", "0.3", "123456789.012345", "999999999999999", "2.675",
+                           "1.005", "4503599627370497", "0.000000000000001"}) {
+    CAPTURE(text);
+    double expected = 0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    auto got = fundscreen::core::parse_number(text);
+    REQUIRE(got);
+    CHECK(*got == expected);
+  }
+  for (int tenths = 0; tenths <= 20000; ++tenths) {
+    std::string text = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+    double expected = 0;
+    std::from_chars(text.data(), text.data() + text.size(), expected);
+    CHECK(fundscreen::core::parse_number(text) == expected);
+  }
+}
+
+TEST_CASE("core::parse_date: the ISO short path and the general path agree") {
+  std::string why;
+  CHECK(fundscreen::core::parse_date("2021-03-01", why) == fundscreen::core::parse_date("1.3.2021", why));
+  CHECK_FALSE(fundscreen::core::parse_date("2021-02-30", why));
+  CHECK(why == "2021-02 has 28 days");
+  CHECK_FALSE(fundscreen::core::parse_date("2021-13-01", why));
+  CHECK(why == "there is no month 13");
 }

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// Fuzzes the block reader of screenings against the streaming reader: on any bytes, when the
+// block reader reads a file through to the end, the streaming reader must find no problem in
+// it and give the same applications (the kept fields and the lines).
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "core/criteria_set.hpp"
+#include "io/block_csv.hpp"
+#include "io/criteria_loader.hpp"
+#include "util/diagnostics.hpp"
+
+using namespace fundscreen;
+
+namespace {
+
+const core::CriteriaSet& sitra_set() {
+  static const core::CriteriaSet set = [] {
+    std::ifstream file(FUNDSCREEN_SITRA_CRITERIA, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    return io::parse_criteria(text.str(), FUNDSCREEN_SITRA_CRITERIA);
+  }();
+  return set;
+}
+
+// The applications as `line: value value ...` over the fields in `keep`.
+std::string listing(const core::Application& app, const std::vector<bool>& keep) {
+  std::string row = std::to_string(app.where.line) + ":";
+  for (size_t f = 0; f < keep.size(); ++f)
+    if (keep[f]) row += " " + core::to_display(app.values[f]);
+  return row + "\n";
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const core::CriteriaSet& set = sitra_set();
+  // The first byte: bit 0 a ';' delimiter, bit 1 every field kept.
+  io::InputOptions options;
+  options.csv.delimiter = (data[0] & 1) ? ';' : 0;
+  std::vector<bool> keep = (data[0] & 2) ? std::vector<bool>(set.fields.size(), true) : io::fields_screening_reads(set);
+  static const std::string path = "/tmp/fundscreen-fuzz-block-" + std::to_string(getpid()) + ".csv";
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(data) + 1, static_cast<std::streamsize>(size - 1));
+
+  std::string block;
+  io::BlockCsvApplications reader(set, options, keep);
+  bool whole = reader.read(path, [&](core::Application&& app) { block += listing(app, keep); });
+  if (!whole) return 0;
+  std::string streaming;
+  util::Diagnostics found;
+  io::read_applications(path, set, options, found, [&](core::Application&& app) { streaming += listing(app, keep); });
+  if (found.errors() > 0 || found.warnings() > 0 || block != streaming) __builtin_trap();
+  return 0;
+}
