@@ -112,13 +112,6 @@ void write_csv(const DiffReport& d, std::ostream& out) {
                        s.new_rank > 0 ? std::to_string(s.new_rank) : "", csv_cell(changed_ids(s)));
 }
 
-void json_strings(JsonOut& j, std::string_view key, const std::vector<std::string>& items) {
-  j.key(key);
-  j.begin_array();
-  for (const auto& i : items) j.string(i);
-  j.end_array();
-}
-
 void json_rank(JsonOut& j, std::string_view key, int rank) {
   j.key(key);
   if (rank > 0)
@@ -174,8 +167,8 @@ void write_json(const DiffReport& d, std::ostream& out) {
       json_status(j, "new", c.new_status);
       j.field("old_reason", c.old_reason);
       j.field("new_reason", c.new_reason);
-      json_strings(j, "old_reads", c.old_reads);
-      json_strings(j, "new_reads", c.new_reads);
+      write_strings(j, "old_reads", c.old_reads);
+      write_strings(j, "new_reads", c.new_reads);
       j.end_object();
     }
     j.end_array();
@@ -198,8 +191,8 @@ void write_json(const DiffReport& d, std::ostream& out) {
   j.begin_object();
   j.field("old_used", core::to_string(dd.old_used));
   j.field("new_used", core::to_string(dd.new_used));
-  json_strings(j, "entered", dd.entered_funding);
-  json_strings(j, "left", dd.left_funding);
+  write_strings(j, "entered", dd.entered_funding);
+  write_strings(j, "left", dd.left_funding);
   j.end_object();
   j.end_object();
   j.end_line();

@@ -157,28 +157,12 @@ void json_tally(JsonOut& j, const core::Tally& t, const core::LightVerdict& ligh
   j.field("light_reason", light.reason);
 }
 
-void json_strings(JsonOut& j, std::string_view key, const std::vector<std::string>& items) {
-  j.key(key);
-  j.begin_array();
-  for (const auto& i : items) j.string(i);
-  j.end_array();
-}
-
 void json_result(JsonOut& j, const core::ProjectResult& p) {
   j.begin_object();
   j.field("application", p.application);
   j.field("result", core::impact_result_name(p.result));
   j.field("reason", p.reason);
-  j.key("reads");
-  j.begin_array();
-  for (const core::RuleRead& read : p.reads) {
-    j.begin_object();
-    j.field("path", read.path);
-    j.key("value");
-    write_value(j, read.value);
-    j.end_object();
-  }
-  j.end_array();
+  write_reads(j, p.reads);
   j.field("note", p.note);
   j.end_object();
 }
@@ -195,18 +179,7 @@ void json_run(JsonOut& j, const ImpactReport& r) {
   j.field("path", r.criteria_path);
   j.field("sha256", r.criteria_sha256);
   j.end_object();
-  j.key("inputs");
-  j.begin_array();
-  for (const auto& input : r.inputs) {
-    j.begin_object();
-    j.field("role", input.role);
-    j.field("path", input.path);
-    j.field("sha256", input.sha256);
-    j.key("records");
-    j.integer(static_cast<int64_t>(input.records));
-    j.end_object();
-  }
-  j.end_array();
+  write_inputs(j, r.inputs);
   j.key("screened");
   j.boolean(r.screened);
   j.key("projects");
@@ -234,7 +207,7 @@ void write_json(const ImpactReport& r, std::ostream& out) {
     j.field("id", f.impact->id);
     j.field("description", f.impact->description);
     j.field("indicator", f.impact->indicator ? f.impact->indicator->text() : "");
-    json_strings(j, "criteria", f.criteria);
+    write_strings(j, "criteria", f.criteria);
     json_tally(j, f.tally, f.light);
     j.key("results");
     j.begin_array();
@@ -249,10 +222,10 @@ void write_json(const ImpactReport& r, std::ostream& out) {
     j.begin_object();
     j.field("id", c.criterion->id);
     j.field("title", c.criterion->title.in(r.lang));
-    json_strings(j, "impacts", c.impacts);
+    write_strings(j, "impacts", c.impacts);
     json_tally(j, c.tally, c.light);
-    json_strings(j, "failed_in", c.failed_in);
-    json_strings(j, "unknown_in", c.unknown_in);
+    write_strings(j, "failed_in", c.failed_in);
+    write_strings(j, "unknown_in", c.unknown_in);
     j.end_object();
   }
   j.end_array();

@@ -118,4 +118,39 @@ struct ValueJson {
 
 void write_value(JsonOut& json, const core::Value& value) { std::visit(ValueJson{json}, value); }
 
+void write_strings(JsonOut& json, std::string_view name, const std::vector<std::string>& items) {
+  json.key(name);
+  json.begin_array();
+  for (const std::string& s : items) json.string(s);
+  json.end_array();
+}
+
+void write_reads(JsonOut& json, const std::vector<core::RuleRead>& reads) {
+  json.key("reads");
+  json.begin_array();
+  for (const core::RuleRead& read : reads) {
+    json.begin_object();
+    json.field("path", read.path);
+    json.key("value");
+    write_value(json, read.value);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_inputs(JsonOut& json, const std::vector<core::InputFile>& inputs) {
+  json.key("inputs");
+  json.begin_array();
+  for (const core::InputFile& input : inputs) {
+    json.begin_object();
+    json.field("role", input.role);
+    json.field("path", input.path);
+    json.field("sha256", input.sha256);
+    json.key("records");
+    json.integer(static_cast<int64_t>(input.records));
+    json.end_object();
+  }
+  json.end_array();
+}
+
 } // namespace fundscreen::report

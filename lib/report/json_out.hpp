@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/rule.hpp"
+#include "core/run_info.hpp"
 #include "core/value.hpp"
 
 namespace fundscreen::report {
@@ -68,5 +70,14 @@ private:
 // A value a rule read, typed: money, dates and durations as strings, lists as arrays, a
 // missing value as null.
 void write_value(JsonOut& json, const core::Value& value);
+
+// A member `name` holding `items` as an array of strings.
+void write_strings(JsonOut& json, std::string_view name, const std::vector<std::string>& items);
+
+// A member `reads`: the values a rule read, as `{"path": ..., "value": ...}` objects.
+void write_reads(JsonOut& json, const std::vector<core::RuleRead>& reads);
+
+// A member `inputs`: each input file's role, path, SHA-256 and record count.
+void write_inputs(JsonOut& json, const std::vector<core::InputFile>& inputs);
 
 } // namespace fundscreen::report

@@ -31,13 +31,6 @@ std::string_view truth_name(core::Truth truth) {
   return truth == core::Truth::yes ? "true" : (truth == core::Truth::no ? "false" : "unknown");
 }
 
-void write_strings(JsonOut& json, std::string_view name, const std::vector<std::string>& items) {
-  json.key(name);
-  json.begin_array();
-  for (const std::string& s : items) json.string(s);
-  json.end_array();
-}
-
 void write_rule(JsonOut& json, const core::CriterionResult& r) {
   json.key("rule");
   if (!r.rule || !r.criterion->rule) return json.null();
@@ -45,16 +38,7 @@ void write_rule(JsonOut& json, const core::CriterionResult& r) {
   json.field("text", r.criterion->rule->text());
   json.field("result", truth_name(r.rule->truth));
   json.field("reason", r.rule->reason);
-  json.key("reads");
-  json.begin_array();
-  for (const core::RuleRead& read : r.rule->reads) {
-    json.begin_object();
-    json.field("path", read.path);
-    json.key("value");
-    write_value(json, read.value);
-    json.end_object();
-  }
-  json.end_array();
+  write_reads(json, r.rule->reads);
   json.end_object();
 }
 
@@ -102,18 +86,7 @@ void write_run_fields(JsonOut& json, const core::RunInfo& info) {
   json.field("path", info.criteria_path);
   json.field("sha256", info.criteria_sha256);
   json.end_object();
-  json.key("inputs");
-  json.begin_array();
-  for (const core::InputFile& input : info.inputs) {
-    json.begin_object();
-    json.field("role", input.role);
-    json.field("path", input.path);
-    json.field("sha256", input.sha256);
-    json.key("records");
-    json.integer(static_cast<int64_t>(input.records));
-    json.end_object();
-  }
-  json.end_array();
+  write_inputs(json, info.inputs);
   json.key("applications");
   json.integer(static_cast<int64_t>(info.applications));
   json.key("counts");
