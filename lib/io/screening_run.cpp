@@ -181,51 +181,55 @@ void ScreeningRun::count_decisions() {
   m_info.counts[static_cast<size_t>(core::Decision::reserve)] = m_info.eligible - static_cast<size_t>(m_line.funded);
 }
 
-void ScreeningRun::replay(core::TraceReads trace,
-                          const std::function<void(const core::ApplicationView&)>& visit) const {
-  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
-  util::Diagnostics ignored;                           // the first pass reported everything already
-  ApplicationReader read = replay_reader(Fields::all); // writers may show any field
+template <typename Decide>
+void ScreeningRun::replay_with(Fields fields, Decide decide,
+                               const std::function<void(const core::ApplicationView&)>& visit) const {
+  util::Diagnostics ignored; // the first pass reported everything already
+  ApplicationReader read = replay_reader(fields);
   size_t index = 0;
   for (const std::string& path : m_inputs.applications) {
     bool whole = read(path, ignored, [&](core::Application&& app) {
-      core::Assessed assessed = screener.assess(app, trace);
       core::ApplicationView view;
       view.index = index;
       view.app = &app;
-      view.assessed = &assessed;
-      view.decision = assessed.decision;
       view.placement = placement_of(index);
-      if (view.placement) view.decision = view.placement->decision;
       ++index;
-      visit(view);
+      decide(app, view, [&] {
+        if (view.placement) view.decision = view.placement->decision;
+        visit(view);
+      });
     });
     if (!whole) throw_changed(path);
   }
+}
+
+void ScreeningRun::replay(core::TraceReads trace,
+                          const std::function<void(const core::ApplicationView&)>& visit) const {
+  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  replay_with(
+      Fields::all, // writers may show any field
+      [&](const core::Application& app, core::ApplicationView& view, const auto& done) {
+        core::Assessed assessed = screener.assess(app, trace);
+        view.assessed = &assessed;
+        view.decision = assessed.decision;
+        done();
+      },
+      visit);
 }
 
 bool ScreeningRun::can_outline() const { return m_set->criteria.size() <= 64; }
 
 void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const {
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
-  util::Diagnostics ignored; // the first pass reported everything already
-  ApplicationReader read = replay_reader(Fields::screening);
-  size_t index = 0;
-  for (const std::string& path : m_inputs.applications) {
-    bool whole = read(path, ignored, [&](core::Application&& app) {
-      core::Outline outline = screener.outline(app);
-      core::ApplicationView view;
-      view.index = index;
-      view.app = &app;
-      view.outline = &outline;
-      view.decision = outline.decision;
-      view.placement = placement_of(index);
-      if (view.placement) view.decision = view.placement->decision;
-      ++index;
-      visit(view);
-    });
-    if (!whole) throw_changed(path);
-  }
+  replay_with(
+      Fields::screening,
+      [&](const core::Application& app, core::ApplicationView& view, const auto& done) {
+        core::Outline outline = screener.outline(app);
+        view.outline = &outline;
+        view.decision = outline.decision;
+        done();
+      },
+      visit);
 }
 
 ApplicationReader ScreeningRun::replay_reader(Fields fields) const {

@@ -79,6 +79,10 @@ private:
   void count_decisions();
   // The reader of the second pass: the one the first pass could use, keeping `fields`.
   ApplicationReader replay_reader(Fields fields) const;
+  // The second pass with `fields` kept: `decide(app, view, done)` fills in the view's
+  // assessment or outline and calls `done()`, which sets the final decision and visits.
+  template <typename Decide>
+  void replay_with(Fields fields, Decide decide, const std::function<void(const core::ApplicationView&)>& visit) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
