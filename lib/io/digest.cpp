@@ -5,8 +5,11 @@
 #include <fstream>
 #include <memory>
 
-#include <fmt/format.h>
-#include <openssl/evp.h>
+// The low-level SHA-256 functions rather than EVP: the binary is linked statically, and EVP
+// would pull OpenSSL's provider machinery (with dlopen and the network lookups of its BIOs)
+// into it for one fixed algorithm. They are deprecated in OpenSSL 3 but present.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include "io/file.hpp"
 
@@ -14,22 +17,24 @@ namespace fundscreen::io {
 
 namespace {
 
-// An EVP digest context that frees itself.
 class Sha256 {
 public:
-  Sha256() : m_ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free) { EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr); }
-  void update(std::string_view bytes) { EVP_DigestUpdate(m_ctx.get(), bytes.data(), bytes.size()); }
+  Sha256() { SHA256_Init(&m_ctx); }
+  void update(std::string_view bytes) { SHA256_Update(&m_ctx, bytes.data(), bytes.size()); }
   std::string hex() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(m_ctx.get(), digest.data(), &size);
+    std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+    SHA256_Final(digest.data(), &m_ctx);
+    static constexpr char digits[] = "0123456789abcdef";
     std::string out;
-    for (unsigned int i = 0; i < size; ++i) out += fmt::format("{:02x}", digest[i]);
+    for (unsigned char byte : digest) {
+      out += digits[byte >> 4];
+      out += digits[byte & 15];
+    }
     return out;
   }
 
 private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> m_ctx;
+  SHA256_CTX m_ctx;
 };
 
 } // namespace
