@@ -2,6 +2,7 @@
 #include "core/money.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -136,10 +137,22 @@ std::optional<Money> parse_money(std::string_view text, std::string& why) {
 }
 
 std::string to_string(Money money) {
-  int64_t abs = money.cents < 0 ? -money.cents : money.cents;
-  std::string sign = money.cents < 0 ? "-" : "";
-  if (abs % 100 == 0) return fmt::format("{}{}", sign, abs / 100);
-  return fmt::format("{}{}.{:02}", sign, abs / 100, abs % 100);
+  std::string text;
+  append_money(text, money);
+  return text;
+}
+
+void append_money(std::string& out, Money money) {
+  // In unsigned arithmetic, so that the most negative amount has a magnitude too.
+  uint64_t abs = money.cents < 0 ? 0 - static_cast<uint64_t>(money.cents) : static_cast<uint64_t>(money.cents);
+  if (money.cents < 0) out += '-';
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, abs / 100).ptr;
+  out.append(digits, end);
+  if (abs % 100 == 0) return;
+  out += '.';
+  out += static_cast<char>('0' + abs % 100 / 10);
+  out += static_cast<char>('0' + abs % 10);
 }
 
 } // namespace fundscreen::core

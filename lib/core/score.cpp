@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/score.hpp"
 
+#include <charconv>
 #include <numeric>
-
-#include <fmt/format.h>
 
 namespace fundscreen::core {
 
@@ -34,13 +33,24 @@ std::strong_ordering Score::operator<=>(const Score& other) const {
 }
 
 std::string to_string(const Score& score) {
+  std::string text;
+  append_score(text, score);
+  return text;
+}
+
+void append_score(std::string& out, const Score& score) {
   // Round half away from zero at the third decimal, in integers.
   Wide scaled = static_cast<Wide>(score.numerator()) * 200 +
                 (score.numerator() >= 0 ? score.denominator() : -score.denominator());
   Wide hundredths = scaled / (2 * static_cast<Wide>(score.denominator()));
   int64_t h = static_cast<int64_t>(hundredths);
-  int64_t abs = h < 0 ? -h : h;
-  return fmt::format("{}{}.{:02}", h < 0 ? "-" : "", abs / 100, abs % 100);
+  uint64_t abs = h < 0 ? 0 - static_cast<uint64_t>(h) : static_cast<uint64_t>(h);
+  if (h < 0) out += '-';
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, abs / 100).ptr);
+  out += '.';
+  out += static_cast<char>('0' + abs % 100 / 10);
+  out += static_cast<char>('0' + abs % 10);
 }
 
 } // namespace fundscreen::core
