@@ -143,16 +143,19 @@ std::string to_string(Money money) {
 }
 
 void append_money(std::string& out, Money money) {
-  // In unsigned arithmetic, so that the most negative amount has a magnitude too.
+  // In unsigned arithmetic, so that the most negative amount has a magnitude too; built in
+  // a buffer and appended once.
   uint64_t abs = money.cents < 0 ? 0 - static_cast<uint64_t>(money.cents) : static_cast<uint64_t>(money.cents);
-  if (money.cents < 0) out += '-';
-  char digits[24];
-  auto end = std::to_chars(digits, digits + sizeof digits, abs / 100).ptr;
-  out.append(digits, end);
-  if (abs % 100 == 0) return;
-  out += '.';
-  out += static_cast<char>('0' + abs % 100 / 10);
-  out += static_cast<char>('0' + abs % 10);
+  char text[32];
+  char* end = text;
+  if (money.cents < 0) *end++ = '-';
+  end = std::to_chars(end, text + sizeof text, abs / 100).ptr;
+  if (abs % 100 != 0) {
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + abs % 100 / 10);
+    *end++ = static_cast<char>('0' + abs % 10);
+  }
+  out.append(text, static_cast<size_t>(end - text));
 }
 
 } // namespace fundscreen::core

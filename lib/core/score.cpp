@@ -45,12 +45,14 @@ void append_score(std::string& out, const Score& score) {
   Wide hundredths = scaled / (2 * static_cast<Wide>(score.denominator()));
   int64_t h = static_cast<int64_t>(hundredths);
   uint64_t abs = h < 0 ? 0 - static_cast<uint64_t>(h) : static_cast<uint64_t>(h);
-  if (h < 0) out += '-';
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, abs / 100).ptr);
-  out += '.';
-  out += static_cast<char>('0' + abs % 100 / 10);
-  out += static_cast<char>('0' + abs % 10);
+  char text[32];
+  char* end = text;
+  if (h < 0) *end++ = '-';
+  end = std::to_chars(end, text + sizeof text, abs / 100).ptr;
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + abs % 100 / 10);
+  *end++ = static_cast<char>('0' + abs % 10);
+  out.append(text, static_cast<size_t>(end - text));
 }
 
 } // namespace fundscreen::core

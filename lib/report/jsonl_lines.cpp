@@ -27,7 +27,8 @@ void append_string(std::string& out, std::string_view text) {
 
 void append_integer(std::string& out, int64_t value) {
   char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, static_cast<size_t>(end - digits));
 }
 
 void append_money_string(std::string& out, core::Money money) {
@@ -161,11 +162,22 @@ JsonlLines::JsonlLines(const core::RunInfo& info) : m_info(info) {
 
 JsonlLines::CriterionLine JsonlLines::criterion_line(const core::Criterion& c) {
   CriterionLine line;
-  line.open = R"({"id":)";
-  append_string(line.open, c.id);
-  line.open += R"(,"status":")";
+  for (auto status : {core::Status::pass, core::Status::fail, core::Status::unclear, core::Status::pending}) {
+    std::string& open = line.open[static_cast<size_t>(status)];
+    open = R"({"id":)";
+    append_string(open, c.id);
+    open += R"(,"status":")";
+    open += core::status_name(status);
+    open += '"';
+  }
   line.kind = c.kind;
   line.has_rule = c.kind != core::CriterionKind::judgement && c.rule.has_value();
+  if (line.has_rule)
+    for (const std::string& path : c.rule->reads()) {
+      std::string key;
+      append_string(key, path);
+      line.read_keys.emplace_back(path, key + ':');
+    }
   return line;
 }
 
@@ -202,15 +214,23 @@ void JsonlLines::append_display_field(std::string& out, const core::Application&
     append_string(out, core::to_display(value));
 }
 
+void JsonlLines::append_read_key(std::string& out, const CriterionLine& line, const std::string& path) {
+  for (const auto& [known, key] : line.read_keys)
+    if (known == path) {
+      out += key;
+      return;
+    }
+  append_string(out, path);
+  out += ':';
+}
+
 void JsonlLines::append_criterion(std::string& out, const core::CriterionResult& r, size_t index) const {
   // The results come in the set's order; a criterion from elsewhere gets its fragments made here.
   bool ours = index < m_criteria.size() && &m_info.set->criteria[index] == r.criterion;
   CriterionLine other;
   if (!ours) other = criterion_line(*r.criterion);
   const CriterionLine& line = ours ? m_criteria[index] : other;
-  out += line.open;
-  out += core::status_name(r.status);
-  out += '"';
+  out += line.open[static_cast<size_t>(r.status)];
   if (r.reason != core::plain_reason(line.kind, r.status)) {
     out += R"(,"reason":)"sv;
     append_string(out, r.reason);
@@ -228,8 +248,7 @@ void JsonlLines::append_criterion(std::string& out, const core::CriterionResult&
     out += R"(,"reads":{)"sv;
     for (size_t i = 0; i < r.rule->reads.size(); ++i) {
       if (i) out += ',';
-      append_string(out, r.rule->reads[i].path);
-      out += ':';
+      append_read_key(out, line, r.rule->reads[i].path);
       std::visit(AppendValue{out}, r.rule->reads[i].value);
     }
     out += '}';

@@ -5,6 +5,7 @@
 // gives back `json`'s application objects exactly; README.md ("The jsonl stream") says how.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +32,18 @@ public:
 private:
   // What every application line writes the same for one criterion.
   struct CriterionLine {
-    // `{"id":"X1","status":"`
-    std::string open;
+    // `{"id":"X1","status":"pass"`, by status.
+    std::array<std::string, 4> open;
     core::CriterionKind kind = core::CriterionKind::rule;
     // Whether the set has a rule for it that the screening evaluates.
     bool has_rule = false;
+    // Each path the rule may read, with its key in `reads`: `"app.stage":`.
+    std::vector<std::pair<std::string, std::string>> read_keys;
   };
 
   static CriterionLine criterion_line(const core::Criterion& c);
+  // The key of the value read at `path` in a `reads` object, with its colon.
+  static void append_read_key(std::string& out, const CriterionLine& line, const std::string& path);
   // Appends the criterion `result`, the set's criterion number `index`.
   void append_criterion(std::string& out, const core::CriterionResult& result, size_t index) const;
   // The application's field `field` as a JSON string, or null when missing or empty.
