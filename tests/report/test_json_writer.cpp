@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
+#include <functional>
+#include <thread>
 
 #include <doctest/doctest.h>
 
@@ -298,6 +300,21 @@ TEST_CASE("report::jsonl") {
     lines.append_application(out, example.views[3]);
     std::string written = example.render_views(Format::jsonl, {example.views[3]});
     CHECK(out == "before\n" + written.substr(written.find('\n') + 1));
+  }
+
+  SUBCASE("formats lines on several threads at once as on one") {
+    const fundscreen::report::JsonlLines lines(example.info);
+    auto format_all = [&](std::string& out) {
+      for (int round = 0; round < 200; ++round)
+        for (const auto& view : example.views) lines.append_application(out, view);
+    };
+    std::string alone, first, second;
+    format_all(alone);
+    std::thread a(format_all, std::ref(first)), b(format_all, std::ref(second));
+    a.join();
+    b.join();
+    CHECK(first == alone);
+    CHECK(second == alone);
   }
 
   SUBCASE("writes every application of the example, each on its own line") {
