@@ -5,7 +5,9 @@
 usage: python3 compare_decisions.py FUNDSCREEN_OUTPUT PEER.csv [PEER.csv ...]
 
 FUNDSCREEN_OUTPUT is `fundscreen screen --format csv` (columns id, decision, failed among
-others) or `--format jsonl` (a `run` line, then one `application` line each). Each PEER.csv
+others) or `--format jsonl` (a `run` line, then one `application` line each, whose `id`,
+`decision` and `failed` members are read; the criteria's definitions on the run line are
+not needed). Each PEER.csv
 is a bench-peers `decisions.csv`: `id,decision,failed`, rows in input order, `failed`
 `;`-joined. Every row must have the same id, decision and failed criteria in the same
 order. Prints one line per peer with the decision counts; exits 1 on the first

@@ -89,9 +89,24 @@ std::optional<Date> parse_date(std::string_view text, std::string& why) {
 }
 
 std::string to_string(Date date) {
+  std::string text;
+  append_date(text, date);
+  return text;
+}
+
+void append_date(std::string& out, Date date) {
   auto ymd = to_ymd(date);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  int year = static_cast<int>(ymd.year());
+  auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) {
+    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", year, month, day);
+    return;
+  }
+  auto digit = [](unsigned n) { return static_cast<char>('0' + n % 10); };
+  auto y = static_cast<unsigned>(year);
+  char text[10] = {digit(y / 1000),   digit(y / 100), digit(y / 10), digit(y),        '-',
+                   digit(month / 10), digit(month),   '-',           digit(day / 10), digit(day)};
+  out.append(text, sizeof text);
 }
 
 Date add(Date date, Duration duration) {

@@ -32,6 +32,8 @@ std::optional<Date> parse_date(std::string_view text, std::string& why);
 
 // The date as `YYYY-MM-DD`.
 std::string to_string(Date date);
+// to_string(`date`) appended to `out`, without a temporary string.
+void append_date(std::string& out, Date date);
 
 // `date` moved by `duration`; months first, the day clamped to the end of a shorter month.
 Date add(Date date, Duration duration);

@@ -2,6 +2,7 @@
 #include "core/money.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -136,10 +137,25 @@ std::optional<Money> parse_money(std::string_view text, std::string& why) {
 }
 
 std::string to_string(Money money) {
-  int64_t abs = money.cents < 0 ? -money.cents : money.cents;
-  std::string sign = money.cents < 0 ? "-" : "";
-  if (abs % 100 == 0) return fmt::format("{}{}", sign, abs / 100);
-  return fmt::format("{}{}.{:02}", sign, abs / 100, abs % 100);
+  std::string text;
+  append_money(text, money);
+  return text;
+}
+
+void append_money(std::string& out, Money money) {
+  // In unsigned arithmetic, so that the most negative amount has a magnitude too; built in
+  // a buffer and appended once.
+  uint64_t abs = money.cents < 0 ? 0 - static_cast<uint64_t>(money.cents) : static_cast<uint64_t>(money.cents);
+  char text[32];
+  char* end = text;
+  if (money.cents < 0) *end++ = '-';
+  end = std::to_chars(end, text + sizeof text, abs / 100).ptr;
+  if (abs % 100 != 0) {
+    *end++ = '.';
+    *end++ = static_cast<char>('0' + abs % 100 / 10);
+    *end++ = static_cast<char>('0' + abs % 10);
+  }
+  out.append(text, static_cast<size_t>(end - text));
 }
 
 } // namespace fundscreen::core

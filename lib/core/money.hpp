@@ -22,5 +22,7 @@ std::optional<Money> parse_money(std::string_view text, std::string& why);
 
 // The amount as a plain decimal: `95000`, `95000.50`, `-3.05`.
 std::string to_string(Money money);
+// to_string(`money`) appended to `out`, without a temporary string.
+void append_money(std::string& out, Money money);
 
 } // namespace fundscreen::core

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/score.hpp"
 
+#include <charconv>
 #include <numeric>
-
-#include <fmt/format.h>
 
 namespace fundscreen::core {
 
@@ -34,13 +33,26 @@ std::strong_ordering Score::operator<=>(const Score& other) const {
 }
 
 std::string to_string(const Score& score) {
+  std::string text;
+  append_score(text, score);
+  return text;
+}
+
+void append_score(std::string& out, const Score& score) {
   // Round half away from zero at the third decimal, in integers.
   Wide scaled = static_cast<Wide>(score.numerator()) * 200 +
                 (score.numerator() >= 0 ? score.denominator() : -score.denominator());
   Wide hundredths = scaled / (2 * static_cast<Wide>(score.denominator()));
   int64_t h = static_cast<int64_t>(hundredths);
-  int64_t abs = h < 0 ? -h : h;
-  return fmt::format("{}{}.{:02}", h < 0 ? "-" : "", abs / 100, abs % 100);
+  uint64_t abs = h < 0 ? 0 - static_cast<uint64_t>(h) : static_cast<uint64_t>(h);
+  char text[32];
+  char* end = text;
+  if (h < 0) *end++ = '-';
+  end = std::to_chars(end, text + sizeof text, abs / 100).ptr;
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + abs % 100 / 10);
+  *end++ = static_cast<char>('0' + abs % 10);
+  out.append(text, static_cast<size_t>(end - text));
 }
 
 } // namespace fundscreen::core

@@ -37,5 +37,7 @@ private:
 
 // The score rounded to two decimals for people, e.g. `3.44`; comparisons never use this.
 std::string to_string(const Score& score);
+// to_string(`score`) appended to `out`, without a temporary string.
+void append_score(std::string& out, const Score& score);
 
 } // namespace fundscreen::core

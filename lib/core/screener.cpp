@@ -139,9 +139,16 @@ static Status combine(Status a, Status b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
+std::string_view plain_reason(CriterionKind kind, Status status) {
+  if (kind != CriterionKind::rule) return {};
+  if (status == Status::pass) return "the rule holds";
+  if (status == Status::fail) return "the rule does not hold";
+  return {};
+}
+
 static std::string rule_reason(const RuleResult& r) {
-  if (r.truth == Truth::yes) return "the rule holds";
-  if (r.truth == Truth::no) return "the rule does not hold";
+  if (r.truth == Truth::yes) return std::string(plain_reason(CriterionKind::rule, Status::pass));
+  if (r.truth == Truth::no) return std::string(plain_reason(CriterionKind::rule, Status::fail));
   return fmt::format("the rule cannot be decided: {}", r.reason);
 }
 

@@ -21,6 +21,11 @@ enum class Decision { fund, reserve, clarify, pending, reject };
 std::string_view status_name(Status status);
 std::string_view decision_name(Decision decision);
 
+// The reason a criterion of `kind` gives for `status` whenever there is nothing more to say
+// ("the rule holds"), or empty when its reason always says more (the reviewers' verdicts, a
+// value the rule could not read). Writers may leave such a reason out.
+std::string_view plain_reason(CriterionKind kind, Status status);
+
 // One reviewer's verdict as the audit trail shows it.
 struct Review {
   std::string reviewer;

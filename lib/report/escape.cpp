@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "report/escape.hpp"
 
+#include <array>
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -104,28 +106,36 @@ static size_t plain_run_end(std::string_view text, size_t i) {
   return i;
 }
 
+// Whether a byte is plain ASCII, copied into a JSON string as it is: 0x20 to 0x7F but the
+// quote and the backslash.
+static constexpr auto k_json_plain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
 void append_json_escaped(std::string& out, std::string_view text) {
-  // Bytes from 0x80 take the slow path, which checks the UTF-8.
-  auto plain = [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-  };
+  // Bytes from 0x80 stop the plain run to have their UTF-8 checked, but a well-formed
+  // character stays in it: text is copied in whole runs up to what needs escaping.
+  size_t copied = 0;
   for (size_t i = 0; i < text.size();) {
-    size_t run = plain_run_end(text, i);
-    while (run < text.size() && plain(text[run])) ++run;
-    out.append(text.data() + i, run - i);
-    if (run == text.size()) return;
-    size_t n = utf8_sequence(text.substr(run));
-    if (n == 1) {
-      json_escape_ascii(out, text[run]);
-    } else if (n == 0) {
+    i = plain_run_end(text, i);
+    while (i < text.size() && k_json_plain[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
+    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+      if (size_t n = utf8_sequence(text.substr(i))) {
+        i += n;
+        continue;
+      }
+      out.append(text.data() + copied, i - copied);
       out += k_replacement;
-      n = 1;
     } else {
-      out.append(text.substr(run, n));
+      out.append(text.data() + copied, i - copied);
+      json_escape_ascii(out, text[i]);
     }
-    i = run + n;
+    copied = ++i;
   }
+  out.append(text.data() + copied, text.size() - copied);
 }
 
 std::string xml_text(std::string_view text) {

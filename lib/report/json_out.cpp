@@ -153,4 +153,44 @@ void write_inputs(JsonOut& json, const std::vector<core::InputFile>& inputs) {
   json.end_array();
 }
 
+void write_run_fields(JsonOut& json, const core::RunInfo& info) {
+  json.field("fundscreen", info.tool_version);
+  json.key("criteria");
+  json.begin_object();
+  json.field("id", info.set ? info.set->id : "");
+  json.field("version", info.set ? info.set->version : "");
+  json.field("path", info.criteria_path);
+  json.field("sha256", info.criteria_sha256);
+  json.end_object();
+  write_inputs(json, info.inputs);
+  json.key("applications");
+  json.integer(static_cast<int64_t>(info.applications));
+  json.key("counts");
+  json.begin_object();
+  using core::Decision;
+  for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject}) {
+    json.key(core::decision_name(d));
+    json.integer(static_cast<int64_t>(info.counts[static_cast<size_t>(d)]));
+  }
+  json.end_object();
+  json.key("funding");
+  json.begin_object();
+  bool skip = info.set && info.set->funding == core::FundingPolicy::skip;
+  json.field("policy", skip ? "skip" : "strict");
+  json.field("budget", core::to_string(info.budget));
+  json.field("used", core::to_string(info.used));
+  json.key("funded");
+  json.integer(info.funded);
+  json.key("eligible");
+  json.integer(static_cast<int64_t>(info.eligible));
+  json.field("currency", info.set ? info.set->call.currency : "");
+  json.end_object();
+  json.key("timestamp");
+  if (info.timestamp)
+    json.string(*info.timestamp);
+  else
+    json.null();
+  json.field("lang", info.lang);
+}
+
 } // namespace fundscreen::report

@@ -80,4 +80,8 @@ void write_reads(JsonOut& json, const std::vector<core::RuleRead>& reads);
 // A member `inputs`: each input file's role, path, SHA-256 and record count.
 void write_inputs(JsonOut& json, const std::vector<core::InputFile>& inputs);
 
+// The members of the run object: the tool's version, the criteria set, the inputs, the
+// counts, the funding line, the timestamp and the language.
+void write_run_fields(JsonOut& json, const core::RunInfo& info);
+
 } // namespace fundscreen::report

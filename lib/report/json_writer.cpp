@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // `json`: one document, pretty-printed with two spaces a level (deterministic, and a diff of
-// two runs reads line by line). `jsonl`: compact, one object a line, the run first.
+// two runs reads line by line). `jsonl`: the normalised stream of jsonl_lines.hpp.
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "core/date.hpp"
 #include "report/json_out.hpp"
+#include "report/jsonl_lines.hpp"
 #include "report/summary.hpp"
 #include "report/writers.hpp"
 
@@ -75,45 +77,6 @@ void write_criterion(JsonOut& json, const core::CriterionResult& r, std::string_
   json.key("mean_score");
   write_score(json, r.mean_score);
   json.end_object();
-}
-
-void write_run_fields(JsonOut& json, const core::RunInfo& info) {
-  json.field("fundscreen", info.tool_version);
-  json.key("criteria");
-  json.begin_object();
-  json.field("id", info.set ? info.set->id : "");
-  json.field("version", info.set ? info.set->version : "");
-  json.field("path", info.criteria_path);
-  json.field("sha256", info.criteria_sha256);
-  json.end_object();
-  write_inputs(json, info.inputs);
-  json.key("applications");
-  json.integer(static_cast<int64_t>(info.applications));
-  json.key("counts");
-  json.begin_object();
-  for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject}) {
-    json.key(core::decision_name(d));
-    json.integer(static_cast<int64_t>(info.counts[static_cast<size_t>(d)]));
-  }
-  json.end_object();
-  json.key("funding");
-  json.begin_object();
-  bool skip = info.set && info.set->funding == core::FundingPolicy::skip;
-  json.field("policy", skip ? "skip" : "strict");
-  json.field("budget", core::to_string(info.budget));
-  json.field("used", core::to_string(info.used));
-  json.key("funded");
-  json.integer(info.funded);
-  json.key("eligible");
-  json.integer(static_cast<int64_t>(info.eligible));
-  json.field("currency", info.set ? info.set->call.currency : "");
-  json.end_object();
-  json.key("timestamp");
-  if (info.timestamp)
-    json.string(*info.timestamp);
-  else
-    json.null();
-  json.field("lang", info.lang);
 }
 
 // The application's field `name` as text, or null when the set has no such field or it is missing.
@@ -197,30 +160,33 @@ private:
 
 class JsonLinesWriter final : public Writer {
 public:
-  explicit JsonLinesWriter(std::ostream& out) : m_json(out, JsonStyle::compact) {}
+  explicit JsonLinesWriter(std::ostream& out) : m_out(out) { m_buffer.reserve(k_block + 8192); }
 
   void begin(const core::RunInfo& info) override {
-    m_info = info;
-    m_json.begin_object();
-    m_json.field("type", "run");
-    write_run_fields(m_json, m_info);
-    m_json.end_object();
-    m_json.end_line();
+    m_lines.emplace(info);
+    m_lines->append_run(m_buffer);
+    flush();
   }
 
   void add(const core::ApplicationView& view) override {
-    m_json.begin_object();
-    m_json.field("type", "application");
-    write_application_fields(m_json, m_info, view);
-    m_json.end_object();
-    m_json.end_line();
+    m_lines->append_application(m_buffer, view);
+    if (m_buffer.size() >= k_block) flush();
   }
 
-  void end() override { m_json.flush(); }
+  void end() override { flush(); }
 
 private:
-  JsonOut m_json;
-  core::RunInfo m_info;
+  // The output is handed to the stream in blocks of about this size.
+  static constexpr size_t k_block = size_t{1} << 16;
+
+  void flush() {
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+  }
+
+  std::ostream& m_out;
+  std::optional<JsonlLines> m_lines;
+  std::string m_buffer;
 };
 
 } // namespace

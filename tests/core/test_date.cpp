@@ -117,6 +117,15 @@ TEST_CASE("core::to_string") {
     CHECK(to_string(date("1.3.2021")) == "2021-03-01");
     CHECK(to_string(Date{0}) == "1970-01-01");
   }
+  SUBCASE("appends a date to what the string holds, years outside 0-9999 too") {
+    std::string out = "on ";
+    fundscreen::core::append_date(out, Date{-719468}); // 0000-03-01
+    out += ", ";
+    fundscreen::core::append_date(out, date("2021-03-01"));
+    CHECK(out == "on 0000-03-01, 2021-03-01");
+    CHECK(to_string(Date{2932897}) == "10000-01-01");
+    CHECK(to_string(Date{-719529}) == "-001-12-31"); // as fmt pads a sign into the width
+  }
   SUBCASE("writes a duration as rules write it") {
     CHECK(to_string(Duration{3, 0}) == "3 months");
     CHECK(to_string(Duration{1, 0}) == "1 month");

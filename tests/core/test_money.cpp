@@ -87,6 +87,10 @@ TEST_CASE("core::to_string(Money)") {
   CHECK(to_string(Money{5}) == "0.05");
   CHECK(to_string(Money{-5}) == "-0.05");
   CHECK(to_string(Money{0}) == "0");
+  CHECK(to_string(Money{INT64_MIN}) == "-92233720368547758.08");
+  std::string out = "EUR ";
+  fundscreen::core::append_money(out, Money{-120});
+  CHECK(out == "EUR -1.20");
 }
 
 TEST_CASE("core::Money ordering") {

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <algorithm>
+#include <functional>
+#include <thread>
 
 #include <doctest/doctest.h>
 
+#include "report/jsonl_lines.hpp"
 #include "report_fixture.hpp"
 
 using fundscreen::core::Value;
@@ -204,24 +207,114 @@ TEST_CASE("report::json") {
     };
     fundscreen::core::ApplicationView view = example.views[2];
     view.assessed = &typed;
-    std::string line = example.render_views(Format::jsonl, {view});
-    CHECK(line.find(R"("reads":[{"path":"app.missing","value":null},{"path":"app.flag","value":true},)"
-                    R"({"path":"app.count","value":-3},{"path":"app.share","value":0.25},)"
-                    R"({"path":"app.amount","value":"95000.50"},{"path":"app.started","value":"2020-09-01"},)"
-                    R"({"path":"app.span","value":"3 months"},)"
-                    R"({"path":"app.actors","value":["Sitra","Åbo \"A\""]}]})") != std::string::npos);
+    std::string doc = example.render_views(Format::json, {view});
+    CHECK(doc.find(R"(
+            "reads": [
+              {
+                "path": "app.missing",
+                "value": null
+              },
+              {
+                "path": "app.flag",
+                "value": true
+              },
+              {
+                "path": "app.count",
+                "value": -3
+              },
+              {
+                "path": "app.share",
+                "value": 0.25
+              },
+              {
+                "path": "app.amount",
+                "value": "95000.50"
+              },
+              {
+                "path": "app.started",
+                "value": "2020-09-01"
+              },
+              {
+                "path": "app.span",
+                "value": "3 months"
+              },
+              {
+                "path": "app.actors",
+                "value": [
+                  "Sitra",
+                  "Åbo \"A\""
+                ]
+              }
+            ]
+)") != std::string::npos);
+    std::string lines = example.render_views(Format::jsonl, {view});
+    CHECK(lines.find(R"("reads":{"app.missing":null,"app.flag":true,"app.count":-3,"app.share":0.25,)"
+                     R"("app.amount":"95000.50","app.started":"2020-09-01","app.span":"3 months",)"
+                     R"("app.actors":["Sitra","Åbo \"A\""]}})") != std::string::npos);
   }
 }
 
 TEST_CASE("report::jsonl") {
   ReportExample example;
 
-  SUBCASE("writes the run on the first line, then one line per application") {
+  SUBCASE("writes the run with the criteria's definitions, then each application's own trail") {
     CHECK(
         example.render_views(Format::jsonl, {example.views[0]}) ==
-        R"json({"type":"run","fundscreen":"0.1.0","criteria":{"id":"mini-2021","version":"2","path":"criteria/mini-2021.yaml","sha256":"5e1f"},"inputs":[{"role":"applications","path":"apps.csv","sha256":"a11c","records":4},{"role":"assessments","path":"reviews.csv","sha256":"b0b5","records":11}],"applications":4,"counts":{"fund":1,"reserve":1,"clarify":1,"pending":0,"reject":1},"funding":{"policy":"strict","budget":"200000","used":"95000.50","funded":1,"eligible":2,"currency":"EUR"},"timestamp":null,"lang":"en"}
-{"type":"application","id":"A-1","applicant":"Kasvuryhmä Suomi ry","title":"Vertaisoppimisen ohjelma","index":0,"line":2,"decision":"fund","rank":1,"score":{"value":"4.17","numerator":25,"denominator":6},"amount":"95000.50","cumulative":"95000.50","decided_by":"eligible","failed":[],"unclear":[],"pending":[],"criteria":[{"id":"X1","title":"Not a technological solution","kind":"rule","status":"pass","reason":"the rule holds","rule":{"text":"app.kind != \"technology\"","result":"true","reason":"","reads":[{"path":"app.kind","value":"development"}]},"reviews":[],"mean_score":null},{"id":"C1","title":"Advances thesis 3","kind":"both","status":"pass","reason":"the rule holds; both reviewers passed it","rule":{"text":"has(app.thesis) and app.thesis.starts_with(\"3\")","result":"true","reason":"","reads":[{"path":"app.thesis","value":"3B"}]},"reviews":[{"reviewer":"R1","verdict":"pass","score":4.5,"note":"fits \"3B\" well","left_out":null},{"reviewer":"R2","verdict":"pass","score":4,"note":"","left_out":null}],"mean_score":{"value":"4.25","numerator":17,"denominator":4}},{"id":"C2","title":"Goals are realistic","kind":"judgement","status":"pass","reason":"the reviewer passed it (1 left out for a conflict of interest)","rule":null,"reviews":[{"reviewer":"R1","verdict":"pass","score":4,"note":"","left_out":null},{"reviewer":"R3","verdict":"pass","score":3,"note":"","left_out":"R3 declared a conflict of interest with A-1"}],"mean_score":{"value":"4.00","numerator":4,"denominator":1}},{"id":"C6","title":"The whole is sufficiently resourced","kind":"rule","status":"pass","reason":"the rule holds","rule":{"text":"has(app.programme_budget_eur)\nand app.programme_budget_eur >= app.requested_eur","result":"true","reason":"","reads":[{"path":"app.programme_budget_eur","value":"300000"},{"path":"app.requested_eur","value":"95000.50"}]},"reviews":[],"mean_score":null}]}
+        R"json({"type":"run","fundscreen":"0.1.0","criteria":{"id":"mini-2021","version":"2","path":"criteria/mini-2021.yaml","sha256":"5e1f"},"inputs":[{"role":"applications","path":"apps.csv","sha256":"a11c","records":4},{"role":"assessments","path":"reviews.csv","sha256":"b0b5","records":11}],"applications":4,"counts":{"fund":1,"reserve":1,"clarify":1,"pending":0,"reject":1},"funding":{"policy":"strict","budget":"200000","used":"95000.50","funded":1,"eligible":2,"currency":"EUR"},"timestamp":null,"lang":"en","definitions":[{"id":"X1","title":"Not a technological solution","kind":"rule","rule":"app.kind != \"technology\"","reasons":{"pass":"the rule holds","fail":"the rule does not hold"}},{"id":"C1","title":"Advances thesis 3","kind":"both","rule":"has(app.thesis) and app.thesis.starts_with(\"3\")","weight":2},{"id":"C2","title":"Goals are realistic","kind":"judgement","weight":1},{"id":"C6","title":"The whole is sufficiently resourced","kind":"rule","rule":"has(app.programme_budget_eur)\nand app.programme_budget_eur >= app.requested_eur","reasons":{"pass":"the rule holds","fail":"the rule does not hold"}}]}
+{"type":"application","id":"A-1","applicant":"Kasvuryhmä Suomi ry","title":"Vertaisoppimisen ohjelma","index":0,"line":2,"decision":"fund","rank":1,"score":{"value":"4.17","numerator":25,"denominator":6},"amount":"95000.50","cumulative":"95000.50","decided_by":"eligible","failed":[],"unclear":[],"pending":[],"criteria":[{"id":"X1","status":"pass","reads":{"app.kind":"development"}},{"id":"C1","status":"pass","reason":"the rule holds; both reviewers passed it","reads":{"app.thesis":"3B"},"reviews":[{"reviewer":"R1","verdict":"pass","score":4.5,"note":"fits \"3B\" well","left_out":null},{"reviewer":"R2","verdict":"pass","score":4,"note":"","left_out":null}],"mean_score":{"value":"4.25","numerator":17,"denominator":4}},{"id":"C2","status":"pass","reason":"the reviewer passed it (1 left out for a conflict of interest)","reviews":[{"reviewer":"R1","verdict":"pass","score":4,"note":"","left_out":null},{"reviewer":"R3","verdict":"pass","score":3,"note":"","left_out":"R3 declared a conflict of interest with A-1"}],"mean_score":{"value":"4.00","numerator":4,"denominator":1}},{"id":"C6","status":"pass","reads":{"app.programme_budget_eur":"300000","app.requested_eur":"95000.50"}}]}
 )json");
+  }
+
+  SUBCASE("gives a rule's result and reason only where the status does not imply them") {
+    fundscreen::core::Assessed changed = example.assessed[0];
+    auto& x1 = changed.criteria[0]; // a rule criterion whose rule read a missing value
+    x1.status = fundscreen::core::Status::unclear;
+    x1.reason = "the rule cannot be decided: app.kind is missing";
+    x1.rule->truth = fundscreen::core::Truth::unknown;
+    x1.rule->reason = "app.kind is missing";
+    x1.rule->reads = {{"app.kind", Value{}}};
+    auto& c1 = changed.criteria[1]; // a rule that holds, on a criterion the reviewers failed
+    c1.status = fundscreen::core::Status::fail;
+    c1.reason = "the rule holds; both reviewers failed it";
+    fundscreen::core::ApplicationView view = example.views[0];
+    view.assessed = &changed;
+    std::string lines = example.render_views(Format::jsonl, {view});
+    CHECK(lines.find(R"({"id":"X1","status":"unclear","reason":"the rule cannot be decided: app.kind is missing",)"
+                     R"("rule_reason":"app.kind is missing","reads":{"app.kind":null}})") != std::string::npos);
+    CHECK(lines.find(R"({"id":"C1","status":"fail","reason":"the rule holds; both reviewers failed it",)"
+                     R"("rule_result":"true","reads":{"app.thesis":"3B"},"reviews":[)") != std::string::npos);
+  }
+
+  SUBCASE("gives a rule criterion's reason when it is not the plain one of its status") {
+    fundscreen::core::Assessed changed = example.assessed[0];
+    changed.criteria[0].reason = "the rule does not hold";
+    fundscreen::core::ApplicationView view = example.views[0];
+    view.assessed = &changed;
+    CHECK(example.render_views(Format::jsonl, {view})
+              .find(R"({"id":"X1","status":"pass","reason":"the rule does not hold",)") != std::string::npos);
+  }
+
+  SUBCASE("appends a line to what the string holds, the same line as the writer's") {
+    fundscreen::report::JsonlLines lines(example.info);
+    std::string out = "before\n";
+    lines.append_application(out, example.views[3]);
+    std::string written = example.render_views(Format::jsonl, {example.views[3]});
+    CHECK(out == "before\n" + written.substr(written.find('\n') + 1));
+  }
+
+  SUBCASE("formats lines on several threads at once as on one") {
+    const fundscreen::report::JsonlLines lines(example.info);
+    auto format_all = [&](std::string& out) {
+      for (int round = 0; round < 200; ++round)
+        for (const auto& view : example.views) lines.append_application(out, view);
+    };
+    std::string alone, first, second;
+    format_all(alone);
+    std::thread a(format_all, std::ref(first)), b(format_all, std::ref(second));
+    a.join();
+    b.join();
+    CHECK(first == alone);
+    CHECK(second == alone);
   }
 
   SUBCASE("writes every application of the example, each on its own line") {
