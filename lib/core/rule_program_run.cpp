@@ -287,6 +287,16 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
         if (!dst.why || (!r.why && r.i)) dst = r;
         break;
       }
+      case Code::compare_field_constant:
+        if (!load(*in, fields, loaded)) return false;
+        dst = loaded.why
+                  ? loaded
+                  : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order, in->ta, in->tb) + 1)) & 1);
+        break;
+      case Code::in_list_field_constant:
+        if (!load(*in, fields, loaded)) return false;
+        dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, *loaded.s));
+        break;
       case Code::logical_not: dst = a->why ? *a : whole(!a->i); break;
       case Code::negate: dst = negated(*a, in->ta); break;
       case Code::compare: {
