@@ -389,3 +389,39 @@ TEST_CASE("core::RuleProgram in a copied rule reads the copy's constants") {
   CHECK(core::evaluate_truth(copy, core::RecordView{values, {}}) == core::Truth::no);
   CHECK(core::evaluate_truth(assigned, core::RecordView{values, {}}) == core::Truth::no);
 }
+
+namespace {
+
+std::string fraction(const core::Score& s) {
+  return std::to_string(s.numerator()) + "/" + std::to_string(s.denominator());
+}
+
+// The exact fraction of a double as Screener's to_score() computed it before it halved by
+// counting trailing zeros: one bit a loop.
+std::string fraction_by_halving(double d) {
+  if (d == 0 || !std::isfinite(d)) return fraction(core::Score(0, 1));
+  int exponent = 0;
+  double mantissa = std::frexp(d, &exponent);
+  int64_t m = static_cast<int64_t>(std::ldexp(mantissa, 53));
+  int shift = 53 - exponent;
+  while (shift > 62 || (shift > 0 && (m % 2 == 0))) {
+    m /= 2;
+    --shift;
+  }
+  if (shift <= 0) return fraction(core::Score(m * (int64_t{1} << std::min(-shift, 9)), 1));
+  return fraction(core::Score(m, int64_t{1} << shift));
+}
+
+} // namespace
+
+TEST_CASE("core::to_score of a number is the exact fraction it stores") {
+  std::mt19937_64 random(5);
+  std::vector<double> numbers = {0.5, 2.5, -0.75, 3.0, 0.1, 1e-30, -1e-25, 4.25, 1e15, 7.0 / 3.0, 1.0 / 1024};
+  for (int i = 0; i < 2000; ++i) numbers.push_back(static_cast<double>(random() % 100000) / 8.0 - 5000.0);
+  for (int i = 0; i < 2000; ++i) numbers.push_back(std::ldexp(static_cast<double>(random() % 1000003), -(i % 80)));
+  int differ = 0;
+  for (double d : numbers)
+    if (fraction(*core::to_score(Value(d))) != fraction_by_halving(d)) ++differ;
+  CHECK(differ == 0);
+  CHECK(fraction(*core::to_score(Value(2.5))) == "5/2");
+}
