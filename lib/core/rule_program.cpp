@@ -269,13 +269,24 @@ private:
 std::unique_ptr<RuleProgram> RuleProgram::build(const Rule& rule) {
   auto program = std::make_unique<RuleProgram>();
   if (!ProgramBuilder(rule, *program).build()) return nullptr;
-  program->m_segments.push_back(Segment{static_cast<int32_t>(program->m_code.size()), -1});
   return program;
 }
 
 bool RuleProgram::add_verdict(const Rule& rule, int bit) {
+  size_t code = m_code.size(), constants = m_constants.size(), lists = m_lists.size();
   if (rule.type() != Type::boolean || !ProgramBuilder(rule, *this).build()) return false;
-  m_segments.push_back(Segment{static_cast<int32_t>(m_code.size()), bit});
+  // A jump to the end of the rule must leave the rule's value, in register 0, as the
+  // builder always does; otherwise the rule is left to evaluate_truth().
+  int32_t end = static_cast<int32_t>(m_code.size());
+  bool ok = std::none_of(m_code.begin() + static_cast<ptrdiff_t>(code), m_code.end(),
+                         [&](const Instr& in) { return in.target == end && in.dst != 0; });
+  if (!ok) {
+    m_code.resize(code);
+    m_constants.resize(constants);
+    m_lists.resize(lists);
+    return false;
+  }
+  m_code.back().verdict = static_cast<int16_t>(bit);
   return true;
 }
 

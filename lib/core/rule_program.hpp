@@ -107,6 +107,10 @@ struct Instr {
   // in_values: the first value of its list in RuleProgram::m_lists, and how many.
   int32_t first = 0;
   int32_t count = 0;
+  // The last instruction of a criterion's rule in run_verdicts(): the criterion's bit, which
+  // register 0 then decides. A jump to the end of the rule lands on it too (the jump goes
+  // to the instruction after it), so that both ways record the outcome. -1 otherwise.
+  int16_t verdict = -1;
 };
 
 // A value of a written list (`app.stage in ["idea", "new"]`), with how it orders against
@@ -144,14 +148,7 @@ public:
 
 private:
   friend class ProgramBuilder;
-  // The code of one rule: it ends before instruction `end`, with its value in register 0,
-  // which is the outcome of criterion bit `bit` (-1: none, a program of one rule).
-  struct Segment {
-    int32_t end = 0;
-    int32_t bit = -1;
-  };
   bool execute(const RecordView& record, Cell* registers, uint64_t* masks) const;
-  std::vector<Segment> m_segments;
   std::vector<Instr> m_code;
   std::vector<Cell> m_constants;
   std::vector<ListValue> m_lists;

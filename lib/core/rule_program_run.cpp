@@ -248,91 +248,89 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
   const Instr* const code = m_code.data();
   const Instr* in = code;
   Cell loaded;
-  for (const Segment& segment : m_segments) {
-    for (const Instr* const end = code + segment.end; in < end; ++in) {
-      Cell& dst = reg[in->dst];
-      auto get = [&](int16_t operand) -> const Cell& { return operand >= 0 ? reg[operand] : constants[~operand]; };
-      // Operand `a`: a register, a constant, or the field itself (null: not its declared type).
-      auto first = [&]() -> const Cell* {
-        if (!in->field_a) return &get(in->a);
-        return load(*in, fields, loaded) ? &loaded : nullptr;
-      };
-      const Cell* a = nullptr;
-      if (in->code >= Code::logical_not && !(a = first())) return false;
-      switch (in->code) {
-      case Code::move: dst = constants[~in->a]; break;
-      case Code::load:
-        if (!load(*in, fields, dst)) return false;
-        break;
-      case Code::has: dst = whole(!is_blank(field_of(*in, fields))); break;
-      case Code::has_skip: {
-        bool h = !is_blank(field_of(*in, fields)) != (in->op == RuleOp::logical_not);
-        dst = whole(h);
-        if (h == (in->mask != 0)) in = code + in->target - 1;
-        break;
-      }
-      case Code::skip_if_false:
-        if (!dst.why && !dst.i) in = code + in->target - 1;
-        break;
-      case Code::skip_if_true:
-        if (!dst.why && dst.i) in = code + in->target - 1;
-        break;
-      case Code::join_and: {
-        const Cell& r = reg[in->b];
-        if (!dst.why || (!r.why && !r.i)) dst = r;
-        break;
-      }
-      case Code::join_or: {
-        const Cell& r = reg[in->b];
-        if (!dst.why || (!r.why && r.i)) dst = r;
-        break;
-      }
-      case Code::compare_field_constant:
-        if (!load(*in, fields, loaded)) return false;
-        dst = loaded.why
-                  ? loaded
-                  : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order, in->ta, in->tb) + 1)) & 1);
-        break;
-      case Code::in_list_field_constant:
-        if (!load(*in, fields, loaded)) return false;
-        dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, *loaded.s));
-        break;
-      case Code::logical_not: dst = a->why ? *a : whole(!a->i); break;
-      case Code::negate: dst = negated(*a, in->ta); break;
-      case Code::compare: {
-        const Cell& b = get(in->b);
-        if (!first_unknown(*a, b, dst))
-          dst = whole((in->mask >> (order_cells(*a, b, in->order, in->ta, in->tb) + 1)) & 1);
-        break;
-      }
-      case Code::arithmetic: {
-        const Cell& b = get(in->b);
-        if (!first_unknown(*a, b, dst)) dst = arithmetic(*in, *a, b);
-        break;
-      }
-      case Code::in_values: {
-        const ListValue* first_value = m_lists.data() + in->first;
-        dst = a->why ? *a : in_values(*a, first_value, first_value + in->count, in->ta);
-        break;
-      }
-      case Code::in_list: {
-        const Cell& b = get(in->b);
-        if (!first_unknown(*a, b, dst)) dst = whole(listed(*b.list, *a->s));
-        break;
-      }
-      case Code::size: dst = a->why ? *a : size_of(*a, in->ta); break;
-      case Code::starts_with:
-      case Code::ends_with:
-      case Code::contains: {
-        const Cell& b = get(in->b);
-        if (!first_unknown(*a, b, dst)) dst = text_test(*in, *a, b);
-        break;
-      }
-      case Code::fallback: dst = fallback(*in, *a, get(in->b)); break;
-      }
+  for (const Instr* const end = code + m_code.size(); in < end; ++in) {
+    Cell& dst = reg[in->dst];
+    auto get = [&](int16_t operand) -> const Cell& { return operand >= 0 ? reg[operand] : constants[~operand]; };
+    // Operand `a`: a register, a constant, or the field itself (null: not its declared type).
+    auto first = [&]() -> const Cell* {
+      if (!in->field_a) return &get(in->a);
+      return load(*in, fields, loaded) ? &loaded : nullptr;
+    };
+    const Cell* a = nullptr;
+    if (in->code >= Code::logical_not && !(a = first())) return false;
+    switch (in->code) {
+    case Code::move: dst = constants[~in->a]; break;
+    case Code::load:
+      if (!load(*in, fields, dst)) return false;
+      break;
+    case Code::has: dst = whole(!is_blank(field_of(*in, fields))); break;
+    case Code::has_skip: {
+      bool h = !is_blank(field_of(*in, fields)) != (in->op == RuleOp::logical_not);
+      dst = whole(h);
+      if (h == (in->mask != 0)) in = code + in->target - 1;
+      break;
     }
-    if (segment.bit >= 0) {
-      uint64_t bit = uint64_t{1} << segment.bit;
+    case Code::skip_if_false:
+      if (!dst.why && !dst.i) in = code + in->target - 1;
+      break;
+    case Code::skip_if_true:
+      if (!dst.why && dst.i) in = code + in->target - 1;
+      break;
+    case Code::join_and: {
+      const Cell& r = reg[in->b];
+      if (!dst.why || (!r.why && !r.i)) dst = r;
+      break;
+    }
+    case Code::join_or: {
+      const Cell& r = reg[in->b];
+      if (!dst.why || (!r.why && r.i)) dst = r;
+      break;
+    }
+    case Code::compare_field_constant:
+      if (!load(*in, fields, loaded)) return false;
+      dst = loaded.why
+                ? loaded
+                : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order, in->ta, in->tb) + 1)) & 1);
+      break;
+    case Code::in_list_field_constant:
+      if (!load(*in, fields, loaded)) return false;
+      dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, *loaded.s));
+      break;
+    case Code::logical_not: dst = a->why ? *a : whole(!a->i); break;
+    case Code::negate: dst = negated(*a, in->ta); break;
+    case Code::compare: {
+      const Cell& b = get(in->b);
+      if (!first_unknown(*a, b, dst))
+        dst = whole((in->mask >> (order_cells(*a, b, in->order, in->ta, in->tb) + 1)) & 1);
+      break;
+    }
+    case Code::arithmetic: {
+      const Cell& b = get(in->b);
+      if (!first_unknown(*a, b, dst)) dst = arithmetic(*in, *a, b);
+      break;
+    }
+    case Code::in_values: {
+      const ListValue* first_value = m_lists.data() + in->first;
+      dst = a->why ? *a : in_values(*a, first_value, first_value + in->count, in->ta);
+      break;
+    }
+    case Code::in_list: {
+      const Cell& b = get(in->b);
+      if (!first_unknown(*a, b, dst)) dst = whole(listed(*b.list, *a->s));
+      break;
+    }
+    case Code::size: dst = a->why ? *a : size_of(*a, in->ta); break;
+    case Code::starts_with:
+    case Code::ends_with:
+    case Code::contains: {
+      const Cell& b = get(in->b);
+      if (!first_unknown(*a, b, dst)) dst = text_test(*in, *a, b);
+      break;
+    }
+    case Code::fallback: dst = fallback(*in, *a, get(in->b)); break;
+    }
+    if (in->verdict >= 0) { // the rule's last instruction, or a jump to its end, is done
+      uint64_t bit = uint64_t{1} << in->verdict;
       if (reg[0].why)
         masks[1] |= bit;
       else if (!reg[0].i)
