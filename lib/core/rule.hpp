@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -64,6 +65,8 @@ struct RuleResult {
 
 // One node of a compiled rule; see rule_compiler.cpp for the meaning of each field per op.
 struct RuleNode;
+// The flat form of a compiled rule; see rule_program.hpp.
+class RuleProgram;
 
 // A rule parsed, resolved and type-checked once, ready to evaluate many times.
 class Rule {
@@ -85,14 +88,21 @@ public:
 private:
   friend class RuleCompiler;
   friend class RuleEvaluator;
+  friend class ProgramBuilder;
   friend RuleResult evaluate(const Rule&, const RecordView&, TraceReads);
   friend Value evaluate_value(const Rule&, const RecordView&);
+  friend Truth evaluate_truth(const Rule&, const RecordView&);
+  friend RuleResult evaluate_by_tree(const Rule&, const RecordView&, TraceReads);
+  friend Value evaluate_value_by_tree(const Rule&, const RecordView&);
+  friend const RuleProgram* program_of(const Rule&);
   std::string m_text;
   Type m_type = Type::boolean;
   std::vector<RuleNode> m_nodes;
   int m_root = -1;
   std::vector<std::string> m_reads;
   int m_variables = 0;
+  // Null when the rule uses what the flat form does not cover; it points into m_nodes.
+  std::unique_ptr<RuleProgram> m_program;
 };
 
 // Compiles `text` against `scope`; throws RuleError with the place and a message (with a
@@ -104,5 +114,9 @@ RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace
 
 // Evaluates `rule` of any type on `record`; missing if it read a missing value.
 Value evaluate_value(const Rule& rule, const RecordView& record);
+
+// The truth of a boolean `rule` on `record`, as evaluate() gives it, without the reason
+// or the reads: it allocates nothing.
+Truth evaluate_truth(const Rule& rule, const RecordView& record);
 
 } // namespace fundscreen::core

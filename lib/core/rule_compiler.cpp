@@ -9,6 +9,7 @@
 #include "core/rule.hpp"
 #include "core/rule_lexer.hpp"
 #include "core/rule_node.hpp"
+#include "core/rule_program.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::core {
@@ -17,8 +18,15 @@ Rule::Rule() = default;
 Rule::~Rule() = default;
 Rule::Rule(Rule&&) noexcept = default;
 Rule& Rule::operator=(Rule&&) noexcept = default;
-Rule::Rule(const Rule&) = default;
-Rule& Rule::operator=(const Rule&) = default;
+// A copy builds its own program, whose constants point into its own nodes.
+Rule::Rule(const Rule& other)
+    : m_text(other.m_text), m_type(other.m_type), m_nodes(other.m_nodes), m_root(other.m_root), m_reads(other.m_reads),
+      m_variables(other.m_variables), m_program(other.m_program ? RuleProgram::build(*this) : nullptr) {}
+
+Rule& Rule::operator=(const Rule& other) {
+  if (this != &other) *this = Rule(other);
+  return *this;
+}
 
 namespace {
 
@@ -49,6 +57,7 @@ public:
     if (m_token.kind != TokenKind::end)
       fail(m_token, fmt::format("unexpected '{}' after the end of the expression", m_token.text));
     m_rule.m_type = m_rule.m_nodes[m_rule.m_root].type;
+    m_rule.m_program = RuleProgram::build(m_rule);
     return std::move(m_rule);
   }
 

@@ -8,6 +8,7 @@
 
 #include "core/rule.hpp"
 #include "core/rule_node.hpp"
+#include "core/rule_program.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::core {
@@ -250,7 +251,7 @@ private:
     return integer_op(op, a, b, out);
   }
 
-  static Eval too_large() { return unknown(-1, "a number is too large to compute"); }
+  static Eval too_large() { return unknown(-1, problem_text(Problem::too_large)); }
 
   static Eval number_op(RuleOp op, const Eval& l, const Eval& r) {
     Eval e;
@@ -263,7 +264,7 @@ private:
     case RuleOp::subtract: e.d = a - b; break;
     case RuleOp::multiply: e.d = a * b; break;
     default:
-      if (b == 0) return unknown(-1, "division by zero");
+      if (b == 0) return unknown(-1, problem_text(Problem::division_by_zero));
       e.d = a / b;
     }
     return e;
@@ -351,7 +352,7 @@ static std::string unknown_reason(const Rule& rule, int missing_read, const char
   return "the rule could not be evaluated";
 }
 
-RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
+RuleResult evaluate_by_tree(const Rule& rule, const RecordView& record, TraceReads trace) {
   RuleResult result;
   VariableStorage storage;
   std::span<std::string_view> bound;
@@ -367,7 +368,7 @@ RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace
   return result;
 }
 
-Value evaluate_value(const Rule& rule, const RecordView& record) {
+Value evaluate_value_by_tree(const Rule& rule, const RecordView& record) {
   VariableStorage storage;
   std::span<std::string_view> bound;
   if (rule.m_variables > 0) bound = storage.slots;
@@ -385,6 +386,60 @@ Value evaluate_value(const Rule& rule, const RecordView& record) {
   case Type::list: return Value(*e.list);
   }
   return Value{};
+}
+
+const RuleProgram* program_of(const Rule& rule) { return rule.m_program.get(); }
+
+static Truth truth_of(const Cell& c) {
+  if (c.why) return Truth::unknown;
+  return c.i ? Truth::yes : Truth::no;
+}
+
+// The reason of an unknown cell, as the tree walk words it.
+static std::string unknown_reason(const Rule& rule, const Cell& c) {
+  switch (static_cast<Problem>(c.why)) {
+  case Problem::too_large:
+  case Problem::division_by_zero:
+  case Problem::not_evaluated: return unknown_reason(rule, -1, problem_text(static_cast<Problem>(c.why)));
+  }
+  return unknown_reason(rule, c.why - 1, nullptr);
+}
+
+static Value to_value(const Cell& c, Type type) {
+  if (c.why) return Value{};
+  switch (type) {
+  case Type::boolean: return Value(c.i != 0);
+  case Type::integer: return Value(c.i);
+  case Type::number: return Value(c.d);
+  case Type::money: return Value(Money{c.i});
+  case Type::string: return Value(*c.s);
+  case Type::date: return Value(Date{static_cast<int32_t>(c.i)});
+  case Type::duration: return Value(c.duration);
+  case Type::list: return Value(*c.list);
+  }
+  return Value{};
+}
+
+RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
+  Cell c;
+  if (trace == TraceReads::yes || !rule.m_program || !rule.m_program->run(record, c))
+    return evaluate_by_tree(rule, record, trace);
+  RuleResult result;
+  result.truth = truth_of(c);
+  if (c.why) result.reason = unknown_reason(rule, c);
+  return result;
+}
+
+Truth evaluate_truth(const Rule& rule, const RecordView& record) {
+  Cell c;
+  if (!rule.m_program || !rule.m_program->run(record, c)) return evaluate_by_tree(rule, record, TraceReads::no).truth;
+  return truth_of(c);
+}
+
+Value evaluate_value(const Rule& rule, const RecordView& record) {
+  Cell c;
+  if (!rule.m_program || !rule.m_program->run(record, c)) return evaluate_value_by_tree(rule, record);
+  return to_value(c, rule.m_type);
 }
 
 } // namespace fundscreen::core

@@ -2,10 +2,12 @@
 #include "core/screener.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "core/rule_program.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::core {
@@ -37,13 +39,13 @@ static Score exact_fraction(double d) {
   int exponent = 0;
   double mantissa = std::frexp(d, &exponent); // d = mantissa * 2^exponent, 0.5 <= |mantissa| < 1
   int64_t m = static_cast<int64_t>(std::ldexp(mantissa, 53));
-  int shift = 53 - exponent; // d = m / 2^shift
-  while (shift > 62 || (shift > 0 && (m % 2 == 0))) {
-    if (shift > 62 && m % 2 != 0)
-      m /= 2; // beyond int64: drop precision below 2^-62
-    else
-      m /= 2;
-    --shift;
+  int shift = 53 - exponent;          // d = m / 2^shift
+  for (; shift > 62; --shift) m /= 2; // beyond int64: drop precision below 2^-62
+  if (shift > 0) {
+    // Halve an even m as long as a power of two divides both: at most `shift` times.
+    int twos = std::min(std::countr_zero(static_cast<uint64_t>(m)), shift);
+    m /= int64_t{1} << twos;
+    shift -= twos;
   }
   if (shift <= 0) return Score(m * (int64_t{1} << std::min(-shift, 9)), 1);
   return Score(m, int64_t{1} << shift);
@@ -60,7 +62,15 @@ std::optional<Score> to_score(const Value& value) {
 
 Screener::Screener(const CriteriaSet& set, const AssessmentIndex* assessments, const ConflictIndex* conflicts)
     : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_id_field(set.field_index("id")),
-      m_amount_field(set.field_index(set.funding_amount)), m_applicant_field(set.field_index("applicant")) {}
+      m_amount_field(set.field_index(set.funding_amount)), m_applicant_field(set.field_index("applicant")) {
+  auto rules = std::make_shared<RuleProgram>();
+  for (size_t i = 0; i < set.criteria.size() && i < 64; ++i) {
+    const Criterion& c = set.criteria[i];
+    if (c.kind == CriterionKind::rule && c.rule && rules->add_verdict(*c.rule, static_cast<int>(i)))
+      m_rule_bits |= uint64_t{1} << i;
+  }
+  if (m_rule_bits) m_rules = std::move(rules);
+}
 
 static const std::string& text_field(const Application& app, int field) {
   static const std::string k_empty;
@@ -276,11 +286,17 @@ Outline Screener::outline(const Application& app) const {
   if (m_assessments) entries = m_assessments->of(id);
   Score sum;
   int64_t weights = 0;
-  for (size_t i = 0; i < m_set.criteria.size(); ++i) {
+  // The rule criteria in one run; a field of another type than declared leaves them to the
+  // loop, which evaluates each as evaluate() does.
+  uint64_t done = m_rules && m_rules->run_verdicts(RecordView{app.values, {}}, o.failed, o.unclear) ? m_rule_bits : 0;
+  size_t n = m_set.criteria.size();
+  uint64_t all = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
+  for (uint64_t rest = all & ~done; rest != 0; rest &= rest - 1) {
+    size_t i = static_cast<size_t>(std::countr_zero(rest));
     const Criterion& c = m_set.criteria[i];
     Status status = Status::pass;
     if (c.kind != CriterionKind::judgement && c.rule) {
-      Truth t = evaluate(*c.rule, RecordView{app.values, {}}).truth;
+      Truth t = evaluate_truth(*c.rule, RecordView{app.values, {}});
       status = t == Truth::yes ? Status::pass : (t == Truth::no ? Status::fail : Status::unclear);
     }
     if (c.kind != CriterionKind::rule) {

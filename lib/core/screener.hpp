@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -126,6 +127,10 @@ private:
   int m_id_field;
   int m_amount_field;
   int m_applicant_field;
+  // The rules of the rule criteria as one flat program for outline(), and the criteria it
+  // covers as bits; immutable, so outline() may run on several threads at once.
+  std::shared_ptr<const RuleProgram> m_rules;
+  uint64_t m_rule_bits = 0;
 };
 
 // A value as an exact score for ranking: money, integers, numbers, dates; nothing otherwise.

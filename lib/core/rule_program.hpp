@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+// The flat form of a compiled rule: a short list of typed instructions over a few registers,
+// for evaluation without an audit trail (the decision of every application). The audit
+// trail keeps the tree walk of rule_eval.cpp, which records each value read in the order
+// read; both give the same truth, value and reason (tests/core/test_rule_program.cpp).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "core/rule.hpp"
+#include "core/rule_node.hpp"
+
+namespace fundscreen::core {
+
+// A value in a register of a program. Its type is not in it: the program knows it.
+struct Cell {
+  // Initialises nothing, so that the registers of a run cost nothing to make.
+  Cell() {}
+  union {
+    int64_t i; // boolean (0 or 1), integer, money in cents, date in days
+    double d;
+    Duration duration;
+    const std::string* s;
+    const StringList* list;
+  };
+  // 0 when the value is known; otherwise why not: read `why - 1` was missing (> 0), or a
+  // Problem (< 0).
+  int32_t why;
+};
+
+// Why a value is unknown when no read was missing, as Cell::why.
+enum class Problem : int32_t { too_large = -1, division_by_zero = -2, not_evaluated = -3 };
+
+// The reason a person reads for `problem`; null for not_evaluated, which has its own words.
+inline const char* problem_text(Problem problem) {
+  switch (problem) {
+  case Problem::too_large: return "a number is too large to compute";
+  case Problem::division_by_zero: return "division by zero";
+  case Problem::not_evaluated: break;
+  }
+  return nullptr;
+}
+
+// What an instruction does; see RuleProgram::execute for each.
+enum class Code : uint8_t {
+  move,
+  load,
+  has,
+  // has(field) (or `not has(field)` with op logical_not) that goes to `target` when it is
+  // `mask`: the left side of an `and` (mask 0) or `or` (mask 1) that decides alone.
+  has_skip,
+  skip_if_false,
+  skip_if_true,
+  join_and,
+  join_or,
+  // compare and in_list of a field (field_a) with a constant that is known: the most
+  // common rules, with no register and no unknown constant to look at.
+  compare_field_constant,
+  in_list_field_constant,
+  // From here on, instructions read operand `a`.
+  logical_not,
+  negate,
+  compare,
+  arithmetic,
+  in_values,
+  in_list,
+  size,
+  starts_with,
+  ends_with,
+  contains,
+  fallback,
+};
+
+// How compare() orders two values, chosen at compile time from their types; text_equal
+// tells equal strings (0) from different ones (1), all that `==` and `!=` need.
+enum class Order : uint8_t { whole, money_whole_euros, whole_euros_money, real, text, text_equal, duration, none };
+
+// One instruction: `dst` and the operands `a`, `b` are registers, or constants when
+// negative (constant `~a`). With `field_a` operand `a` is the field `slot` itself.
+struct Instr {
+  Code code = Code::move;
+  Order order = Order::none;
+  // compare: a bit per outcome (less, equal, greater) that makes it true; has_skip: the
+  // value that skips.
+  uint8_t mask = 0;
+  bool field_a = false;
+  // load, has, has_skip, field_a: an outcome field rather than an application field.
+  bool outcome = false;
+  RuleOp op = RuleOp::constant;
+  Type ta = Type::boolean;
+  Type tb = Type::boolean;
+  Type type = Type::boolean; // of the result
+  int16_t dst = 0;
+  int16_t a = 0;
+  int16_t b = 0;
+  // load, has, has_skip, field_a: the field's index.
+  int32_t slot = 0;
+  // load, field_a: the index of the field's path in Rule::reads().
+  int32_t read = 0;
+  // load, field_a: the Value alternative of the field's type.
+  int32_t index = 0;
+  // skip_if_*, has_skip: the instruction to go to.
+  int32_t target = 0;
+  // in_values: the first value of its list in RuleProgram::m_lists, and how many.
+  int32_t first = 0;
+  int32_t count = 0;
+  // The last instruction of a criterion's rule in run_verdicts(): the criterion's bit, which
+  // register 0 then decides. A jump to the end of the rule lands on it too (the jump goes
+  // to the instruction after it), so that both ways record the outcome. -1 otherwise.
+  int16_t verdict = -1;
+};
+
+// A value of a written list (`app.stage in ["idea", "new"]`), with how it orders against
+// the value looked for.
+struct ListValue {
+  Cell cell;
+  Type type = Type::string;
+  Order order = Order::none;
+};
+
+// The registers one evaluation may use, on the caller's stack.
+inline constexpr int k_max_registers = 32;
+
+class RuleProgram {
+public:
+  // The program of `rule`, or null for a rule it does not cover (any(), all(), a written
+  // list of values that are not constants, very deep nesting): such a rule is evaluated by
+  // the tree walk. Its constants point into the rule's nodes.
+  static std::unique_ptr<RuleProgram> build(const Rule& rule);
+
+  // Appends `rule` with a verdict instruction for criterion bit `bit`, for run_verdicts();
+  // false, leaving the program as it was, for a rule that build() does not cover.
+  bool add_verdict(const Rule& rule, int bit);
+
+  // Evaluates on `record` into `out`; false, with `out` undefined, when a field holds a value
+  // of another type than its declared one, which the tree walk then evaluates as it does.
+  bool run(const RecordView& record, Cell& out) const;
+
+  // Runs every rule add_verdict() added, setting the bit of each rule that is false in
+  // `failed` and of each that is unknown in `unclear`; false as run() is.
+  bool run_verdicts(const RecordView& record, uint64_t& failed, uint64_t& unclear) const;
+
+  // The number of instructions, for tests.
+  size_t size() const { return m_code.size(); }
+
+private:
+  friend class ProgramBuilder;
+  bool execute(const RecordView& record, Cell* registers, uint64_t* masks) const;
+  std::vector<Instr> m_code;
+  std::vector<Cell> m_constants;
+  std::vector<ListValue> m_lists;
+};
+
+// The cell of constant `value`, as the tree walk reads a constant; unknown when missing.
+Cell constant_cell(const Value& value);
+
+// How compare() orders a value of type `l` with one of type `r`.
+Order order_of(Type l, Type r);
+
+// -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`; the
+// same as the tree walk's compare().
+int compare_cells(const Cell& l, const Cell& r, Order order, Type tl, Type tr);
+
+// The tree walk's evaluation, whatever the rule: the audit trail's, and for tests that
+// compare the two forms.
+RuleResult evaluate_by_tree(const Rule& rule, const RecordView& record, TraceReads trace);
+// The tree walk's evaluate_value().
+Value evaluate_value_by_tree(const Rule& rule, const RecordView& record);
+// The rule's flat program, or null when the tree walk evaluates it.
+const RuleProgram* program_of(const Rule& rule);
+
+} // namespace fundscreen::core
