@@ -270,7 +270,7 @@ private:
   // Compiles the rule in `node`; reports a fault at its exact place in the file.
   std::optional<core::Rule> compile(const YamlNode& node, const core::RuleScope& scope, core::Type wanted,
                                     std::string_view what) {
-    std::string text = node.scalar();
+    const std::string& text = node.scalar();
     try {
       core::Rule rule = core::compile_rule(text, scope);
       bool numeric =
