@@ -54,8 +54,8 @@ public:
   }
 
   CriteriaSet load() {
-    const YAML::Node& root = m_yaml.root();
-    if (!root.IsMap()) {
+    const YamlNode& root = m_yaml.root();
+    if (!root.is_map()) {
       m_yaml.error(util::Location{m_set.source, 1, 1}, "a criteria set is a YAML mapping with id, version, call, "
                                                        "fields and criteria");
       return std::move(m_set);
@@ -81,40 +81,34 @@ public:
   size_t rule_problems() const { return m_rule_problems; }
 
 private:
-  YAML::Node required(const YAML::Node& map, const char* key, std::string_view what) {
-    YAML::Node node = map[key];
+  const YamlNode& required(const YamlNode& map, const char* key, std::string_view what) {
+    const YamlNode& node = map[key];
     if (!node && !m_yaml.suggested(key)) m_yaml.error(map, fmt::format("{} has no '{}'", what, key));
     return node;
   }
 
-  std::string required_text(const YAML::Node& map, const char* key, std::string_view what) {
-    YAML::Node node = required(map, key, what);
+  std::string required_text(const YamlNode& map, const char* key, std::string_view what) {
+    const YamlNode& node = required(map, key, what);
     if (!node) return {};
     if (auto text = scalar_text(node)) return *text;
     m_yaml.error(node, fmt::format("'{}' must be a single value", key));
     return {};
   }
 
-  std::vector<YAML::Node> sequence(const YAML::Node& node, std::string_view what) {
-    std::vector<YAML::Node> items;
-    if (!node) return items;
-    if (!node.IsSequence()) {
-      m_yaml.error(node, fmt::format("'{}' must be a list", what));
-      return items;
-    }
-    for (const auto& item : node) items.push_back(item);
-    return items;
+  std::span<const YamlNode> sequence(const YamlNode& node, std::string_view what) {
+    if (node && !node.is_sequence()) m_yaml.error(node, fmt::format("'{}' must be a list", what));
+    return node.items();
   }
 
   // True if `node` is a mapping; reports it otherwise, so that a scalar where a section
   // belongs is a problem, not a crash.
-  bool mapping(const YAML::Node& node, std::string_view what) {
-    if (node && node.IsMap()) return true;
+  bool mapping(const YamlNode& node, std::string_view what) {
+    if (node && node.is_map()) return true;
     if (node) m_yaml.error(node, fmt::format("{} must be a mapping of keys to values", what));
     return false;
   }
 
-  core::Titles titles(const YAML::Node& node) {
+  core::Titles titles(const YamlNode& node) {
     core::Titles t;
     if (!node) return t;
     if (auto text = scalar_text(node)) {
@@ -131,7 +125,7 @@ private:
 
   // ---- call ------------------------------------------------------------------------------
 
-  void load_call(const YAML::Node& call) {
+  void load_call(const YamlNode& call) {
     if (!mapping(call, "the call")) return;
     m_yaml.check_keys(call, {"name", "deadline", "budget", "currency", "parameters"}, "the call");
     core::Call& c = m_set.call;
@@ -139,56 +133,56 @@ private:
     c.currency = scalar_text(call["currency"]).value_or("EUR");
     add_call_value("name", core::Value(c.name), call);
     add_call_value("currency", core::Value(c.currency), call);
-    if (YAML::Node d = call["deadline"]) {
+    if (const YamlNode& d = call["deadline"]) {
       std::string why;
-      if (auto date = core::parse_date(d.Scalar(), why)) {
+      if (auto date = core::parse_date(d.scalar(), why)) {
         c.deadline = *date;
         add_call_value("deadline", *date, d);
       } else {
-        m_yaml.error(d, fmt::format("invalid deadline '{}': {}", d.Scalar(), why));
+        m_yaml.error(d, fmt::format("invalid deadline '{}': {}", d.scalar(), why));
       }
     }
-    if (YAML::Node b = call["budget"]) {
+    if (const YamlNode& b = call["budget"]) {
       std::string why;
-      if (auto money = core::parse_money(b.Scalar(), why)) {
+      if (auto money = core::parse_money(b.scalar(), why)) {
         c.budget = *money;
         add_call_value("budget", *money, b);
       } else {
-        m_yaml.error(b, fmt::format("invalid budget '{}': {}", b.Scalar(), why));
+        m_yaml.error(b, fmt::format("invalid budget '{}': {}", b.scalar(), why));
       }
     }
     load_parameters(call["parameters"]);
   }
 
-  void add_call_value(std::string name, core::Value value, const YAML::Node& where) {
+  void add_call_value(std::string name, core::Value value, const YamlNode& where) {
     m_set.call.values.push_back(core::NamedValue{std::move(name), std::move(value)});
     m_set.call.value_where.push_back(m_yaml.at(where));
   }
 
-  void load_parameters(const YAML::Node& parameters) {
+  void load_parameters(const YamlNode& parameters) {
     if (!parameters) return;
-    if (!parameters.IsMap()) {
+    if (!parameters.is_map()) {
       m_yaml.error(parameters, "'parameters' must be a mapping of names to values");
       return;
     }
-    for (const auto& entry : parameters) {
-      const YAML::Node& v = entry.second;
-      if (v.IsSequence()) {
+    for (const auto& entry : parameters.entries()) {
+      const YamlNode& v = entry.value;
+      if (v.is_sequence()) {
         core::StringList list;
-        for (const auto& item : v) list.push_back(item.Scalar());
-        add_call_value(entry.first.Scalar(), std::move(list), entry.first);
+        for (const auto& item : v.items()) list.push_back(item.scalar());
+        add_call_value(entry.key.scalar(), std::move(list), entry.key);
       } else if (auto text = scalar_text(v)) {
-        add_call_value(entry.first.Scalar(), infer_value(*text), entry.first);
+        add_call_value(entry.key.scalar(), infer_value(*text), entry.key);
       } else {
-        m_yaml.error(v, fmt::format("parameter '{}' must be a value or a list", entry.first.Scalar()));
+        m_yaml.error(v, fmt::format("parameter '{}' must be a value or a list", entry.key.scalar()));
       }
     }
   }
 
   // ---- fields ----------------------------------------------------------------------------
 
-  void load_fields(const YAML::Node& fields) {
-    for (const YAML::Node& f : sequence(fields, "fields")) {
+  void load_fields(const YamlNode& fields) {
+    for (const YamlNode& f : sequence(fields, "fields")) {
       if (!mapping(f, "a field")) continue;
       m_yaml.check_keys(f, {"name", "type", "required", "values", "description"}, "a field");
       core::FieldSpec spec;
@@ -204,13 +198,13 @@ private:
                                             hint.empty() ? "allowed: " + util::join(names, ", ")
                                                          : fmt::format("did you mean '{}'?", hint)));
       }
-      if (YAML::Node required_node = f["required"]) {
-        auto required = core::parse_boolean(required_node.Scalar());
+      if (const YamlNode& required_node = f["required"]) {
+        auto required = core::parse_boolean(required_node.scalar());
         if (!required)
-          m_yaml.error(required_node, fmt::format("'required' is true or false, not '{}'", required_node.Scalar()));
+          m_yaml.error(required_node, fmt::format("'required' is true or false, not '{}'", required_node.scalar()));
         spec.required = required.value_or(false);
       }
-      for (const YAML::Node& v : sequence(f["values"], "values")) spec.values.push_back(v.Scalar());
+      for (const YamlNode& v : sequence(f["values"], "values")) spec.values.push_back(v.scalar());
       if (spec.type == core::FieldType::enumeration && spec.values.empty())
         m_yaml.error(f, fmt::format("enum field '{}' lists no values; add values: [...]", spec.name));
       m_set.fields.push_back(std::move(spec));
@@ -220,8 +214,8 @@ private:
 
   // ---- criteria --------------------------------------------------------------------------
 
-  void load_criteria(const YAML::Node& criteria) {
-    for (const YAML::Node& node : sequence(criteria, "criteria")) {
+  void load_criteria(const YamlNode& criteria) {
+    for (const YamlNode& node : sequence(criteria, "criteria")) {
       if (!mapping(node, "a criterion")) continue;
       m_yaml.check_keys(node, {"id", "title", "kind", "rule", "weight", "min_score", "protects", "description"},
                         "a criterion");
@@ -230,7 +224,7 @@ private:
       c.where = m_yaml.at(node["id"] ? node["id"] : node);
       c.title = titles(node["title"]);
       load_kind(node, c);
-      if (YAML::Node rule = node["rule"]) {
+      if (const YamlNode& rule = node["rule"]) {
         c.rule_where = m_yaml.at(rule);
         c.rule_written = true;
         c.rule = compile(rule, app_scope(), core::Type::boolean, fmt::format("the rule of criterion '{}'", c.id));
@@ -238,13 +232,12 @@ private:
       c.weight = thousandths(node["weight"], "weight", c.weight_where);
       util::Location unused;
       c.min_score = thousandths(node["min_score"], "min_score", unused);
-      for (const YAML::Node& p : sequence(node["protects"], "protects"))
-        c.protects.push_back({p.Scalar(), m_yaml.at(p)});
+      for (const YamlNode& p : sequence(node["protects"], "protects")) c.protects.push_back({p.scalar(), m_yaml.at(p)});
       m_set.criteria.push_back(std::move(c));
     }
   }
 
-  void load_kind(const YAML::Node& node, Criterion& c) {
+  void load_kind(const YamlNode& node, Criterion& c) {
     std::string kind = required_text(node, "kind", fmt::format("criterion '{}'", c.id));
     c.kind_where = m_yaml.at(node["kind"] ? node["kind"] : node);
     if (kind == "rule")
@@ -258,11 +251,11 @@ private:
                    fmt::format("unknown kind '{}' for criterion '{}'; allowed: rule, judgement, both", kind, c.id));
   }
 
-  std::optional<core::Thousandths> thousandths(const YAML::Node& node, std::string_view key, util::Location& where) {
+  std::optional<core::Thousandths> thousandths(const YamlNode& node, std::string_view key, util::Location& where) {
     if (!node) return std::nullopt;
     where = m_yaml.at(node);
-    if (auto t = parse_thousandths(node.Scalar())) return t;
-    m_yaml.error(node, fmt::format("invalid {} '{}'; write a number such as 1 or 0.5", key, node.Scalar()));
+    if (auto t = parse_thousandths(node.scalar())) return t;
+    m_yaml.error(node, fmt::format("invalid {} '{}'; write a number such as 1 or 0.5", key, node.scalar()));
     return std::nullopt;
   }
 
@@ -275,9 +268,9 @@ private:
   }
 
   // Compiles the rule in `node`; reports a fault at its exact place in the file.
-  std::optional<core::Rule> compile(const YAML::Node& node, const core::RuleScope& scope, core::Type wanted,
+  std::optional<core::Rule> compile(const YamlNode& node, const core::RuleScope& scope, core::Type wanted,
                                     std::string_view what) {
-    std::string text = node.Scalar();
+    const std::string& text = node.scalar();
     try {
       core::Rule rule = core::compile_rule(text, scope);
       bool numeric =
@@ -304,19 +297,19 @@ private:
 
   // ---- impacts, ranking, funding ---------------------------------------------------------
 
-  void load_impacts(const YAML::Node& impacts) {
+  void load_impacts(const YamlNode& impacts) {
     core::RuleScope scope;
     scope.outcome_enabled = true;
     scope.outcome_fields = core::outcome_fields();
     scope.call = m_set.call.values;
-    for (const YAML::Node& node : sequence(impacts, "impacts")) {
+    for (const YamlNode& node : sequence(impacts, "impacts")) {
       if (!mapping(node, "an impact")) continue;
       m_yaml.check_keys(node, {"id", "description", "indicator"}, "an impact");
       core::Impact impact;
       impact.id = required_text(node, "id", "an impact");
       impact.where = m_yaml.at(node["id"] ? node["id"] : node);
       impact.description = titles(node["description"]).in("en");
-      if (YAML::Node indicator = node["indicator"]) {
+      if (const YamlNode& indicator = node["indicator"]) {
         impact.indicator_where = m_yaml.at(indicator);
         impact.indicator_written = true;
         impact.indicator =
@@ -326,7 +319,7 @@ private:
     }
   }
 
-  void load_lights(const YAML::Node& lights) {
+  void load_lights(const YamlNode& lights) {
     if (!mapping(lights, "lights")) return;
     m_yaml.check_keys(lights, {"red_failed_share", "min_known", "max_unknown_share"}, "lights");
     core::LightThresholds& t = m_set.lights;
@@ -340,7 +333,7 @@ private:
       else if (value)
         *share = *value;
     }
-    if (YAML::Node min_known = lights["min_known"]) {
+    if (const YamlNode& min_known = lights["min_known"]) {
       auto n = core::parse_integer(scalar_text(min_known).value_or(""));
       if (!n || *n < 0)
         m_yaml.error(min_known, "'min_known' is a whole number of projects, 0 or more");
@@ -349,23 +342,23 @@ private:
     }
   }
 
-  void load_ranking(const YAML::Node& ranking) {
+  void load_ranking(const YamlNode& ranking) {
     if (!mapping(ranking, "the ranking")) return;
     m_yaml.check_keys(ranking, {"by", "expression", "min_total", "tie_break"}, "the ranking");
     std::string by = scalar_text(ranking["by"]).value_or("reviewer_scores");
     if (by == "expression") {
       m_set.ranking.by = core::Ranking::By::expression;
-      if (YAML::Node e = required(ranking, "expression", "a ranking by expression"))
+      if (const YamlNode& e = required(ranking, "expression", "a ranking by expression"))
         m_set.ranking.expression = compile(e, app_scope(), core::Type::number, "the ranking expression");
     } else if (by != "reviewer_scores") {
       m_yaml.error(ranking["by"], fmt::format("unknown ranking '{}'; allowed: reviewer_scores, expression", by));
     }
     util::Location unused;
     m_set.ranking.min_total = thousandths(ranking["min_total"], "min_total", unused);
-    for (const YAML::Node& node : sequence(ranking["tie_break"], "tie_break")) load_tie_break(node);
+    for (const YamlNode& node : sequence(ranking["tie_break"], "tie_break")) load_tie_break(node);
   }
 
-  void load_tie_break(const YAML::Node& node) {
+  void load_tie_break(const YamlNode& node) {
     if (!mapping(node, "a tie-break step")) return;
     m_yaml.check_keys(node, {"criterion", "field", "order"}, "a tie-break step");
     core::TieBreak t;
@@ -375,8 +368,8 @@ private:
       return;
     }
     t.key = by_criterion ? core::TieBreak::Key::criterion_score : core::TieBreak::Key::field;
-    YAML::Node name = by_criterion ? node["criterion"] : node["field"];
-    t.name = name.Scalar();
+    const YamlNode& name = by_criterion ? node["criterion"] : node["field"];
+    t.name = name.scalar();
     t.where = m_yaml.at(name);
     std::string order = scalar_text(node["order"]).value_or(by_criterion ? "desc" : "asc");
     if (order != "asc" && order != "desc")
@@ -385,11 +378,11 @@ private:
     m_set.ranking.tie_break.push_back(std::move(t));
   }
 
-  void load_funding(const YAML::Node& funding) {
+  void load_funding(const YamlNode& funding) {
     if (!mapping(funding, "the funding")) return;
     m_yaml.check_keys(funding, {"policy", "amount"}, "the funding");
-    if (YAML::Node amount = funding["amount"]) {
-      m_set.funding_amount = amount.Scalar();
+    if (const YamlNode& amount = funding["amount"]) {
+      m_set.funding_amount = amount.scalar();
       m_set.funding_amount_where = m_yaml.at(amount);
     }
     std::string policy = scalar_text(funding["policy"]).value_or("strict");
@@ -409,14 +402,7 @@ private:
 CriteriaCheck check_criteria(std::string_view text, std::string_view source) {
   CriteriaLoader loader(text, std::string(source));
   CriteriaCheck check;
-  try {
-    check.set = loader.load();
-  } catch (const YAML::Exception& e) { // a shape the loader did not foresee: a problem, not a crash
-    util::Location where{std::string(source), e.mark.line + 1, e.mark.column + 1};
-    if (e.mark.line < 0) where = util::Location{std::string(source), 1, 1};
-    loader.problems().push_back(
-        util::Diagnostic{where, util::Severity::error, fmt::format("unexpected structure: {}", e.msg), {}});
-  }
+  check.set = loader.load();
   check.problems = std::move(loader.problems());
   // A set whose structure is broken would only give knock-on lint findings; a rule fault is
   // local, so the lint checks still run beside it.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/yaml_source.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -15,12 +16,15 @@ YamlSource::YamlSource(std::string_view text, std::string source, util::ErrorKin
   for (size_t i = 0; i < m_text.size(); ++i)
     if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
   try {
-    m_root = YAML::Load(m_text);
-  } catch (const YAML::Exception& e) {
-    util::Location where{m_source, e.mark.line + 1, e.mark.column + 1};
-    if (e.mark.pos >= 0) where = at_byte(static_cast<size_t>(e.mark.pos));
-    throw util::Error(
-        kind, util::Diagnostic{where, util::Severity::error, fmt::format("invalid YAML: {}", e.msg), caret(where)});
+    m_root = parse_yaml(m_text);
+  } catch (const YamlSyntaxError& e) {
+    util::Location where = at_byte(e.offset());
+    std::string message = fmt::format("invalid YAML: {}", e.what());
+    if (auto context = e.context_offset()) {
+      util::Location start = at_byte(*context);
+      message += fmt::format(" at line {}, column {}", start.line, start.column);
+    }
+    throw util::Error(kind, util::Diagnostic{where, util::Severity::error, std::move(message), caret(where)});
   }
 }
 
@@ -29,14 +33,14 @@ util::Location YamlSource::at_byte(size_t pos) const {
   auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), pos);
   size_t line = static_cast<size_t>(it - m_line_starts.begin());
   size_t start = m_line_starts[line - 1];
+  if (line == 1 && m_text.starts_with("\xEF\xBB\xBF") && pos >= 3) start = 3; // the byte order mark is no column
   int column = static_cast<int>(util::utf8_length(std::string_view(m_text).substr(start, pos - start))) + 1;
   return util::Location{m_source, static_cast<int>(line), column};
 }
 
-util::Location YamlSource::at(const YAML::Node& node) const {
-  YAML::Mark mark = node.Mark();
-  if (mark.pos < 0) return util::Location{m_source, 0, 0};
-  return at_byte(static_cast<size_t>(mark.pos));
+util::Location YamlSource::at(const YamlNode& node) const {
+  if (auto offset = node.offset()) return at_byte(*offset);
+  return util::Location{m_source, 0, 0};
 }
 
 // The bytes a double-quoted escape takes in the source and in the value: `\"` is two and
@@ -59,12 +63,22 @@ bool YamlSource::next_line_is_blank(size_t pos) const {
   return pos < m_text.size() && (m_text[pos] == '\n' || m_text[pos] == '\r');
 }
 
-util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) const {
-  YAML::Mark mark = node.Mark();
-  if (mark.pos < 0) return at(node);
-  size_t pos = static_cast<size_t>(mark.pos);
-  char first = pos < m_text.size() ? m_text[pos] : '\0';
-  bool block = first == '|' || first == '>';
+// Where the scalar itself starts: past its tag and anchor, if it has them.
+size_t YamlSource::scalar_start(const YamlNode& node) const {
+  size_t pos = std::min(node.offset().value_or(0), m_text.size());
+  while (pos < m_text.size() && (m_text[pos] == '!' || m_text[pos] == '&')) {
+    pos = std::min(m_text.find_first_of(" \t\r\n", pos), m_text.size());
+    pos = std::min(m_text.find_first_not_of(" \t\r\n", pos), m_text.size());
+  }
+  return pos;
+}
+
+util::Location YamlSource::at_offset(const YamlNode& node, size_t offset) const {
+  if (!node.offset()) return at(node);
+  size_t pos = scalar_start(node);
+  using Style = YamlNode::Style;
+  Style style = node.style();
+  bool block = style == Style::literal || style == Style::folded;
   size_t indent = 0;
   if (block) {
     pos = m_text.find('\n', pos);
@@ -72,7 +86,7 @@ util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) cons
     ++pos;
     while (pos + indent < m_text.size() && m_text[pos + indent] == ' ') ++indent;
     pos += indent;
-  } else if (first == '"' || first == '\'') {
+  } else if (style == Style::double_quoted || style == Style::single_quoted) {
     ++pos;
   }
   for (size_t left = offset; left > 0 && pos < m_text.size();) {
@@ -83,15 +97,15 @@ util::Location YamlSource::at_offset(const YAML::Node& node, size_t offset) cons
       ++pos;
       // In a folded block an empty line stands for the line break; the break before it
       // stands for nothing. Otherwise a line break is one character (a space or a newline).
-      if (first == '>' && next_line_is_blank(pos)) continue;
+      if (style == Style::folded && next_line_is_blank(pos)) continue;
       --left;
       size_t skip = 0;
       while (pos < m_text.size() && m_text[pos] == ' ' && (!block || skip < indent)) ++pos, ++skip;
-    } else if (first == '"' && c == '\\') {
+    } else if (style == Style::double_quoted && c == '\\') {
       auto [source_bytes, value_bytes] = escape_size(std::string_view(m_text).substr(pos));
       pos += source_bytes;
       left -= std::min(left, value_bytes);
-    } else if (first == '\'' && c == '\'' && pos + 1 < m_text.size() && m_text[pos + 1] == '\'') {
+    } else if (style == Style::single_quoted && c == '\'' && pos + 1 < m_text.size() && m_text[pos + 1] == '\'') {
       pos += 2; // '' stands for one quote
       --left;
     } else {
@@ -116,17 +130,16 @@ std::string YamlSource::caret(const util::Location& where) const {
   return util::caret_context(line_text(where.line), where.column);
 }
 
-void YamlSource::error(const YAML::Node& node, std::string message) { error(at(node), std::move(message)); }
+void YamlSource::error(const YamlNode& node, std::string message) { error(at(node), std::move(message)); }
 
 void YamlSource::error(util::Location where, std::string message, std::string context) {
   m_problems.push_back(
       util::Diagnostic{std::move(where), util::Severity::error, std::move(message), std::move(context)});
 }
 
-void YamlSource::check_keys(const YAML::Node& node, const std::vector<std::string>& allowed, std::string_view what) {
-  if (!node.IsMap()) return;
-  for (const auto& entry : node) {
-    std::string key = entry.first.Scalar();
+void YamlSource::check_keys(const YamlNode& node, const std::vector<std::string>& allowed, std::string_view what) {
+  for (const auto& entry : node.entries()) {
+    const std::string& key = entry.key.scalar();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string message = fmt::format("unknown key '{}' in {}", key, what);
     std::string hint = util::nearest(key, allowed);
@@ -135,7 +148,7 @@ void YamlSource::check_keys(const YAML::Node& node, const std::vector<std::strin
       m_suggested.push_back(hint);
     } else
       message += fmt::format("; allowed: {}", util::join(allowed, ", "));
-    error(entry.first, message);
+    error(entry.key, message);
   }
 }
 
@@ -143,9 +156,9 @@ bool YamlSource::suggested(const std::string& key) const {
   return std::find(m_suggested.begin(), m_suggested.end(), key) != m_suggested.end();
 }
 
-std::optional<std::string> scalar_text(const YAML::Node& node) {
-  if (!node || !node.IsScalar()) return std::nullopt;
-  return node.Scalar();
+std::optional<std::string> scalar_text(const YamlNode& node) {
+  if (!node.is_scalar()) return std::nullopt;
+  return node.scalar();
 }
 
 } // namespace fundscreen::io

@@ -187,7 +187,8 @@ TEST_CASE("io::check_criteria invalid YAML") {
       CHECK(e.kind() == ErrorKind::criteria);
       REQUIRE(e.diagnostics().size() == 1);
       CHECK(format_diagnostic(e.diagnostics()[0]) ==
-            "set.yaml:4:7: error: invalid YAML: end of sequence flow not found\n"
+            "set.yaml:4:7: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence that "
+            "starts at line 3, column 7\n"
             "    fields: []\n"
             "          ^\n");
     }
