@@ -51,6 +51,20 @@ size_t find_any(const char* data, size_t p, size_t size, char a, char b, char c)
   return size;
 }
 
+// The end of the whole characters of `data[from, size)`: before the last character unless it
+// is ASCII (a longer one may be cut off), which has at most three continuation bytes
+// (10xxxxxx) after its first. In text that is not UTF-8 this may be any place, which is
+// enough: the check of the bytes before it, or later of those after it, fails.
+size_t whole_characters_end(const char* data, size_t from, size_t size) {
+  size_t p = size;
+  for (int i = 0; i < 4 && p > from; ++i) {
+    auto byte = static_cast<unsigned char>(data[--p]);
+    if (byte < 0x80) return p + 1; // ASCII: a whole character
+    if ((byte & 0xC0) != 0x80) return p;
+  }
+  return p;
+}
+
 } // namespace
 
 std::vector<bool> fields_screening_reads(const core::CriteriaSet& set) {
@@ -208,9 +222,12 @@ bool BlockCsvApplications::refill() {
   if (n < 0) return false;
   if (n == 0) m_eof = true;
   m_size += static_cast<size_t>(n);
-  Utf8Prefix valid = valid_utf8_prefix(std::string_view(m_buf.data() + m_valid, m_size - m_valid));
-  m_valid += valid.length;
-  return m_valid == m_size || (valid.unfinished && !m_eof);
+  // The new bytes up to the last whole character in one check; a character cut off at the
+  // end waits for the next read.
+  size_t end = m_eof ? m_size : whole_characters_end(m_buf.data(), m_valid, m_size);
+  if (!is_valid_utf8(std::string_view(m_buf.data() + m_valid, end - m_valid))) return false;
+  m_valid = end;
+  return true;
 }
 
 // Finds the fields of the record at m_pos, skipping empty lines first. The record must end
