@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// A screening of a file large enough for the block reader's two workers gives the same csv,
+// byte for byte, as the same screening through the streaming reader.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "io/screening_run.hpp"
+#include "report/writer.hpp"
+
+namespace {
+
+const char* const k_set = R"(
+id: run
+version: 1
+call: {name: Run, budget: 2000000, currency: EUR}
+fields:
+  - {name: id, type: string, required: true}
+  - {name: title, type: text}
+  - {name: stage, type: enum, values: [idea, ongoing], required: true}
+  - {name: requested_eur, type: money, required: true}
+  - {name: score, type: number}
+criteria:
+  - {id: C1, title: {en: Going}, kind: rule, rule: 'app.stage == "ongoing"', protects: [go]}
+  - {id: C2, title: {en: Small}, kind: rule, rule: 'app.requested_eur <= 90000', protects: [go]}
+impacts:
+  - {id: go, description: it goes on, indicator: outcome.continued}
+ranking:
+  by: expression
+  expression: app.score
+  tie_break: [{field: id, order: asc}]
+funding: {policy: strict, amount: requested_eur}
+)";
+
+enum class Pass { in_chunks, row_by_row };
+
+// The csv of a screening of `path`; with windows-1252 the block reader leaves the file to
+// the streaming reader (the file is ASCII, so the values are the same).
+std::string screen_csv(const std::string& path, fundscreen::io::Encoding encoding, Pass pass) {
+  fundscreen::io::ScreeningInputs inputs;
+  inputs.applications = {path};
+  inputs.criteria = "set.yaml";
+  inputs.criteria_text = k_set;
+  inputs.input.csv.encoding = encoding;
+  inputs.digests = fundscreen::io::Digests::skip;
+  fundscreen::io::ScreeningRun run(inputs);
+  std::ostringstream out;
+  auto writer = fundscreen::report::make_writer(fundscreen::report::Format::csv, out, {});
+  writer->begin(run.info());
+  if (pass == Pass::in_chunks)
+    run.replay_outlines([&](const auto& view, std::string& text) { writer->format(view, text); },
+                        [&](std::string_view text) { writer->add_formatted(text); });
+  else
+    run.replay_outlines([&](const auto& view) { writer->add(view); });
+  writer->end();
+  return out.str();
+}
+
+} // namespace
+
+TEST_CASE("io::ScreeningRun") {
+  std::string bytes = "id,title,stage,requested_eur,score\n";
+  for (int i = 0; i < 12000; ++i) {
+    std::string n = std::to_string(i);
+    bytes += "A" + n + ",\"Title " + n + " with \"\"quotes\"\",\ncommas and " +
+             std::string(static_cast<size_t>(i % 90), 'x') + "\"," + (i % 7 ? "ongoing" : "idea") + "," +
+             std::to_string(20000 + (i * 7919) % 90000) + "," + std::to_string(i % 13) + "." + std::to_string(i % 10) +
+             "\r\n";
+  }
+  REQUIRE(bytes.size() > (size_t{1} << 20)); // large enough for two workers
+  std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fundscreen-run-" +
+                     std::to_string(reinterpret_cast<uintptr_t>(&bytes)) + ".csv";
+  std::ofstream(path, std::ios::binary) << bytes;
+  using fundscreen::io::Encoding;
+  std::string streamed = screen_csv(path, Encoding::windows_1252, Pass::row_by_row);
+  CHECK(streamed.find("A7,reject,,,C1,") != std::string::npos);
+  CHECK(screen_csv(path, Encoding::utf8, Pass::in_chunks) == streamed);
+  CHECK(screen_csv(path, Encoding::utf8, Pass::row_by_row) == streamed);
+  CHECK(screen_csv(path, Encoding::windows_1252, Pass::in_chunks) == streamed);
+  std::remove(path.c_str());
+}
