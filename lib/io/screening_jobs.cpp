@@ -91,46 +91,65 @@ void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
   m_tally.eligible.reserve(share(decided.eligible.size()) + 16);
 }
 
-struct FormatOutlinesJob::Text final : Output {
+struct FormatJob::Text final : Output {
   std::string text;
 };
 
-struct FormatOutlinesJob::Formatter final : Worker {
-  explicit Formatter(const FormatOutlinesJob& job)
-      : m_job(job), m_screener(job.m_set, job.m_assessments, job.m_conflicts) {}
+struct FormatJob::Formatter final : Worker {
+  explicit Formatter(const FormatJob& job) : m_job(job), m_screener(job.m_set, job.m_assessments, job.m_conflicts) {}
 
   void start(const CsvChunk& chunk, Output& out) override {
     static_cast<Text&>(out).text.clear();
     m_index = m_job.m_file_start + chunk.first_row;
+    m_first_line = chunk.first_line;
   }
 
   void row(core::Application& app, Output& out) override {
-    core::Outline outline = m_screener.outline(app);
     core::ApplicationView view;
     view.index = m_index;
     view.app = &app;
     view.placement = m_job.m_place(m_index);
-    view.outline = &outline;
-    view.decision = view.placement ? view.placement->decision : outline.decision;
-    m_job.m_format(view, static_cast<Text&>(out).text);
     ++m_index;
+    std::optional<core::Outline> outline;
+    std::optional<core::Assessed> assessed;
+    if (m_job.m_detail == Detail::outline) {
+      outline = m_screener.outline(app);
+      view.outline = &*outline;
+      view.decision = outline->decision;
+    } else {
+      // the writer may show where the application is
+      if (app.where.source != *m_job.m_path) app.where.source = *m_job.m_path;
+      app.where.line += m_first_line - 1;
+      bool trace = m_job.m_detail == Detail::traced;
+      assessed = m_screener.assess(app, trace ? core::TraceReads::yes : core::TraceReads::no);
+      view.assessed = &*assessed;
+      view.decision = assessed->decision;
+    }
+    if (view.placement) view.decision = view.placement->decision;
+    m_job.m_format(view, static_cast<Text&>(out).text);
   }
 
-  const FormatOutlinesJob& m_job;
+  const FormatJob& m_job;
   core::Screener m_screener; // each worker its own
   size_t m_index = 0;
+  int m_first_line = 0;
 };
 
-FormatOutlinesJob::FormatOutlinesJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-                                     const core::ConflictIndex* conflicts, Place place, const Format& format,
-                                     const Write& write)
-    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_place(std::move(place)), m_format(format),
-      m_write(write) {}
+FormatJob::FormatJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
+                     const core::ConflictIndex* conflicts, Detail detail, Place place, const Format& format,
+                     const Write& write)
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_detail(detail), m_place(std::move(place)),
+      m_format(format), m_write(write) {}
 
-std::unique_ptr<ChunkJob::Output> FormatOutlinesJob::output() { return std::make_unique<Text>(); }
+void FormatJob::start_file(const std::string& path, size_t first_index) {
+  m_path = &path;
+  m_file_start = first_index;
+}
 
-std::unique_ptr<ChunkJob::Worker> FormatOutlinesJob::worker() { return std::make_unique<Formatter>(*this); }
+std::unique_ptr<ChunkJob::Output> FormatJob::output() { return std::make_unique<Text>(); }
 
-void FormatOutlinesJob::done(const CsvChunk&, Output& out) { m_write(static_cast<Text&>(out).text); }
+std::unique_ptr<ChunkJob::Worker> FormatJob::worker() { return std::make_unique<Formatter>(*this); }
+
+void FormatJob::done(const CsvChunk&, Output& out) { m_write(static_cast<Text&>(out).text); }
 
 } // namespace fundscreen::io

@@ -59,19 +59,23 @@ private:
   size_t m_file_start = 0; // the input position of the file's first application
 };
 
-// The second pass of a writer that formats each application alone (csv): outlines and the
-// formatting on the workers, the formatted chunks written in input order.
-class FormatOutlinesJob final : public ChunkJob {
+// What the second pass screens each application for: its outline (csv), or its whole
+// assessment with or without the values the rules read.
+enum class Detail { outline, assessed, traced };
+
+// The second pass of a writer that formats each application alone (csv, jsonl): the
+// screening and the formatting on the workers, the formatted chunks written in input order.
+class FormatJob final : public ChunkJob {
 public:
   using Place = std::function<const core::Placement*(size_t index)>;
   using Format = std::function<void(const core::ApplicationView&, std::string&)>;
   using Write = std::function<void(std::string_view)>;
 
-  FormatOutlinesJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-                    const core::ConflictIndex* conflicts, Place place, const Format& format, const Write& write);
+  FormatJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
+            const core::ConflictIndex* conflicts, Detail detail, Place place, const Format& format, const Write& write);
 
-  // Before each file: the input position of its first application.
-  void start_file(size_t first_index) { m_file_start = first_index; }
+  // Before each file: its path and the input position of its first application.
+  void start_file(const std::string& path, size_t first_index);
 
   std::unique_ptr<Output> output() override;
   std::unique_ptr<Worker> worker() override;
@@ -84,9 +88,11 @@ private:
   const core::CriteriaSet& m_set;
   const core::AssessmentIndex* m_assessments;
   const core::ConflictIndex* m_conflicts;
+  Detail m_detail;
   Place m_place;
   const Format& m_format;
   const Write& m_write;
+  const std::string* m_path = nullptr;
   size_t m_file_start = 0;
 };
 

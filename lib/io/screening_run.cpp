@@ -243,24 +243,37 @@ void ScreeningRun::replay_outlines(const std::function<void(const core::Applicat
       visit);
 }
 
-void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&, std::string&)>& format,
-                                   const std::function<void(std::string_view)>& write) const {
-  if (!m_block) {
+void ScreeningRun::replay(core::TraceReads trace, const Format& format, const Write& write) const {
+  replay_formatted(trace == core::TraceReads::yes ? Detail::traced : Detail::assessed, format, write);
+}
+
+void ScreeningRun::replay_outlines(const Format& format, const Write& write) const {
+  replay_formatted(Detail::outline, format, write);
+}
+
+void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write) const {
+  if (!m_block) { // the streaming reader: one application after the other
     std::string text;
-    replay_outlines([&](const core::ApplicationView& view) {
+    auto visit = [&](const core::ApplicationView& view) {
       text.clear();
       format(view, text);
       write(text);
-    });
+    };
+    if (detail == Detail::outline)
+      replay_outlines(visit);
+    else
+      replay(detail == Detail::traced ? core::TraceReads::yes : core::TraceReads::no, visit);
     return;
   }
-  FormatOutlinesJob job(
-      *m_set, m_assessments.get(), &m_conflicts, [this](size_t index) { return placement_of(index); }, format, write);
-  BlockCsvApplications reader = block_reader(*m_set, m_inputs.input, Fields::screening);
+  FormatJob job(
+      *m_set, m_assessments.get(), &m_conflicts, detail, [this](size_t index) { return placement_of(index); }, format,
+      write);
+  BlockCsvApplications reader =
+      block_reader(*m_set, m_inputs.input, detail == Detail::outline ? Fields::screening : Fields::all);
   size_t first = 0;
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const CsvLayout& layout = m_layouts[f];
-    job.start_file(first);
+    job.start_file(m_inputs.applications[f], first);
     if (!reader.read(m_inputs.applications[f], job, nullptr, &layout)) throw_changed(m_inputs.applications[f]);
     for (const CsvChunk& chunk : layout.chunks) first += chunk.rows;
   }

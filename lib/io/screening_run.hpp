@@ -31,6 +31,7 @@ using ApplicationReader =
 enum class Fields { screening, all };
 
 struct FirstPassTally;
+enum class Detail; // screening_jobs.hpp
 
 // What one screening reads.
 struct ScreeningInputs {
@@ -72,11 +73,15 @@ public:
   // The second pass for a writer that needs only the decisions (csv): each view has an
   // outline and no assessment, and nothing is allocated per application.
   void replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const;
-  // The same for a writer that formats each application on its own: `format` appends the
+  // How a writer that formats each application on its own does it: `format` appends the
   // output of one application to a buffer, and may be called on several threads at once;
   // `write` gets the buffers in input order, on the caller's thread.
-  void replay_outlines(const std::function<void(const core::ApplicationView&, std::string&)>& format,
-                       const std::function<void(std::string_view)>& write) const;
+  using Format = std::function<void(const core::ApplicationView&, std::string&)>;
+  using Write = std::function<void(std::string_view)>;
+  // replay() for such a writer.
+  void replay(core::TraceReads trace, const Format& format, const Write& write) const;
+  // replay_outlines() for such a writer.
+  void replay_outlines(const Format& format, const Write& write) const;
 
 private:
   void load_reviews();
@@ -94,6 +99,8 @@ private:
   // assessment or outline and calls `done()`, which sets the final decision and visits.
   template <typename Decide>
   void replay_with(Fields fields, Decide decide, const std::function<void(const core::ApplicationView&)>& visit) const;
+  // The second pass of a writer that formats each application on its own, with `detail`.
+  void replay_formatted(Detail detail, const Format& format, const Write& write) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty

@@ -2,6 +2,7 @@
 // `json`: one document, pretty-printed with two spaces a level (deterministic, and a diff of
 // two runs reads line by line). `jsonl`: compact, one object a line, the run first.
 #include <cmath>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -197,7 +198,7 @@ private:
 
 class JsonLinesWriter final : public Writer {
 public:
-  explicit JsonLinesWriter(std::ostream& out) : m_json(out, JsonStyle::compact) {}
+  explicit JsonLinesWriter(std::ostream& out) : m_out(out), m_json(out, JsonStyle::compact) {}
 
   void begin(const core::RunInfo& info) override {
     m_info = info;
@@ -206,21 +207,48 @@ public:
     write_run_fields(m_json, m_info);
     m_json.end_object();
     m_json.end_line();
+    m_json.flush(); // the application lines go to the stream on their own
   }
 
   void add(const core::ApplicationView& view) override {
-    m_json.begin_object();
-    m_json.field("type", "application");
-    write_application_fields(m_json, m_info, view);
-    m_json.end_object();
-    m_json.end_line();
+    m_line.clear();
+    format(view, m_line);
+    add_formatted(m_line);
   }
 
-  void end() override { m_json.flush(); }
+  void end() override {
+    m_out.write(m_lines.data(), static_cast<std::streamsize>(m_lines.size()));
+    m_lines.clear();
+  }
+
+  bool formats_each() const override { return true; }
+
+  // An application's line, through a JsonOut of the calling thread's own.
+  void format(const core::ApplicationView& view, std::string& out) const override {
+    thread_local std::ostringstream line;
+    line.str("");
+    {
+      JsonOut json(line, JsonStyle::compact);
+      json.begin_object();
+      json.field("type", "application");
+      write_application_fields(json, m_info, view);
+      json.end_object();
+      json.end_line();
+    }
+    out += line.view();
+  }
+
+  void add_formatted(std::string_view text) override {
+    m_lines += text;
+    if (m_lines.size() >= (size_t{1} << 16)) end();
+  }
 
 private:
+  std::ostream& m_out;
   JsonOut m_json;
   core::RunInfo m_info;
+  std::string m_line;
+  std::string m_lines;
 };
 
 } // namespace

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// A screening of a file large enough for the block reader's two workers gives the same csv,
-// byte for byte, as the same screening through the streaming reader.
+// A screening of a file large enough for the block reader's two workers gives the same csv
+// and jsonl, byte for byte, as the same screening through the streaming reader.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -39,7 +39,8 @@ enum class Pass { in_chunks, row_by_row };
 
 // The csv of a screening of `path`; with windows-1252 the block reader leaves the file to
 // the streaming reader (the file is ASCII, so the values are the same).
-std::string screen_csv(const std::string& path, fundscreen::io::Encoding encoding, Pass pass) {
+std::string screen(const std::string& path, fundscreen::io::Encoding encoding, Pass pass,
+                   fundscreen::report::Format format = fundscreen::report::Format::csv) {
   fundscreen::io::ScreeningInputs inputs;
   inputs.applications = {path};
   inputs.criteria = "set.yaml";
@@ -48,13 +49,19 @@ std::string screen_csv(const std::string& path, fundscreen::io::Encoding encodin
   inputs.digests = fundscreen::io::Digests::skip;
   fundscreen::io::ScreeningRun run(inputs);
   std::ostringstream out;
-  auto writer = fundscreen::report::make_writer(fundscreen::report::Format::csv, out, {});
+  auto writer = fundscreen::report::make_writer(format, out, {});
   writer->begin(run.info());
-  if (pass == Pass::in_chunks)
-    run.replay_outlines([&](const auto& view, std::string& text) { writer->format(view, text); },
-                        [&](std::string_view text) { writer->add_formatted(text); });
+  auto each = [&](const auto& view, std::string& text) { writer->format(view, text); };
+  auto write = [&](std::string_view text) { writer->add_formatted(text); };
+  auto add = [&](const auto& view) { writer->add(view); };
+  if (format == fundscreen::report::Format::jsonl && pass == Pass::in_chunks)
+    run.replay(fundscreen::core::TraceReads::yes, each, write);
+  else if (format == fundscreen::report::Format::jsonl)
+    run.replay(fundscreen::core::TraceReads::yes, add);
+  else if (pass == Pass::in_chunks)
+    run.replay_outlines(each, write);
   else
-    run.replay_outlines([&](const auto& view) { writer->add(view); });
+    run.replay_outlines(add);
   writer->end();
   return out.str();
 }
@@ -75,10 +82,20 @@ TEST_CASE("io::ScreeningRun") {
                      std::to_string(reinterpret_cast<uintptr_t>(&bytes)) + ".csv";
   std::ofstream(path, std::ios::binary) << bytes;
   using fundscreen::io::Encoding;
-  std::string streamed = screen_csv(path, Encoding::windows_1252, Pass::row_by_row);
-  CHECK(streamed.find("A7,reject,,,C1,") != std::string::npos);
-  CHECK(screen_csv(path, Encoding::utf8, Pass::in_chunks) == streamed);
-  CHECK(screen_csv(path, Encoding::utf8, Pass::row_by_row) == streamed);
-  CHECK(screen_csv(path, Encoding::windows_1252, Pass::in_chunks) == streamed);
+  SUBCASE("csv") {
+    std::string streamed = screen(path, Encoding::windows_1252, Pass::row_by_row);
+    CHECK(streamed.find("A7,reject,,,C1,") != std::string::npos);
+    CHECK(screen(path, Encoding::utf8, Pass::in_chunks) == streamed);
+    CHECK(screen(path, Encoding::utf8, Pass::row_by_row) == streamed);
+    CHECK(screen(path, Encoding::windows_1252, Pass::in_chunks) == streamed);
+  }
+  SUBCASE("jsonl, with the lines of the applications") {
+    using fundscreen::report::Format;
+    std::string streamed = screen(path, Encoding::windows_1252, Pass::row_by_row, Format::jsonl);
+    CHECK(streamed.find("\"id\":\"A11999\",\"applicant\":null,\"title\":\"Title 11999 with") != std::string::npos);
+    CHECK(streamed.find("\"line\":24000,") != std::string::npos);
+    CHECK(screen(path, Encoding::utf8, Pass::in_chunks, Format::jsonl) == streamed);
+    CHECK(screen(path, Encoding::utf8, Pass::row_by_row, Format::jsonl) == streamed);
+  }
   std::remove(path.c_str());
 }
