@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -37,12 +38,12 @@ funding: {policy: strict, amount: requested_eur}
 
 enum class Pass { in_chunks, row_by_row };
 
-// The csv of a screening of `path`; with windows-1252 the block reader leaves the file to
+// The output of a screening of `paths`; with windows-1252 the block reader leaves the file to
 // the streaming reader (the file is ASCII, so the values are the same).
-std::string screen(const std::string& path, fundscreen::io::Encoding encoding, Pass pass,
+std::string screen(const std::vector<std::string>& paths, fundscreen::io::Encoding encoding, Pass pass,
                    fundscreen::report::Format format = fundscreen::report::Format::csv) {
   fundscreen::io::ScreeningInputs inputs;
-  inputs.applications = {path};
+  inputs.applications = paths;
   inputs.criteria = "set.yaml";
   inputs.criteria_text = k_set;
   inputs.input.csv.encoding = encoding;
@@ -69,33 +70,41 @@ std::string screen(const std::string& path, fundscreen::io::Encoding encoding, P
 } // namespace
 
 TEST_CASE("io::ScreeningRun") {
-  std::string bytes = "id,title,stage,requested_eur,score\n";
-  for (int i = 0; i < 12000; ++i) {
+  std::string header = "id,title,stage,requested_eur,score\n", bytes = header, first_half;
+  for (int i = 0; i < 20000; ++i) {
+    if (i == 10000) first_half = bytes;
     std::string n = std::to_string(i);
     bytes += "A" + n + ",\"Title " + n + " with \"\"quotes\"\",\ncommas and " +
              std::string(static_cast<size_t>(i % 90), 'x') + "\"," + (i % 7 ? "ongoing" : "idea") + "," +
              std::to_string(20000 + (i * 7919) % 90000) + "," + std::to_string(i % 13) + "." + std::to_string(i % 10) +
              "\r\n";
   }
-  REQUIRE(bytes.size() > (size_t{1} << 20)); // large enough for two workers
+  REQUIRE(first_half.size() > (size_t{1} << 20)); // each half large enough for two workers
   std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fundscreen-run-" +
-                     std::to_string(reinterpret_cast<uintptr_t>(&bytes)) + ".csv";
-  std::ofstream(path, std::ios::binary) << bytes;
+                     std::to_string(reinterpret_cast<uintptr_t>(&bytes));
+  std::vector<std::string> whole = {path + ".csv"}, halves = {path + "-1.csv", path + "-2.csv"};
+  std::ofstream(whole[0], std::ios::binary) << bytes;
+  std::ofstream(halves[0], std::ios::binary) << first_half;
+  std::ofstream(halves[1], std::ios::binary) << header << bytes.substr(first_half.size());
   using fundscreen::io::Encoding;
   SUBCASE("csv") {
-    std::string streamed = screen(path, Encoding::windows_1252, Pass::row_by_row);
+    std::string streamed = screen(whole, Encoding::windows_1252, Pass::row_by_row);
     CHECK(streamed.find("A7,reject,,,C1,") != std::string::npos);
-    CHECK(screen(path, Encoding::utf8, Pass::in_chunks) == streamed);
-    CHECK(screen(path, Encoding::utf8, Pass::row_by_row) == streamed);
-    CHECK(screen(path, Encoding::windows_1252, Pass::in_chunks) == streamed);
+    CHECK(screen(whole, Encoding::utf8, Pass::in_chunks) == streamed);
+    CHECK(screen(whole, Encoding::utf8, Pass::row_by_row) == streamed);
+    CHECK(screen(whole, Encoding::windows_1252, Pass::in_chunks) == streamed);
+    CHECK(screen(halves, Encoding::utf8, Pass::in_chunks) == streamed); // the same applications in two files
   }
   SUBCASE("jsonl, with the lines of the applications") {
     using fundscreen::report::Format;
-    std::string streamed = screen(path, Encoding::windows_1252, Pass::row_by_row, Format::jsonl);
-    CHECK(streamed.find("\"id\":\"A11999\",\"applicant\":null,\"title\":\"Title 11999 with") != std::string::npos);
-    CHECK(streamed.find("\"line\":24000,") != std::string::npos);
-    CHECK(screen(path, Encoding::utf8, Pass::in_chunks, Format::jsonl) == streamed);
-    CHECK(screen(path, Encoding::utf8, Pass::row_by_row, Format::jsonl) == streamed);
+    std::string streamed = screen(whole, Encoding::windows_1252, Pass::row_by_row, Format::jsonl);
+    CHECK(streamed.find("\"id\":\"A19999\",\"applicant\":null,\"title\":\"Title 19999 with") != std::string::npos);
+    CHECK(streamed.find("\"line\":40000,") != std::string::npos);
+    CHECK(screen(whole, Encoding::utf8, Pass::in_chunks, Format::jsonl) == streamed);
+    CHECK(screen(whole, Encoding::utf8, Pass::row_by_row, Format::jsonl) == streamed);
+    std::string in_halves = screen(halves, Encoding::utf8, Pass::in_chunks, Format::jsonl);
+    CHECK(in_halves == screen(halves, Encoding::windows_1252, Pass::row_by_row, Format::jsonl));
+    CHECK(in_halves.find("\"index\":19999,\"line\":20000,") != std::string::npos);
   }
-  std::remove(path.c_str());
+  for (const std::string& file : {whole[0], halves[0], halves[1]}) std::remove(file.c_str());
 }
