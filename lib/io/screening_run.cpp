@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -105,6 +106,22 @@ static BlockCsvApplications block_reader(const core::CriteriaSet& set, const Inp
   return BlockCsvApplications(set, options, std::move(keep));
 }
 
+// Sorts `entries` by core::ranks_before: a large call's two halves each on a core of its own,
+// then merged (a strict order, so the same order as one sort).
+static void rank_on_two_cores(const core::CriteriaSet& set, std::vector<core::RankEntry>& entries) {
+  auto before = [&](const core::RankEntry& a, const core::RankEntry& b) { return core::ranks_before(set, a, b); };
+  if (entries.size() < 10000 || std::thread::hardware_concurrency() < 2) {
+    std::sort(entries.begin(), entries.end(), before);
+    return;
+  }
+  auto middle = entries.begin() + static_cast<std::ptrdiff_t>(entries.size() / 2);
+  {
+    std::jthread first_half([&] { std::sort(entries.begin(), middle, before); });
+    std::sort(middle, entries.end(), before);
+  }
+  std::inplace_merge(entries.begin(), middle, entries.end(), before);
+}
+
 void ScreeningRun::first_pass() {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
@@ -171,7 +188,8 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   m_info.inputs.insert(m_info.inputs.end(), tally.inputs.begin(), tally.inputs.end());
   m_info.applications = tally.applications;
   m_info.eligible = tally.eligible.size();
-  m_line = core::draw_funding_line(*m_set, std::move(tally.eligible));
+  rank_on_two_cores(*m_set, tally.eligible);
+  m_line = core::draw_ranked_funding_line(*m_set, tally.eligible);
   for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of.emplace_back(m_line.placements[p].index, p);
   std::sort(m_placement_of.begin(), m_placement_of.end());
   count_decisions();
