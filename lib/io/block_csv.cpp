@@ -22,8 +22,6 @@ namespace {
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 // Under this size a file is read on the caller's thread alone: starting threads costs more.
 constexpr uint64_t k_small_file = uint64_t{1} << 20;
-// A chunk with no record end in this many bytes is left to the streaming reader.
-constexpr size_t k_max_chunk = size_t{64} << 20;
 // The header must end within this many bytes.
 constexpr size_t k_max_header = size_t{1} << 16;
 // Chunks in flight for each worker: one being typed, one done, one waiting for the caller.
@@ -123,6 +121,7 @@ public:
     int fd;
     uint64_t data_start;
     size_t chunk_bytes;
+    size_t max_chunk_bytes;
     int workers;
   };
 
@@ -178,7 +177,7 @@ private:
       if (!type_chunk(records, *worker, *slot, app)) return false;
       hand_over(*slot);
     }
-    return !m_failed && m_rows > 0;
+    return m_last && m_rows > 0; // not at a chunk that could not be read
   }
 
   // A worker thread: takes the next chunk, types it, marks it ready, until there is none.
@@ -253,7 +252,7 @@ private:
   // what was read (more when there is none), or to the end of the file.
   bool read_chunk(Slot& slot, bool& last) {
     for (size_t size = m_setup.chunk_bytes;; size *= 2) {
-      if (size > k_max_chunk) return false;
+      if (size > m_setup.max_chunk_bytes) return false;
       slot.bytes.resize(size);
       ssize_t n = read_at(m_setup.fd, slot.bytes.data(), size, m_offset);
       if (n < 0) return false;
@@ -384,8 +383,10 @@ bool BlockCsvApplications::read(const std::string& path, ChunkJob& job, CsvLayou
   }
   // A file smaller than a chunk is read at once (every page of the buffer is touched once).
   size_t chunk_bytes = std::min<size_t>(m_tuning.chunk_bytes, file.identity.size - file.data_start + 1);
-  ChunkPipeline::Setup setup{m_set,   m_columns,       m_keep,      m_delimiter,
-                             file.fd, file.data_start, chunk_bytes, workers_for(file.identity.size)};
+  size_t max_chunk_bytes = std::max(chunk_bytes, m_tuning.max_chunk_bytes);
+  ChunkPipeline::Setup setup{m_set,       m_columns,       m_keep,
+                             m_delimiter, file.fd,         file.data_start,
+                             chunk_bytes, max_chunk_bytes, workers_for(file.identity.size)};
   return ChunkPipeline(setup, job, found, replay).run();
 }
 

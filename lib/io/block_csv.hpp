@@ -74,6 +74,8 @@ public:
 struct BlockTuning {
   size_t chunk_bytes = size_t{1} << 18; // read at once (more when one record is longer)
   int workers = -1;                     // threads besides the caller's; -1: by the file size and the cores
+  // A chunk that would need more bytes than this for one record is left to the streaming reader.
+  size_t max_chunk_bytes = size_t{64} << 20;
 };
 
 // A fast reader of well-formed application CSV files, for screening large calls: the file is

@@ -173,6 +173,16 @@ TEST_CASE("io::BlockCsvApplications") {
     }
   }
 
+  SUBCASE("stops at a record longer than a chunk may grow") {
+    std::string bytes = "id,title,stage,requested_eur,actors\nA1,t,ongoing,1,a\nA2,\"" + std::string(300, 'x') +
+                        "\",ongoing,1,a\nA3,t,idea,2,b\n";
+    for (int workers : {0, 2}) {
+      CAPTURE(workers);
+      CHECK(read_block(bytes, {}, BlockTuning{8, workers, 512}).whole);
+      CHECK_FALSE(read_block(bytes, {}, BlockTuning{8, workers, 128}).whole);
+    }
+  }
+
   SUBCASE("stops at a bad row in any chunk, with two workers") {
     std::string bytes = "id,title,stage,requested_eur,actors\n";
     for (int i = 0; i < 5000; ++i) bytes += "A" + std::to_string(i) + ",\"t\nt\",ongoing,1,a\n";
