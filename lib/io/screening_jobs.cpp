@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "io/screening_jobs.hpp"
 
+#include <algorithm>
+
 namespace fundscreen::io {
 
 // One chunk's first pass: each application's id and line, and what the counts and the
@@ -81,11 +83,14 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
 
 // Room for the ids and ranking entries of the first file, estimated from its first chunk
 // (a little more than its share), so that neither the id table nor the vector of entries
-// grows (and copies) while the file is read.
+// grows (and copies) while the file is read. The id table is filled in when made, so a file
+// whose first rows are much shorter than the others gets room for at most 1.5 million ids
+// (a 16 MiB table); vectors only reserve address space.
 void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
+  constexpr size_t k_most_ids = 1'500'000;
   if (chunk.rows == 0 || chunk.bytes == 0 || !m_layout) return;
   double per_byte = static_cast<double>(chunk.rows) / static_cast<double>(chunk.bytes);
-  auto rows = static_cast<size_t>(1.05 * per_byte * static_cast<double>(m_layout->size)) + 16;
+  auto rows = std::min(k_most_ids, static_cast<size_t>(1.05 * per_byte * static_cast<double>(m_layout->size)) + 16);
   auto share = [&](size_t part) { return static_cast<size_t>(static_cast<double>(rows) * part / chunk.rows); };
   m_tally.ids.reserve(rows, share(decided.ids.size()));
   m_tally.eligible.reserve(share(decided.eligible.size()) + 16);
