@@ -42,7 +42,10 @@ public:
   }
 
   void add_formatted(std::string_view text) override {
-    m_buffer += text;
+    if (m_buffer.empty() && text.size() >= k_block) // large enough to hand on as it is
+      m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    else
+      m_buffer += text;
     if (m_buffer.size() >= k_block) flush();
   }
 

@@ -2,7 +2,6 @@
 // `json`: one document, pretty-printed with two spaces a level (deterministic, and a diff of
 // two runs reads line by line). `jsonl`: compact, one object a line, the run first.
 #include <cmath>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -223,24 +222,23 @@ public:
 
   bool formats_each() const override { return true; }
 
-  // An application's line, through a JsonOut of the calling thread's own.
+  // An application's line, appended to `out` by a JsonOut of the calling thread's own.
   void format(const core::ApplicationView& view, std::string& out) const override {
-    thread_local std::ostringstream line;
-    line.str("");
-    {
-      JsonOut json(line, JsonStyle::compact);
-      json.begin_object();
-      json.field("type", "application");
-      write_application_fields(json, m_info, view);
-      json.end_object();
-      json.end_line();
-    }
-    out += line.view();
+    JsonOut json(out, JsonStyle::compact);
+    json.begin_object();
+    json.field("type", "application");
+    write_application_fields(json, m_info, view);
+    json.end_object();
+    json.end_line();
   }
 
   void add_formatted(std::string_view text) override {
-    m_lines += text;
-    if (m_lines.size() >= (size_t{1} << 16)) end();
+    constexpr size_t k_block = size_t{1} << 16;
+    if (m_lines.empty() && text.size() >= k_block) // large enough to hand on as it is
+      m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    else
+      m_lines += text;
+    if (m_lines.size() >= k_block) end();
   }
 
 private:
