@@ -27,10 +27,20 @@ void write_all(const io::ScreeningRun& run, report::Format format, report::Write
   bool trail = format == report::Format::json || format == report::Format::jsonl;
   writer->begin(run.info());
   auto add = [&](const core::ApplicationView& view) { writer->add(view); };
-  if (format == report::Format::csv && run.can_outline())
-    run.replay_outlines(add); // csv needs only the decisions
-  else
-    run.replay(trail ? core::TraceReads::yes : core::TraceReads::no, add);
+  bool outline = format == report::Format::csv && run.can_outline(); // csv needs only the decisions
+  core::TraceReads trace = trail ? core::TraceReads::yes : core::TraceReads::no;
+  if (writer->formats_each()) { // each application screened and formatted on both cores
+    auto each = [&](const core::ApplicationView& view, std::string& text) { writer->format(view, text); };
+    auto write = [&](std::string_view text) { writer->add_formatted(text); };
+    if (outline)
+      run.replay_outlines(each, write);
+    else
+      run.replay(trace, each, write);
+  } else if (outline) {
+    run.replay_outlines(add);
+  } else {
+    run.replay(trace, add);
+  }
   writer->end();
 }
 

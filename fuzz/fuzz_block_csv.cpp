@@ -43,16 +43,19 @@ std::string listing(const core::Application& app, const std::vector<bool>& keep)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const core::CriteriaSet& set = sitra_set();
-  // The first byte: bit 0 a ';' delimiter, bit 1 every field kept.
+  // The first byte: bit 0 a ';' delimiter, bit 1 every field kept, bits 2-3 the chunks
+  // (the default, 1, 7 or 64 bytes), bit 4 two workers (else none).
   io::InputOptions options;
   options.csv.delimiter = (data[0] & 1) ? ';' : 0;
   std::vector<bool> keep = (data[0] & 2) ? std::vector<bool>(set.fields.size(), true) : io::fields_screening_reads(set);
+  static constexpr size_t k_chunks[] = {size_t{1} << 18, 1, 7, 64};
+  io::BlockTuning tuning{k_chunks[(data[0] >> 2) & 3], (data[0] & 16) ? 2 : 0};
   static const std::string path = "/tmp/fundscreen-fuzz-block-" + std::to_string(getpid()) + ".csv";
   std::ofstream(path, std::ios::binary)
       .write(reinterpret_cast<const char*>(data) + 1, static_cast<std::streamsize>(size - 1));
 
   std::string block;
-  io::BlockCsvApplications reader(set, options, keep);
+  io::BlockCsvApplications reader(set, options, keep, tuning);
   bool whole = reader.read(path, [&](core::Application&& app) { block += listing(app, keep); });
   if (!whole) return 0;
   std::string streaming;

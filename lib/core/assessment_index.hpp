@@ -57,8 +57,11 @@ public:
   const std::string& note(int32_t index) const { return m_notes[index]; }
   size_t size() const { return m_entries.size(); }
 
-private:
+  // Groups the verdicts by application, which of() otherwise does on its first call: after
+  // it, of() may be called from several threads at once.
   void group() const;
+
+private:
   util::Location where(const Entry& e, int column) const;
 
   const CriteriaSet* m_set;

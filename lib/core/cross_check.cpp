@@ -48,6 +48,19 @@ void IdRegistry::grow() {
   }
 }
 
+void IdRegistry::reserve(size_t ids, size_t bytes) {
+  m_bytes.reserve(bytes);
+  m_starts.reserve(ids);
+  m_first.reserve(ids);
+  size_t slots = 1024;
+  while (3 * slots < 4 * ids) slots *= 2;
+  if (slots <= m_slots.size()) return;
+  if (m_size == 0)
+    m_slots.assign(slots, Slot{});
+  else
+    while (m_slots.size() < slots) grow();
+}
+
 void IdRegistry::add(std::string_view id_, const util::Location& where, util::Diagnostics& diagnostics) {
   uint32_t h = hash(id_);
   if (int64_t first = find(id_, h); first >= 0) {

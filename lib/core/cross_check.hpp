@@ -18,6 +18,9 @@ class IdRegistry {
 public:
   // Records `id` read at `where`; a second sighting is an error naming the first line.
   void add(std::string_view id, const util::Location& where, util::Diagnostics& diagnostics);
+  // Makes room for about `ids` ids of about `bytes` bytes in all, so that adding them does
+  // not grow the table.
+  void reserve(size_t ids, size_t bytes);
   bool contains(std::string_view id) const { return find(id, hash(id)) >= 0; }
   size_t size() const { return m_size; }
 

@@ -66,14 +66,21 @@ static int compare_keys(const TieKey& a, const TieKey& b, SortOrder order) {
   return compare_present(a.number, b.number, order);
 }
 
-FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> entries) {
+bool ranks_before(const CriteriaSet& set, const RankEntry& a, const RankEntry& b) {
   const auto& steps = set.ranking.tie_break;
-  std::sort(entries.begin(), entries.end(), [&](const RankEntry& a, const RankEntry& b) {
-    if (int c = compare_present(a.score, b.score, SortOrder::descending)) return c < 0;
-    for (size_t i = 0; i < steps.size(); ++i)
-      if (int c = compare_keys(a.keys[i], b.keys[i], steps[i].order)) return c < 0;
-    return a.index < b.index;
-  });
+  if (int c = compare_present(a.score, b.score, SortOrder::descending)) return c < 0;
+  for (size_t i = 0; i < steps.size(); ++i)
+    if (int c = compare_keys(a.keys[i], b.keys[i], steps[i].order)) return c < 0;
+  return a.index < b.index;
+}
+
+FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> entries) {
+  std::sort(entries.begin(), entries.end(),
+            [&](const RankEntry& a, const RankEntry& b) { return ranks_before(set, a, b); });
+  return draw_ranked_funding_line(set, entries);
+}
+
+FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& entries) {
   FundingLine line;
   line.budget = set.call.budget.value_or(Money{0});
   bool stopped = false;

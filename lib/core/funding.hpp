@@ -59,4 +59,11 @@ struct FundingLine {
 // line within the call's budget by the set's policy. Ties are compared exactly.
 FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> entries);
 
+// True if `a` ranks before `b`: the higher score, then the set's tie-break order, then the
+// earlier input position (so no two entries tie: any sort gives the same order).
+bool ranks_before(const CriteriaSet& set, const RankEntry& a, const RankEntry& b);
+
+// draw_funding_line() of entries already sorted by ranks_before().
+FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& ranked);
+
 } // namespace fundscreen::core

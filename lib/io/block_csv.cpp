@@ -2,10 +2,7 @@
 #include "io/block_csv.hpp"
 
 #include <algorithm>
-#include <array>
 #include <condition_variable>
-#include <cstring>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -14,10 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "io/block_records.hpp"
 #include "io/encoding.hpp"
 #include "util/text.hpp"
 
@@ -25,9 +19,13 @@ namespace fundscreen::io {
 
 namespace {
 
-// Small enough that a block read is still in the cache when it is checked and scanned.
-constexpr size_t k_block = size_t{1} << 18;
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+// Under this size a file is read on the caller's thread alone: starting threads costs more.
+constexpr uint64_t k_small_file = uint64_t{1} << 20;
+// The header must end within this many bytes.
+constexpr size_t k_max_header = size_t{1} << 16;
+// Chunks in flight for each worker: one being typed, one done, one waiting for the caller.
+constexpr size_t k_slots_per_worker = 3;
 
 void keep_reads(const core::CriteriaSet& set, const core::Rule& rule, std::vector<bool>& keep) {
   for (const std::string& path : rule.reads())
@@ -35,21 +33,54 @@ void keep_reads(const core::CriteriaSet& set, const core::Rule& rule, std::vecto
       if (int f = set.field_index(std::string_view(path).substr(4)); f >= 0) keep[f] = true;
 }
 
-// The offset of the first of the bytes `a`, `b`, `c` at or after `p` in `data[0, size)`, or
-// `size`: sixteen bytes at a time.
-size_t find_any(const char* data, size_t p, size_t size, char a, char b, char c) {
-#ifdef __SSE2__
-  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
-  for (; p + 16 <= size; p += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + p));
-    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc));
-    if (auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) return p + static_cast<size_t>(__builtin_ctz(mask));
+// Reads `size` bytes at `offset`, fewer only at the end of the file; -1 on an error.
+ssize_t read_at(int fd, char* data, size_t size, uint64_t offset) {
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::pread(fd, data + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0) return -1;
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
   }
-#endif
-  for (; p < size; ++p)
-    if (data[p] == a || data[p] == b || data[p] == c) return p;
-  return size;
+  return static_cast<ssize_t>(done);
 }
+
+// Reads every application of a chunk into `sink`, in input order, on the caller's thread.
+class SinkJob final : public ChunkJob {
+public:
+  SinkJob(const std::string& path, const std::function<void(core::Application&&)>& sink) : m_path(path), m_sink(sink) {}
+
+  std::unique_ptr<Output> output() override { return std::make_unique<Rows>(); }
+  std::unique_ptr<Worker> worker() override { return std::make_unique<Collector>(m_path); }
+  void done(const CsvChunk& chunk, Output& out) override {
+    auto& rows = static_cast<Rows&>(out);
+    for (size_t i = 0; i < rows.size; ++i) {
+      rows.apps[i].where.line += chunk.first_line - 1;
+      m_sink(std::move(rows.apps[i]));
+    }
+  }
+
+private:
+  struct Rows final : Output {
+    std::vector<core::Application> apps;
+    size_t size = 0;
+  };
+  // Swaps each application into the chunk's rows (and a used one back, to be typed into).
+  struct Collector final : Worker {
+    explicit Collector(const std::string& path) : m_path(path) {}
+    void start(const CsvChunk&, Output& out) override { static_cast<Rows&>(out).size = 0; }
+    void row(core::Application& app, Output& out) override {
+      auto& rows = static_cast<Rows&>(out);
+      if (rows.size == rows.apps.size()) rows.apps.emplace_back();
+      if (app.where.source != m_path) app.where.source = m_path;
+      std::swap(app, rows.apps[rows.size++]);
+    }
+    const std::string& m_path;
+  };
+
+  const std::string& m_path;
+  const std::function<void(core::Application&&)>& m_sink;
+};
 
 } // namespace
 
@@ -66,244 +97,334 @@ std::vector<bool> fields_screening_reads(const core::CriteriaSet& set) {
   return keep;
 }
 
-BlockCsvApplications::BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options,
-                                           std::vector<bool> keep)
-    : m_set(set), m_options(options), m_keep(keep.begin(), keep.end()) {}
-
-bool BlockCsvApplications::read(const std::string& path, const std::function<void(core::Application&&)>& sink) {
-  if (!open(path)) return false;
-  struct Closer {
-    int fd;
-    ~Closer() { close(fd); }
-  } closer{m_fd};
-  if (!read_header()) return false;
-  if (std::thread::hardware_concurrency() > 1) return read_in_parallel(path, sink);
-  core::Application app;
-  size_t rows = 0;
-  for (Next next; (next = next_row(app, path)) == Next::row; ++rows) sink(std::move(app));
-  return m_end && rows > 0; // a header alone gets a warning from the streaming reader
-}
-
-BlockCsvApplications::Next BlockCsvApplications::next_row(core::Application& app, const std::string& path) {
-  for (;;) {
-    Scan scan = scan_record();
-    if (scan == Scan::more) {
-      if (!refill()) return Next::stop;
-      continue;
-    }
-    m_end = scan == Scan::end;
-    if (m_end) return Next::stop;
-    if (scan == Scan::unhandled || !type_row(app)) return Next::stop;
-    if (app.where.source != path) app.where.source = path;
-    app.where.line = m_record_line;
-    app.where.column = 1;
-    return Next::row;
+// The open file: closed when the read ends.
+struct BlockCsvApplications::File {
+  int fd = -1;
+  CsvLayout identity;      // device, inode, size and time
+  uint64_t data_start = 0; // the first byte after the header
+  ~File() {
+    if (fd >= 0) close(fd);
   }
-}
-
-// Rows go from the reading thread to the caller's in batches, in input order.
-struct BlockCsvApplications::Batch {
-  std::vector<core::Application> apps = std::vector<core::Application>(256);
-  size_t size = 0;
-  bool last = false;
 };
 
-bool BlockCsvApplications::read_in_parallel(const std::string& path,
-                                            const std::function<void(core::Application&&)>& sink) {
-  std::array<Batch, 4> batches;
-  std::deque<Batch*> free, full;
-  for (Batch& b : batches) free.push_back(&b);
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool stop = false;
-  std::exception_ptr failure;
-  auto take = [&](std::deque<Batch*>& from) -> Batch* {
-    std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return stop || !from.empty(); });
-    if (from.empty()) return nullptr;
-    Batch* b = from.front();
-    from.pop_front();
-    return b;
+namespace {
+
+// The chunks of one read: taken in order by the workers (or the caller's thread alone),
+// typed, and handed to the job on the caller's thread in input order.
+class ChunkPipeline {
+public:
+  struct Setup {
+    const core::CriteriaSet& set;
+    const std::vector<int>& columns;
+    const std::vector<char>& keep;
+    char delimiter;
+    int fd;
+    uint64_t data_start;
+    size_t chunk_bytes;
+    size_t max_chunk_bytes;
+    int workers;
   };
-  auto give = [&](std::deque<Batch*>& to, Batch* b) {
-    std::lock_guard lock(mutex);
-    to.push_back(b);
-    changed.notify_all();
+
+  ChunkPipeline(Setup setup, ChunkJob& job, CsvLayout* found, const CsvLayout* replay)
+      : m_setup(setup), m_job(job), m_found(found), m_replay(replay), m_offset(setup.data_start) {
+    m_slots.resize(std::max<size_t>(1, k_slots_per_worker * static_cast<size_t>(setup.workers)));
+    for (Slot& slot : m_slots) slot.out = job.output();
+  }
+
+  // True if every chunk was read and handed to the job, with at least one application.
+  bool run() {
+    if (m_setup.workers == 0) return run_alone();
+    std::vector<std::thread> threads;
+    struct Joiner { // however the caller's side ends, the workers stop and are joined
+      ChunkPipeline& pipeline;
+      std::vector<std::thread>& threads;
+      ~Joiner() {
+        pipeline.stop();
+        for (std::thread& t : threads) t.join();
+      }
+    } joiner{*this, threads};
+    for (int w = 0; w < m_setup.workers; ++w) threads.emplace_back([this] { work(); });
+    bool whole = consume_all();
+    stop();
+    for (std::thread& t : threads) t.join();
+    threads.clear();
+    if (m_error) std::rethrow_exception(m_error);
+    return whole && m_rows > 0;
+  }
+
+private:
+  enum class State { free, busy, ready };
+  struct Slot {
+    std::string bytes;
+    CsvChunk chunk;
+    std::unique_ptr<ChunkJob::Output> out;
+    State state = State::free;
+    bool ok = false;
   };
-  std::thread reader([&] {
+
+  RecordParser parser() const {
+    return RecordParser(m_setup.set, m_setup.columns, m_setup.keep, m_setup.delimiter,
+                        m_replay ? CellChecks::kept_only : CellChecks::all);
+  }
+
+  bool run_alone() {
+    RecordParser records = parser();
+    auto worker = m_job.worker();
+    core::Application app;
+    for (size_t number = 0;; ++number) {
+      Slot* slot = take(number);
+      if (!slot) break;
+      if (!type_chunk(records, *worker, *slot, app)) return false;
+      hand_over(*slot);
+    }
+    return m_last && m_rows > 0; // not at a chunk that could not be read
+  }
+
+  // A worker thread: takes the next chunk, types it, marks it ready, until there is none.
+  void work() {
     try {
-      for (bool last = false; !last;) {
-        Batch* b = take(free);
-        if (!b) return;
-        for (b->size = 0; b->size < b->apps.size() && !last; ++b->size)
-          last = next_row(b->apps[b->size], path) == Next::stop;
-        b->size -= last ? 1 : 0;
-        b->last = last;
-        give(full, b);
+      RecordParser records = parser();
+      auto worker = m_job.worker();
+      core::Application app;
+      for (;;) {
+        Slot* slot = take_next();
+        if (!slot) return;
+        bool ok = type_chunk(records, *worker, *slot, app);
+        std::lock_guard lock(m_mutex);
+        slot->state = State::ready;
+        slot->ok = ok;
+        m_failed |= !ok;
+        m_changed.notify_all();
       }
     } catch (...) {
-      std::lock_guard lock(mutex);
-      failure = std::current_exception();
-      stop = true;
-      changed.notify_all();
+      std::lock_guard lock(m_mutex);
+      if (!m_error) m_error = std::current_exception();
+      m_failed = true;
+      m_changed.notify_all();
     }
-  });
-  // However the caller's sink ends, the reader stops and is joined before this returns.
-  struct Joiner {
-    std::thread& thread;
-    std::mutex& mutex;
-    std::condition_variable& changed;
-    bool& stop;
-    ~Joiner() {
-      {
-        std::lock_guard lock(mutex);
-        stop = true;
-        changed.notify_all();
-      }
-      thread.join();
+  }
+
+  // The next chunk in input order, read into a free slot, once the caller has taken few
+  // enough of the chunks before it; null at the end or when the read stops.
+  Slot* take_next() {
+    std::lock_guard taking(m_take_mutex); // chunks are taken one after the other, in order
+    size_t number;
+    {
+      std::unique_lock lock(m_mutex);
+      m_changed.wait(lock, [&] { return m_failed || m_last || m_taken - m_consumed < m_slots.size(); });
+      if (m_failed || m_last) return nullptr;
+      number = m_taken;
     }
-  } joiner{reader, mutex, changed, stop};
-  size_t rows = 0;
-  for (;;) {
-    Batch* b = take(full);
-    if (!b) break;
-    for (size_t i = 0; i < b->size; ++i) sink(std::move(b->apps[i]));
-    rows += b->size;
-    if (b->last) break;
-    give(free, b);
+    Slot* slot = take(number);
+    std::lock_guard lock(m_mutex);
+    if (!slot) {
+      m_failed = m_failed || !m_last;
+      m_changed.notify_all();
+    }
+    return slot;
   }
-  if (failure) std::rethrow_exception(failure);
-  return m_end && rows > 0; // a header alone gets a warning from the streaming reader
-}
 
-bool BlockCsvApplications::open(const std::string& path) {
-  if (is_yaml_path(path) || path == "-") return false;
-  m_fd = ::open(path.c_str(), O_RDONLY);
-  if (m_fd < 0) return false;
-  m_eof = m_end = false;
-  m_pos = m_size = m_valid = 0;
-  m_line = 1;
-  // A small file gets a small block: every page of the block is touched once.
-  struct stat st {};
-  size_t block = fstat(m_fd, &st) == 0 && st.st_size >= 0 ? static_cast<size_t>(st.st_size) + 1 : k_block;
-  m_buf.resize(std::clamp<size_t>(block, 4096, k_block));
-  bool ok = refill();
-  bool bom = std::string_view(m_buf.data(), m_size).starts_with(k_utf8_bom);
-  if (ok && !bom && m_options.csv.encoding != Encoding::utf8) ok = false;
-  if (!ok) close(m_fd);
-  if (bom) m_pos = k_utf8_bom.size();
-  return ok;
-}
-
-// Moves the unconsumed bytes to the front and reads more after them (a bigger block if one
-// record fills it); false at the end of the file or at bytes that are not UTF-8.
-bool BlockCsvApplications::refill() {
-  if (m_eof) return false;
-  std::memmove(m_buf.data(), m_buf.data() + m_pos, m_size - m_pos);
-  m_size -= m_pos;
-  m_valid -= m_pos;
-  m_pos = 0;
-  if (m_size == m_buf.size()) m_buf.resize(m_buf.size() * 2);
-  ssize_t n = ::read(m_fd, m_buf.data() + m_size, m_buf.size() - m_size);
-  if (n < 0) return false;
-  if (n == 0) m_eof = true;
-  m_size += static_cast<size_t>(n);
-  Utf8Prefix valid = valid_utf8_prefix(std::string_view(m_buf.data() + m_valid, m_size - m_valid));
-  m_valid += valid.length;
-  return m_valid == m_size || (valid.unfinished && !m_eof);
-}
-
-// Finds the fields of the record at m_pos, skipping empty lines first. The record must end
-// within the checked bytes (or at the end of the file); else `more`.
-BlockCsvApplications::Scan BlockCsvApplications::scan_record() {
-  const char* data = m_buf.data();
-  size_t end = m_valid, p = m_pos;
-  int line = m_line;
-  while (p < end && (data[p] == '\r' || data[p] == '\n')) {
-    if (data[p] == '\r' && p + 1 == end && !m_eof) return Scan::more;
-    p += data[p] == '\r' && p + 1 < end && data[p + 1] == '\n' ? 2 : 1;
-    ++line;
-  }
-  if (p == end) {
-    m_pos = p, m_line = line;
-    return m_eof ? Scan::end : Scan::more;
-  }
-  m_record_line = line;
-  m_fields.clear();
-  m_escaped.clear();
-  for (;;) {
-    size_t start = p;
-    bool escaped = false;
-    if (p < end && data[p] == '"') {
-      // Up to the closing quote, counting the line breaks inside as the CSV reader does.
-      for (++p;;) {
-        p = find_any(data, p, end, '"', '\r', '\n');
-        if (p == end) return m_eof ? Scan::unhandled : Scan::more;
-        if (p + 1 == end && !m_eof) return Scan::more;
-        char c = data[p];
-        bool pair = p + 1 < end && ((c == '"' && data[p + 1] == '"') || (c == '\r' && data[p + 1] == '\n'));
-        if (c == '"' && !pair) break;
-        line += c == '"' ? 0 : 1;
-        escaped |= c == '"';
-        p += pair ? 2 : 1;
-      }
-      m_fields.emplace_back(data + start + 1, p - start - 1);
-      ++p;
-      if (p < end && data[p] != m_delimiter && data[p] != '\r' && data[p] != '\n') return Scan::unhandled;
+  // Reads chunk `number` into its slot (the next one of the file, or of the replayed
+  // layout); null when there is none or it cannot be read.
+  Slot* take(size_t number) {
+    Slot& slot = m_slots[number % m_slots.size()];
+    bool last = false;
+    if (m_replay) {
+      if (number >= m_replay->chunks.size()) return nullptr;
+      slot.chunk = m_replay->chunks[number];
+      slot.bytes.resize(slot.chunk.bytes);
+      ssize_t n = read_at(m_setup.fd, slot.bytes.data(), slot.chunk.bytes, slot.chunk.offset);
+      if (n != static_cast<ssize_t>(slot.chunk.bytes)) return nullptr;
+      last = number + 1 == m_replay->chunks.size();
     } else {
-      p = find_any(data, p, end, m_delimiter, '\r', '\n');
-      m_fields.emplace_back(data + start, p - start);
+      if (m_end) return nullptr;
+      if (!read_chunk(slot, last)) return nullptr;
     }
-    m_escaped.push_back(escaped);
-    if (p == end) {
-      if (!m_eof) return Scan::more;
-      break;
-    }
-    if (data[p] == m_delimiter) {
-      ++p;
-      continue;
-    }
-    if (data[p] == '\r' && p + 1 == end && !m_eof) return Scan::more;
-    p += data[p] == '\r' && p + 1 < end && data[p + 1] == '\n' ? 2 : 1;
-    ++line;
-    break;
+    std::lock_guard lock(m_mutex);
+    slot.state = State::busy;
+    m_taken = number + 1;
+    m_last = last;
+    m_end = last;
+    return &slot;
   }
-  m_pos = p;
-  m_line = line;
-  return Scan::record;
+
+  // The next chunk of whole records from m_offset: the bytes up to the last record end of
+  // what was read (more when there is none), or to the end of the file.
+  bool read_chunk(Slot& slot, bool& last) {
+    for (size_t size = m_setup.chunk_bytes;; size *= 2) {
+      if (size > m_setup.max_chunk_bytes) return false;
+      slot.bytes.resize(size);
+      ssize_t n = read_at(m_setup.fd, slot.bytes.data(), size, m_offset);
+      if (n < 0) return false;
+      slot.chunk = CsvChunk{m_offset, static_cast<size_t>(n), 0, 0, 0, 0};
+      if (static_cast<size_t>(n) < size) { // the end of the file
+        last = true;
+        return true;
+      }
+      if (size_t end = last_record_end(slot.bytes.data(), size); end > 0) {
+        slot.chunk.bytes = end;
+        m_offset += end;
+        return true;
+      }
+    }
+  }
+
+  // Types the applications of the slot's chunk and hands them to the worker; false at
+  // anything the block reader does not handle (or, replaying, a different row count).
+  bool type_chunk(RecordParser& records, ChunkJob::Worker& worker, Slot& slot, core::Application& app) {
+    CsvChunk& chunk = slot.chunk;
+    char* data = slot.bytes.data();
+    if (!m_replay && !is_valid_utf8(std::string_view(data, chunk.bytes))) return false;
+    size_t expected_rows = chunk.rows;
+    int expected_lines = chunk.lines;
+    chunk.rows = 0;
+    worker.start(chunk, *slot.out);
+    records.start(data, chunk.bytes, 1); // lines from the chunk's first, which a first pass knows later
+    for (;;) {
+      RecordParser::Next next = records.next(app);
+      if (next == RecordParser::Next::unhandled) return false;
+      if (next == RecordParser::Next::end) break;
+      worker.row(app, *slot.out);
+      ++chunk.rows;
+    }
+    chunk.lines = records.line() - 1;
+    return !m_replay || (chunk.rows == expected_rows && chunk.lines == expected_lines);
+  }
+
+  // On the caller's thread: every chunk in input order, as the workers make them ready.
+  bool consume_all() {
+    for (;;) {
+      Slot* slot = nullptr;
+      {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] {
+          return m_failed || (m_last && m_consumed == m_taken) ||
+                 m_slots[m_consumed % m_slots.size()].state == State::ready;
+        });
+        if (m_failed) return false;
+        if (m_last && m_consumed == m_taken) return true;
+        slot = &m_slots[m_consumed % m_slots.size()];
+      }
+      hand_over(*slot);
+      std::lock_guard lock(m_mutex);
+      slot->state = State::free;
+      ++m_consumed;
+      m_changed.notify_all();
+    }
+  }
+
+  void hand_over(Slot& slot) {
+    slot.chunk.first_row = m_rows;
+    m_rows += slot.chunk.rows;
+    if (!m_replay) slot.chunk.first_line = m_line;
+    m_line = slot.chunk.first_line + slot.chunk.lines;
+    if (m_found) m_found->chunks.push_back(slot.chunk);
+    m_job.done(slot.chunk, *slot.out);
+  }
+
+  void stop() {
+    std::lock_guard lock(m_mutex);
+    m_failed = m_failed || !(m_last && m_consumed == m_taken);
+    m_changed.notify_all();
+  }
+
+  Setup m_setup;
+  ChunkJob& m_job;
+  CsvLayout* m_found;
+  const CsvLayout* m_replay;
+  std::vector<Slot> m_slots;
+  // Taking chunks (under m_take_mutex): where the next one starts.
+  std::mutex m_take_mutex;
+  uint64_t m_offset;
+  bool m_end = false;
+  // The state of the slots and the counts (under m_mutex).
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  size_t m_taken = 0;    // chunks taken so far
+  size_t m_consumed = 0; // chunks handed to the job
+  bool m_last = false;   // the last chunk was taken
+  bool m_failed = false; // a chunk could not be read or typed, or the read stops
+  std::exception_ptr m_error;
+  // The caller's side: rows handed to the job, the line of the next chunk.
+  size_t m_rows = 0;
+  int m_line = 2;
+};
+
+} // namespace
+
+BlockCsvApplications::BlockCsvApplications(const core::CriteriaSet& set, const InputOptions& options,
+                                           std::vector<bool> keep, BlockTuning tuning)
+    : m_set(set), m_options(options), m_keep(keep.begin(), keep.end()), m_tuning(tuning) {}
+
+bool BlockCsvApplications::read(const std::string& path, const std::function<void(core::Application&&)>& sink,
+                                const CsvLayout* replay) {
+  SinkJob job(path, sink);
+  return read(path, job, nullptr, replay);
 }
 
-// Turns each "" of a quoted field into ", in place: the text only gets shorter.
-void BlockCsvApplications::unescape(std::string_view& field) {
-  char* out = const_cast<char*>(field.data());
-  const char* in = field.data();
-  const char* last = field.data() + field.size();
-  char* start = out;
-  while (in < last) {
-    char c = *in++;
-    *out++ = c;
-    if (c == '"') ++in;
+bool BlockCsvApplications::read(const std::string& path, ChunkJob& job, CsvLayout* found, const CsvLayout* replay) {
+  if (is_yaml_path(path) || path == "-") return false;
+  File file;
+  file.fd = ::open(path.c_str(), O_RDONLY);
+  if (file.fd < 0) return false;
+  struct stat st {};
+  if (fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  file.identity.device = st.st_dev;
+  file.identity.inode = st.st_ino;
+  file.identity.size = static_cast<uint64_t>(st.st_size);
+  file.identity.modified_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+  if (replay && (replay->device != file.identity.device || replay->inode != file.identity.inode ||
+                 replay->size != file.identity.size || replay->modified_ns != file.identity.modified_ns))
+    return false;
+  if (!read_header(file)) return false;
+  if (found) {
+    *found = file.identity;
+    found->chunks.clear();
   }
-  field = std::string_view(start, static_cast<size_t>(out - start));
+  // A file smaller than a chunk is read at once (every page of the buffer is touched once).
+  size_t chunk_bytes = std::min<size_t>(m_tuning.chunk_bytes, file.identity.size - file.data_start + 1);
+  size_t max_chunk_bytes = std::max(chunk_bytes, m_tuning.max_chunk_bytes);
+  ChunkPipeline::Setup setup{m_set,       m_columns,       m_keep,
+                             m_delimiter, file.fd,         file.data_start,
+                             chunk_bytes, max_chunk_bytes, workers_for(file.identity.size)};
+  return ChunkPipeline(setup, job, found, replay).run();
+}
+
+int BlockCsvApplications::workers_for(uint64_t file_size) const {
+  if (m_tuning.workers >= 0) return m_tuning.workers;
+  return std::thread::hardware_concurrency() > 1 && file_size >= k_small_file ? 2 : 0;
 }
 
 // The header: one line with no quotes, each of the set's fields named once, nothing else.
-bool BlockCsvApplications::read_header() {
-  std::string_view head(m_buf.data() + m_pos, m_valid - m_pos);
-  size_t line_end = head.find_first_of("\r\n");
-  if (line_end == std::string_view::npos || line_end == 0) return false;
-  head = head.substr(0, line_end);
-  if (head.find('"') != std::string_view::npos) return false;
+bool BlockCsvApplications::read_header(File& file) {
+  std::string head(std::min<uint64_t>(file.identity.size, k_max_header), '\0');
+  if (read_at(file.fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size())) return false;
+  bool bom = head.starts_with(k_utf8_bom);
+  if (!bom && m_options.csv.encoding != Encoding::utf8) return false;
+  size_t start = bom ? k_utf8_bom.size() : 0;
+  size_t line_end = head.find_first_of("\r\n", start);
+  // the line break must be whole within what was read (and some row after it)
+  if (line_end == std::string::npos || line_end == start || line_end + 1 >= head.size()) return false;
+  file.data_start = line_end + (head[line_end] == '\r' && head[line_end + 1] == '\n' ? 2 : 1);
+  head.resize(line_end);
+  head.erase(0, start);
+  if (head.find('"') != std::string::npos || !is_valid_utf8(head)) return false;
   m_delimiter = m_options.csv.delimiter;
   if (m_delimiter == 0) {
     auto commas = std::count(head.begin(), head.end(), ','), semicolons = std::count(head.begin(), head.end(), ';');
     auto tabs = std::count(head.begin(), head.end(), '\t');
     m_delimiter = tabs > commas && tabs > semicolons ? '\t' : (semicolons > commas ? ';' : ',');
   }
-  if (scan_record() != Scan::record) return false; // the header has no quotes to unescape
+  std::vector<std::string_view> names;
+  for (size_t p = 0;;) {
+    size_t q = head.find(m_delimiter, p);
+    names.push_back(std::string_view(head).substr(p, q == std::string::npos ? std::string::npos : q - p));
+    if (q == std::string::npos) break;
+    p = q + 1;
+  }
   std::vector<bool> present(m_set.fields.size(), false);
   m_columns.clear();
-  for (std::string_view name : m_fields) {
+  for (std::string_view name : names) {
     int f = m_set.field_index(util::trim(name));
     if (f < 0 || present[f]) return false;
     present[f] = true;
@@ -311,27 +432,6 @@ bool BlockCsvApplications::read_header() {
   }
   for (size_t f = 0; f < m_set.fields.size(); ++f)
     if (m_set.fields[f].required && !present[f]) return false;
-  return true;
-}
-
-// Types the current record into `app`: kept fields into its values, the others only checked.
-bool BlockCsvApplications::type_row(core::Application& app) {
-  if (m_fields.size() != m_columns.size()) return false;
-  app.values.resize(m_set.fields.size());
-  std::string why;
-  for (size_t i = 0; i < m_fields.size(); ++i) {
-    auto f = static_cast<size_t>(m_columns[i]);
-    const core::FieldSpec& spec = m_set.fields[f];
-    bool text = spec.type == core::FieldType::string || spec.type == core::FieldType::text;
-    if (!m_keep[f] && text) { // "" does not change whether a text is blank: left as it is
-      if (spec.required && util::trim(m_fields[i]).empty()) return false;
-      continue;
-    }
-    if (m_escaped[i]) unescape(m_fields[i]);
-    core::Value& value = m_keep[f] ? app.values[f] : m_scratch;
-    if (!core::parse_field_value_into(m_fields[i], spec, value, why)) return false;
-    if (spec.required && core::is_missing(value)) return false;
-  }
   return true;
 }
 

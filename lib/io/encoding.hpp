@@ -30,6 +30,10 @@ struct Utf8Prefix {
 // end of `text`, an unfinished character (the next chunk may complete it) or an invalid byte.
 Utf8Prefix valid_utf8_prefix(std::string_view text);
 
+// True if all of `text` is valid UTF-8 (whole characters, as valid_utf8_prefix() counts
+// them).
+bool is_valid_utf8(std::string_view text);
+
 // The offset where the first invalid UTF-8 sequence of `text` starts, or npos when all of
 // it is valid. Overlong forms, surrogates, code points above U+10FFFF and a character cut
 // off at the end are invalid.

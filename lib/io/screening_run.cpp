@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
 #include "io/file.hpp"
+#include "io/screening_jobs.hpp"
 
 namespace fundscreen::io {
 
@@ -98,73 +100,99 @@ void ScreeningRun::load_reviews() {
 }
 
 // The block reader for a screening: it keeps only the fields a screening reads.
-static ApplicationReader block_reader(const core::CriteriaSet& set, const InputOptions& options, Fields fields) {
+static BlockCsvApplications block_reader(const core::CriteriaSet& set, const InputOptions& options, Fields fields) {
   std::vector<bool> keep =
       fields == Fields::all ? std::vector<bool>(set.fields.size(), true) : fields_screening_reads(set);
-  auto reader = std::make_shared<BlockCsvApplications>(set, options, std::move(keep));
-  return [reader](const std::string& path, util::Diagnostics&, const std::function<void(core::Application &&)>& sink) {
-    return reader->read(path, sink);
-  };
+  return BlockCsvApplications(set, options, std::move(keep));
+}
+
+// Sorts `entries` by core::ranks_before: a large call's two halves each on a core of its own,
+// then merged (a strict order, so the same order as one sort).
+static void rank_on_two_cores(const core::CriteriaSet& set, std::vector<core::RankEntry>& entries) {
+  auto before = [&](const core::RankEntry& a, const core::RankEntry& b) { return core::ranks_before(set, a, b); };
+  if (entries.size() < 10000 || std::thread::hardware_concurrency() < 2) {
+    std::sort(entries.begin(), entries.end(), before);
+    return;
+  }
+  auto middle = entries.begin() + static_cast<std::ptrdiff_t>(entries.size() / 2);
+  {
+    std::jthread first_half([&] { std::sort(entries.begin(), middle, before); });
+    std::sort(middle, entries.end(), before);
+  }
+  std::inplace_merge(entries.begin(), middle, entries.end(), before);
 }
 
 void ScreeningRun::first_pass() {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
-  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() &&
-            first_pass(block_reader(*m_set, m_inputs.input, Fields::screening));
-  if (m_block) return;
-  first_pass(
-      [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
-        read_applications(path, *m_set, m_inputs.input, found, sink);
-        return true;
-      });
+  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks();
+  if (!m_block) first_pass_streaming();
 }
 
-bool ScreeningRun::first_pass(const ApplicationReader& read) {
-  util::Diagnostics found;
-  core::IdRegistry ids;
+bool ScreeningRun::first_pass_in_chunks() {
+  FirstPassTally tally;
+  m_assessments->group(); // before the workers read it
+  FirstPassJob job(*m_set, m_assessments.get(), &m_conflicts, tally);
+  BlockCsvApplications reader = block_reader(*m_set, m_inputs.input, Fields::screening);
+  m_layouts.clear();
+  m_layouts.reserve(m_inputs.applications.size());
+  for (const std::string& path : m_inputs.applications) {
+    auto sha = digest(path);
+    size_t first = tally.applications;
+    CsvLayout& layout = m_layouts.emplace_back();
+    job.start_file(path, layout);
+    if (!reader.read(path, job, &layout)) return false;
+    bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
+    tally.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), tally.applications - first});
+  }
+  finish_first_pass(tally);
+  return true;
+}
+
+void ScreeningRun::first_pass_streaming() {
+  FirstPassTally tally;
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
   bool outline = screener.can_outline(), full_rank_entry = core::ties_on_criteria(*m_set);
-  std::vector<core::RankEntry> eligible;
-  std::array<size_t, 5> counts{};
-  std::vector<core::InputFile> inputs;
-  size_t index = 0;
+  size_t& index = tally.applications;
   for (const std::string& path : m_inputs.applications) {
     auto sha = digest(path);
     size_t first = index;
-    bool whole = read(path, found, [&](core::Application&& app) {
+    read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
       size_t i = index++;
       if (!outline) {
         core::Assessed assessed = screener.assess(app, core::TraceReads::no);
-        if (!assessed.id.empty()) ids.add(assessed.id, app.where, found);
-        counts[static_cast<size_t>(assessed.decision)]++;
-        if (assessed.eligible) eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
+        if (!assessed.id.empty()) tally.ids.add(assessed.id, app.where, tally.found);
+        tally.counts[static_cast<size_t>(assessed.decision)]++;
+        if (assessed.eligible) tally.eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
         return;
       }
       core::Outline o = screener.outline(app);
-      if (!o.id.empty()) ids.add(o.id, app.where, found);
-      counts[static_cast<size_t>(o.decision)]++;
+      if (!o.id.empty()) tally.ids.add(o.id, app.where, tally.found);
+      tally.counts[static_cast<size_t>(o.decision)]++;
       if (!o.eligible) return;
       if (full_rank_entry)
-        eligible.push_back(core::rank_entry(*m_set, screener.assess(app, core::TraceReads::no), app, i));
+        tally.eligible.push_back(core::rank_entry(*m_set, screener.assess(app, core::TraceReads::no), app, i));
       else
-        eligible.push_back(core::rank_entry(*m_set, o, app, i));
+        tally.eligible.push_back(core::rank_entry(*m_set, o, app, i));
     });
-    if (!whole) return false;
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
-    inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
+    tally.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
   }
-  m_assessments->check(&ids, found);
-  stop_on_errors(found, m_warnings);
-  m_info.counts = counts;
-  m_info.inputs.insert(m_info.inputs.end(), inputs.begin(), inputs.end());
-  m_info.applications = index;
-  m_info.eligible = eligible.size();
-  m_line = core::draw_funding_line(*m_set, std::move(eligible));
+  finish_first_pass(tally);
+}
+
+void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
+  m_assessments->check(&tally.ids, tally.found);
+  stop_on_errors(tally.found, m_warnings);
+  m_info.counts = tally.counts;
+  m_info.inputs.insert(m_info.inputs.end(), tally.inputs.begin(), tally.inputs.end());
+  m_info.applications = tally.applications;
+  m_info.eligible = tally.eligible.size();
+  rank_on_two_cores(*m_set, tally.eligible);
+  m_line = core::draw_ranked_funding_line(*m_set, tally.eligible);
   for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of.emplace_back(m_line.placements[p].index, p);
   std::sort(m_placement_of.begin(), m_placement_of.end());
   count_decisions();
-  return true;
 }
 
 const core::Placement* ScreeningRun::placement_of(size_t index) const {
@@ -201,6 +229,7 @@ void ScreeningRun::replay_with(Fields fields, Decide decide,
     });
     if (!whole) throw_changed(path);
   }
+  if (index != m_info.applications) throw_changed(m_inputs.applications.back());
 }
 
 void ScreeningRun::replay(core::TraceReads trace,
@@ -232,8 +261,53 @@ void ScreeningRun::replay_outlines(const std::function<void(const core::Applicat
       visit);
 }
 
+void ScreeningRun::replay(core::TraceReads trace, const Format& format, const Write& write) const {
+  replay_formatted(trace == core::TraceReads::yes ? Detail::traced : Detail::assessed, format, write);
+}
+
+void ScreeningRun::replay_outlines(const Format& format, const Write& write) const {
+  replay_formatted(Detail::outline, format, write);
+}
+
+void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write) const {
+  if (!m_block) { // the streaming reader: one application after the other
+    std::string text;
+    auto visit = [&](const core::ApplicationView& view) {
+      text.clear();
+      format(view, text);
+      write(text);
+    };
+    if (detail == Detail::outline)
+      replay_outlines(visit);
+    else
+      replay(detail == Detail::traced ? core::TraceReads::yes : core::TraceReads::no, visit);
+    return;
+  }
+  FormatJob job(
+      *m_set, m_assessments.get(), &m_conflicts, detail, [this](size_t index) { return placement_of(index); }, format,
+      write);
+  BlockCsvApplications reader =
+      block_reader(*m_set, m_inputs.input, detail == Detail::outline ? Fields::screening : Fields::all);
+  size_t first = 0;
+  for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
+    const CsvLayout& layout = m_layouts[f];
+    job.start_file(m_inputs.applications[f], first);
+    if (!reader.read(m_inputs.applications[f], job, nullptr, &layout)) throw_changed(m_inputs.applications[f]);
+    for (const CsvChunk& chunk : layout.chunks) first += chunk.rows;
+  }
+}
+
+// The reader of the second pass: the block reader over the chunks the first found, or the
+// streaming reader.
 ApplicationReader ScreeningRun::replay_reader(Fields fields) const {
-  if (m_block) return block_reader(*m_set, m_inputs.input, fields);
+  if (m_block) {
+    auto reader = std::make_shared<BlockCsvApplications>(block_reader(*m_set, m_inputs.input, fields));
+    return [this, reader](const std::string& path, util::Diagnostics&,
+                          const std::function<void(core::Application &&)>& sink) {
+      auto file = std::find(m_inputs.applications.begin(), m_inputs.applications.end(), path);
+      return reader->read(path, sink, &m_layouts[static_cast<size_t>(file - m_inputs.applications.begin())]);
+    };
+  }
   return [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
     read_applications(path, *m_set, m_inputs.input, found, sink);
     return true;

@@ -11,6 +11,7 @@
 
 #include "core/assessment_index.hpp"
 #include "core/run_info.hpp"
+#include "io/block_csv.hpp"
 #include "io/record_loaders.hpp"
 #include "util/diagnostics.hpp"
 
@@ -28,6 +29,9 @@ using ApplicationReader =
 // Which fields the second pass reads: those the screening reads, or all (for writers that
 // show any field).
 enum class Fields { screening, all };
+
+struct FirstPassTally;
+enum class Detail; // screening_jobs.hpp
 
 // What one screening reads.
 struct ScreeningInputs {
@@ -69,13 +73,25 @@ public:
   // The second pass for a writer that needs only the decisions (csv): each view has an
   // outline and no assessment, and nothing is allocated per application.
   void replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const;
+  // How a writer that formats each application on its own does it: `format` appends the
+  // output of one application to a buffer, and may be called on several threads at once;
+  // `write` gets the buffers in input order, on the caller's thread.
+  using Format = std::function<void(const core::ApplicationView&, std::string&)>;
+  using Write = std::function<void(std::string_view)>;
+  // replay() for such a writer.
+  void replay(core::TraceReads trace, const Format& format, const Write& write) const;
+  // replay_outlines() for such a writer.
+  void replay_outlines(const Format& format, const Write& write) const;
 
 private:
   void load_reviews();
   void first_pass();
-  // The first pass through `read` (read_applications or a BlockCsvApplications); false if a
-  // block reader stopped at something it does not handle.
-  bool first_pass(const ApplicationReader& read);
+  // The first pass with the streaming reader.
+  void first_pass_streaming();
+  // The first pass with the block reader; false if it stopped at something it does not handle.
+  bool first_pass_in_chunks();
+  // Ids, counts and the funding line from what the first pass found.
+  void finish_first_pass(FirstPassTally& tally);
   void count_decisions();
   // The reader of the second pass: the one the first pass could use, keeping `fields`.
   ApplicationReader replay_reader(Fields fields) const;
@@ -83,6 +99,8 @@ private:
   // assessment or outline and calls `done()`, which sets the final decision and visits.
   template <typename Decide>
   void replay_with(Fields fields, Decide decide, const std::function<void(const core::ApplicationView&)>& visit) const;
+  // The second pass of a writer that formats each application on its own, with `detail`.
+  void replay_formatted(Detail detail, const Format& format, const Write& write) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
@@ -96,8 +114,10 @@ private:
   core::FundingLine m_line;
   // The placements' input positions, ascending, each with its index in m_line.placements.
   std::vector<std::pair<size_t, size_t>> m_placement_of;
-  // True when the first pass read every file with the block reader, so the second may too.
+  // True when the first pass read every file with the block reader, so the second may too;
+  // then how it found each file of m_inputs.applications.
   bool m_block = false;
+  std::vector<CsvLayout> m_layouts;
   std::vector<std::string> m_spooled;
   util::Diagnostics m_warnings;
   core::RunInfo m_info;

@@ -24,58 +24,75 @@ public:
   }
 
   void add(const core::ApplicationView& view) override {
-    if (view.assessed)
-      add_assessed(view);
-    else
-      add_outline(view);
-    m_buffer += '\n';
+    format(view, m_buffer);
     if (m_buffer.size() >= k_block) flush();
   }
 
   void end() override { flush(); }
 
-private:
-  // Rank and score, for eligible applications.
-  void add_placement(const core::ApplicationView& view, const std::optional<core::Score>& score) {
-    m_buffer += ',';
-    if (view.placement) fmt::format_to(std::back_inserter(m_buffer), "{}", view.placement->rank);
-    m_buffer += ',';
-    if (view.placement && score) append_csv_cell(m_buffer, core::to_string(*score));
+  bool formats_each() const override { return true; }
+
+  // The one formatter of a row, for add() and for rows formatted on other threads.
+  void format(const core::ApplicationView& view, std::string& out) const override {
+    if (view.assessed)
+      add_assessed(view, out);
+    else
+      add_outline(view, out);
+    out += '\n';
   }
 
-  void add_assessed(const core::ApplicationView& view) {
+  void add_formatted(std::string_view text) override {
+    if (m_buffer.empty() && text.size() >= k_block) // large enough to hand on as it is
+      m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    else
+      m_buffer += text;
+    if (m_buffer.size() >= k_block) flush();
+  }
+
+private:
+  // Rank and score, for eligible applications.
+  static void add_placement(const core::ApplicationView& view, const std::optional<core::Score>& score,
+                            std::string& out) {
+    out += ',';
+    if (view.placement) fmt::format_to(std::back_inserter(out), "{}", view.placement->rank);
+    out += ',';
+    if (view.placement && score) append_csv_cell(out, core::to_string(*score));
+  }
+
+  static void add_assessed(const core::ApplicationView& view, std::string& out) {
     const core::Assessed& a = *view.assessed;
-    append_csv_cell(m_buffer, a.id);
-    m_buffer += ',';
-    m_buffer += core::decision_name(view.decision);
-    add_placement(view, a.score);
+    append_csv_cell(out, a.id);
+    out += ',';
+    out += core::decision_name(view.decision);
+    add_placement(view, a.score, out);
     for (const auto* ids : {&a.failed, &a.unclear, &a.pending}) {
-      m_buffer += ',';
-      append_csv_cell(m_buffer, util::join(*ids, ";"));
+      out += ',';
+      append_csv_cell(out, util::join(*ids, ";"));
     }
-    m_buffer += ',';
-    append_csv_cell(m_buffer, core::to_string(a.amount));
-    m_buffer += ',';
-    append_csv_cell(m_buffer, a.decided_by);
+    out += ',';
+    append_csv_cell(out, core::to_string(a.amount));
+    out += ',';
+    append_csv_cell(out, a.decided_by);
   }
 
   // The same row from the outline: criteria ids never need quoting, but are cells like any.
-  void add_outline(const core::ApplicationView& view) {
+  void add_outline(const core::ApplicationView& view, std::string& out) const {
+    thread_local std::string cell; // each thread's scratch
     const core::Outline& o = *view.outline;
-    append_csv_cell(m_buffer, o.id);
-    m_buffer += ',';
-    m_buffer += core::decision_name(view.decision);
-    add_placement(view, o.score);
+    append_csv_cell(out, o.id);
+    out += ',';
+    out += core::decision_name(view.decision);
+    add_placement(view, o.score, out);
     for (uint64_t mask : {o.failed, o.unclear, o.pending}) {
-      m_buffer += ',';
-      m_cell.clear();
-      core::append_criteria(m_cell, *m_set, mask, ";");
-      append_csv_cell(m_buffer, m_cell);
+      out += ',';
+      cell.clear();
+      core::append_criteria(cell, *m_set, mask, ";");
+      append_csv_cell(out, cell);
     }
-    m_buffer += ',';
-    append_csv_cell(m_buffer, core::to_string(o.amount));
-    m_buffer += ',';
-    append_csv_cell(m_buffer, core::decided_by(*m_set, o));
+    out += ',';
+    append_csv_cell(out, core::to_string(o.amount));
+    out += ',';
+    append_csv_cell(out, core::decided_by(*m_set, o));
   }
 
   void flush() {
@@ -86,7 +103,6 @@ private:
   std::ostream& m_out;
   const core::CriteriaSet* m_set = nullptr;
   std::string m_buffer;
-  std::string m_cell;
 };
 
 } // namespace

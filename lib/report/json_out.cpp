@@ -12,7 +12,8 @@
 namespace fundscreen::report {
 
 void JsonOut::flush() {
-  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  if (!m_out) return;
+  m_out->write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
   m_buffer.clear();
 }
 

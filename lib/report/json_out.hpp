@@ -23,7 +23,10 @@ enum class JsonStyle { compact, pretty };
 // top-level value ends, so the caller may write to the stream between values.
 class JsonOut {
 public:
-  JsonOut(std::ostream& out, JsonStyle style) : m_out(out), m_style(style) {}
+  JsonOut(std::ostream& out, JsonStyle style) : m_out(&out), m_buffer(m_own), m_style(style) {}
+  // Appends to `text` instead, and never hands anything on (one application's line made on
+  // a thread of its own, say).
+  JsonOut(std::string& text, JsonStyle style) : m_buffer(text), m_style(style) {}
   ~JsonOut() { flush(); }
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
@@ -59,8 +62,9 @@ private:
   void close(char bracket);
   void new_line();
 
-  std::ostream& m_out;
-  std::string m_buffer;
+  std::ostream* m_out = nullptr;
+  std::string m_own;
+  std::string& m_buffer; // m_own, or the text appended to
   JsonStyle m_style;
   // Per open container: whether it has any member or element yet.
   std::vector<bool> m_filled;

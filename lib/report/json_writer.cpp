@@ -175,6 +175,21 @@ public:
 
   void end() override { flush(); }
 
+  bool formats_each() const override { return true; }
+
+  // An application's line, appended to `out`; safe to call from several threads at once.
+  void format(const core::ApplicationView& view, std::string& out) const override {
+    m_lines->append_application(out, view);
+  }
+
+  void add_formatted(std::string_view text) override {
+    if (m_buffer.empty() && text.size() >= k_block) // large enough to hand on as it is
+      m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    else
+      m_buffer += text;
+    if (m_buffer.size() >= k_block) flush();
+  }
+
 private:
   // The output is handed to the stream in blocks of about this size.
   static constexpr size_t k_block = size_t{1} << 16;

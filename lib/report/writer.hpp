@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "core/run_info.hpp"
@@ -32,6 +33,14 @@ public:
   virtual void begin(const core::RunInfo& info) = 0;
   virtual void add(const core::ApplicationView& view) = 0;
   virtual void end() = 0;
+
+  // True if the writer writes each application on its own, so that format() may be used.
+  virtual bool formats_each() const { return false; }
+  // Appends to `out` what add(view) would write, without writing it; safe to call on several
+  // threads at once. Only when formats_each().
+  virtual void format(const core::ApplicationView& view, std::string& out) const;
+  // Writes what format() made, for applications in input order, as add() would have.
+  virtual void add_formatted(std::string_view text);
 };
 
 // A writer of `format` to `out`.

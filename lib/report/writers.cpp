@@ -3,6 +3,10 @@
 
 namespace fundscreen::report {
 
+// Only writers that say formats_each() are asked to format() and add_formatted().
+void Writer::format(const core::ApplicationView&, std::string&) const {}
+void Writer::add_formatted(std::string_view) {}
+
 std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOptions options) {
   switch (format) {
   case Format::table: return make_table_writer(out, options);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The block reader of screenings: on every file it takes, the same applications (the kept
 // fields, the lines) as the streaming reader; on anything else, false.
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -9,11 +11,13 @@
 #include <doctest/doctest.h>
 
 #include "io/block_csv.hpp"
+#include "io/block_records.hpp"
 #include "io/criteria_loader.hpp"
 
 using fundscreen::core::Application;
 using fundscreen::core::to_display;
 using fundscreen::io::BlockCsvApplications;
+using fundscreen::io::BlockTuning;
 using fundscreen::io::fields_screening_reads;
 using fundscreen::io::InputOptions;
 
@@ -61,11 +65,11 @@ struct Read {
   std::vector<std::string> rows;
 };
 
-Read read_block(const std::string& bytes, InputOptions options = {}) {
+Read read_block(const std::string& bytes, InputOptions options = {}, BlockTuning tuning = {}) {
   auto set = fundscreen::io::parse_criteria(k_set, "set.yaml");
   TempFile file(bytes);
   Read r;
-  BlockCsvApplications reader(set, options, fields_screening_reads(set));
+  BlockCsvApplications reader(set, options, fields_screening_reads(set), tuning);
   r.whole = reader.read(file.path, [&](Application&& app) {
     for (auto& row : listing(set, app)) r.rows.push_back(row);
   });
@@ -105,16 +109,47 @@ TEST_CASE("io::BlockCsvApplications") {
     }
   }
 
+  SUBCASE("reads the same whatever the chunks and the threads") {
+    std::vector<std::string> files = {
+        // quoted line breaks of every kind, "", CRLF, empty lines, no final line end
+        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a, "
+        "\"\"b\"\"|c\"\n\n"
+        "\r\nA2,x,idea,\"1 200,50\",a\nA3,\"\",ongoing,1,\r\nA4,\"\"\"\",idea,2,\"\n\"\nA5,,ongoing,3,x",
+        // a BOM, ';' and CRLF
+        "\xEF\xBB\xBFid;title;stage;requested_eur;actors\r\nA1;\"a;b\";ongoing;95 "
+        "000,50;x|y\r\nA2;\"\r\n\";idea;1;\r\n",
+        // line breaks that are a lone CR, and a quote inside an unquoted field
+        "id,title,stage,requested_eur,actors\rA1,t,ongoing,1,a\rA2,5\" long,idea,2,b\nA3,\"q\nq\",idea,3,c\n",
+    };
+    for (const std::string& bytes : files) {
+      CAPTURE(bytes);
+      std::vector<std::string> expected = read_streaming(bytes);
+      for (size_t chunk : {1, 7, 64, 1 << 18})
+        for (int workers : {0, 1, 2}) {
+          CAPTURE(chunk);
+          CAPTURE(workers);
+          Read block = read_block(bytes, {}, BlockTuning{chunk, workers});
+          CHECK(block.whole);
+          CHECK(block.rows == expected);
+        }
+    }
+  }
+
   SUBCASE("reads across blocks: a file of several megabytes") {
     std::string bytes = "id,title,stage,requested_eur,actors\r\n";
     for (int i = 0; i < 20000; ++i)
       bytes += "A" + std::to_string(i) + ",\"Pitkä \"\"otsikko\"\",\n" +
                std::string(static_cast<size_t>(i % 300), 'x') + "\",ongoing," + std::to_string(1000 + i) +
                ",Äkäslompolo|Åbo\r\n";
-    Read block = read_block(bytes);
-    CHECK(block.whole);
-    CHECK(block.rows.size() == 20000);
-    CHECK(block.rows == read_streaming(bytes));
+    std::vector<std::string> expected = read_streaming(bytes);
+    for (BlockTuning tuning : {BlockTuning{}, BlockTuning{4096, 0}, BlockTuning{4096, 2}, BlockTuning{100, 2}}) {
+      CAPTURE(tuning.chunk_bytes);
+      CAPTURE(tuning.workers);
+      Read block = read_block(bytes, {}, tuning);
+      CHECK(block.whole);
+      CHECK(block.rows.size() == 20000);
+      CHECK(block.rows == expected);
+    }
   }
 
   SUBCASE("stops at what it does not handle") {
@@ -134,7 +169,28 @@ TEST_CASE("io::BlockCsvApplications") {
          }) {
       CAPTURE(bytes);
       CHECK_FALSE(read_block(bytes).whole);
+      CHECK_FALSE(read_block(bytes, {}, BlockTuning{7, 2}).whole);
     }
+  }
+
+  SUBCASE("stops at a record longer than a chunk may grow") {
+    std::string bytes = "id,title,stage,requested_eur,actors\nA1,t,ongoing,1,a\nA2,\"" + std::string(300, 'x') +
+                        "\",ongoing,1,a\nA3,t,idea,2,b\n";
+    for (int workers : {0, 2}) {
+      CAPTURE(workers);
+      CHECK(read_block(bytes, {}, BlockTuning{8, workers, 512}).whole);
+      CHECK_FALSE(read_block(bytes, {}, BlockTuning{8, workers, 128}).whole);
+    }
+  }
+
+  SUBCASE("stops at a bad row in any chunk, with two workers") {
+    std::string bytes = "id,title,stage,requested_eur,actors\n";
+    for (int i = 0; i < 5000; ++i) bytes += "A" + std::to_string(i) + ",\"t\nt\",ongoing,1,a\n";
+    std::string bad = bytes + "B,t,ongoin,1,a\n";
+    for (int i = 0; i < 5000; ++i) bad += "C" + std::to_string(i) + ",t,idea,1,a\n";
+    CHECK(read_block(bytes, {}, BlockTuning{512, 2}).whole);
+    CHECK_FALSE(read_block(bad, {}, BlockTuning{512, 2}).whole);
+    CHECK_FALSE(read_block(bad + "\xE4\n", {}, BlockTuning{512, 2}).whole);
   }
 
   SUBCASE("leaves Windows-1252 to the streaming reader") {
@@ -142,4 +198,78 @@ TEST_CASE("io::BlockCsvApplications") {
     options.csv.encoding = fundscreen::io::Encoding::windows_1252;
     CHECK_FALSE(read_block("id,title,stage,requested_eur,actors\nA1,t,ongoing,1,a\n", options).whole);
   }
+}
+
+namespace {
+
+// The rows of a first pass in chunks (and the layout it found).
+struct Collect final : fundscreen::io::ChunkJob {
+  struct Rows final : Output {
+    std::vector<std::pair<int, std::string>> rows; // line in the chunk, id
+  };
+  struct Ids final : Worker {
+    void start(const fundscreen::io::CsvChunk&, Output& out) override { static_cast<Rows&>(out).rows.clear(); }
+    void row(Application& app, Output& out) override {
+      static_cast<Rows&>(out).rows.emplace_back(app.where.line, to_display(app.values[0]));
+    }
+  };
+  std::unique_ptr<Output> output() override { return std::make_unique<Rows>(); }
+  std::unique_ptr<Worker> worker() override { return std::make_unique<Ids>(); }
+  void done(const fundscreen::io::CsvChunk& chunk, Output& out) override {
+    size_t index = chunk.first_row;
+    for (auto& [line, id] : static_cast<Rows&>(out).rows)
+      rows.push_back(std::to_string(index++) + "@" + std::to_string(chunk.first_line + line - 1) + ": " + id);
+    first_rows.push_back(chunk.first_row);
+  }
+  std::vector<std::string> rows;
+  std::vector<size_t> first_rows;
+};
+
+} // namespace
+
+TEST_CASE("io::BlockCsvApplications in chunks") {
+  auto set = fundscreen::io::parse_criteria(k_set, "set.yaml");
+  std::string bytes = "id,title,stage,requested_eur,actors\r\n";
+  for (int i = 0; i < 3000; ++i) bytes += "A" + std::to_string(i) + ",\"x\r\ny\",ongoing,1,a\r\n";
+  TempFile file(bytes);
+  BlockCsvApplications reader(set, {}, fields_screening_reads(set), BlockTuning{1000, 2});
+  fundscreen::io::CsvLayout layout;
+  Collect first;
+  REQUIRE(reader.read(file.path, first, &layout));
+  CHECK(first.rows.size() == 3000);
+  CHECK(layout.chunks.size() > 10);
+  CHECK(first.rows[1] == "1@4: \"A1\"");
+  CHECK(first.rows.back() == "2999@6000: \"A2999\"");
+
+  SUBCASE("a replay reads the same chunks, knowing where each starts") {
+    Collect second;
+    CHECK(reader.read(file.path, second, nullptr, &layout));
+    CHECK(second.rows == first.rows);
+    CHECK(second.first_rows == first.first_rows);
+  }
+
+  SUBCASE("a replay of a file that changed stops") {
+    // a text the replay does not check, of the same size, and a later time
+    auto written = std::filesystem::last_write_time(file.path);
+    std::string changed = bytes;
+    changed[changed.size() - 19] = 'z'; // the last title's x
+    std::ofstream(file.path, std::ios::binary) << changed;
+    std::filesystem::last_write_time(file.path, written + std::chrono::seconds(1));
+    Collect second;
+    CHECK_FALSE(reader.read(file.path, second, nullptr, &layout));
+  }
+}
+
+TEST_CASE("io::last_record_end") {
+  using fundscreen::io::last_record_end;
+  auto end = [](std::string_view text) { return last_record_end(text.data(), text.size()); };
+  CHECK(end("a,b\nc,d\ne") == 8);
+  CHECK(end("a,\"b\nc\"\nd,\"e\nf") == 8); // the last line feed is inside quotes
+  CHECK(end("\"a\nb") == 0);
+  CHECK(end("a\r\n") == 3);
+  CHECK(end("a\rb") == 0); // a lone CR is no place to split (the chunk grows instead)
+  CHECK(end("") == 0);
+  std::string many(1000, 'x');
+  many += "\"\"\n";
+  CHECK(end(many + "\"" + many) == many.size()); // quotes counted sixteen bytes at a time
 }

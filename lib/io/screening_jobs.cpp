@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "io/screening_jobs.hpp"
+
+#include <algorithm>
+
+namespace fundscreen::io {
+
+// One chunk's first pass: each application's id and line, and what the counts and the
+// ranking take from it (ranking entries with their position in the chunk).
+struct FirstPassJob::Decided final : Output {
+  std::string ids; // one after the other
+  struct Row {
+    size_t id_end = 0;
+    int line = 0;
+  };
+  std::vector<Row> rows;
+  std::array<size_t, 5> counts{};
+  std::vector<core::RankEntry> eligible;
+};
+
+struct FirstPassJob::Outliner final : Worker {
+  explicit Outliner(const FirstPassJob& job) : m_job(job), m_screener(job.m_set, job.m_assessments, job.m_conflicts) {}
+
+  void start(const CsvChunk&, Output& out) override {
+    auto& d = static_cast<Decided&>(out);
+    d.ids.clear();
+    d.rows.clear();
+    d.counts = {};
+    d.eligible.clear();
+  }
+
+  void row(core::Application& app, Output& out) override {
+    auto& d = static_cast<Decided&>(out);
+    core::Outline o = m_screener.outline(app);
+    size_t index = d.rows.size(); // in the chunk, until done() knows where the chunk starts
+    d.ids += o.id;
+    d.rows.push_back({d.ids.size(), app.where.line});
+    d.counts[static_cast<size_t>(o.decision)]++;
+    if (!o.eligible) return;
+    if (m_job.m_full_rank_entry)
+      d.eligible.push_back(core::rank_entry(m_job.m_set, m_screener.assess(app, core::TraceReads::no), app, index));
+    else
+      d.eligible.push_back(core::rank_entry(m_job.m_set, o, app, index));
+  }
+
+  const FirstPassJob& m_job;
+  core::Screener m_screener; // each worker its own
+};
+
+FirstPassJob::FirstPassJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
+                           const core::ConflictIndex* conflicts, FirstPassTally& tally)
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_full_rank_entry(core::ties_on_criteria(set)),
+      m_tally(tally) {}
+
+void FirstPassJob::start_file(const std::string& path, const CsvLayout& layout) {
+  m_where = util::Location{path, 0, 1};
+  m_layout = &layout;
+  m_file_start = m_tally.applications;
+}
+
+std::unique_ptr<ChunkJob::Output> FirstPassJob::output() { return std::make_unique<Decided>(); }
+
+std::unique_ptr<ChunkJob::Worker> FirstPassJob::worker() { return std::make_unique<Outliner>(*this); }
+
+void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
+  auto& d = static_cast<Decided&>(out);
+  if (m_tally.applications == 0) make_room(chunk, d);
+  size_t id_start = 0;
+  for (const Decided::Row& row : d.rows) {
+    std::string_view id(d.ids.data() + id_start, row.id_end - id_start);
+    id_start = row.id_end;
+    if (id.empty()) continue;
+    m_where.line = chunk.first_line + row.line - 1;
+    m_tally.ids.add(id, m_where, m_tally.found);
+  }
+  for (size_t i = 0; i < d.counts.size(); ++i) m_tally.counts[i] += d.counts[i];
+  for (core::RankEntry& entry : d.eligible) {
+    entry.index += m_file_start + chunk.first_row;
+    m_tally.eligible.push_back(std::move(entry));
+  }
+  m_tally.applications += chunk.rows;
+}
+
+// Room for the ids and ranking entries of the first file, estimated from its first chunk
+// (a little more than its share), so that neither the id table nor the vector of entries
+// grows (and copies) while the file is read. The id table is filled in when made, so a file
+// whose first rows are much shorter than the others gets room for at most 1.5 million ids
+// (a 16 MiB table); vectors only reserve address space.
+void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
+  constexpr size_t k_most_ids = 1'500'000;
+  if (chunk.rows == 0 || chunk.bytes == 0 || !m_layout) return;
+  double per_byte = static_cast<double>(chunk.rows) / static_cast<double>(chunk.bytes);
+  auto rows = std::min(k_most_ids, static_cast<size_t>(1.05 * per_byte * static_cast<double>(m_layout->size)) + 16);
+  auto share = [&](size_t part) { return static_cast<size_t>(static_cast<double>(rows) * part / chunk.rows); };
+  m_tally.ids.reserve(rows, share(decided.ids.size()));
+  m_tally.eligible.reserve(share(decided.eligible.size()) + 16);
+}
+
+struct FormatJob::Text final : Output {
+  std::string text;
+};
+
+struct FormatJob::Formatter final : Worker {
+  explicit Formatter(const FormatJob& job) : m_job(job), m_screener(job.m_set, job.m_assessments, job.m_conflicts) {}
+
+  void start(const CsvChunk& chunk, Output& out) override {
+    static_cast<Text&>(out).text.clear();
+    m_index = m_job.m_file_start + chunk.first_row;
+    m_first_line = chunk.first_line;
+  }
+
+  void row(core::Application& app, Output& out) override {
+    core::ApplicationView view;
+    view.index = m_index;
+    view.app = &app;
+    view.placement = m_job.m_place(m_index);
+    ++m_index;
+    std::optional<core::Outline> outline;
+    std::optional<core::Assessed> assessed;
+    if (m_job.m_detail == Detail::outline) {
+      outline = m_screener.outline(app);
+      view.outline = &*outline;
+      view.decision = outline->decision;
+    } else {
+      // the writer may show where the application is
+      if (app.where.source != *m_job.m_path) app.where.source = *m_job.m_path;
+      app.where.line += m_first_line - 1;
+      bool trace = m_job.m_detail == Detail::traced;
+      assessed = m_screener.assess(app, trace ? core::TraceReads::yes : core::TraceReads::no);
+      view.assessed = &*assessed;
+      view.decision = assessed->decision;
+    }
+    if (view.placement) view.decision = view.placement->decision;
+    m_job.m_format(view, static_cast<Text&>(out).text);
+  }
+
+  const FormatJob& m_job;
+  core::Screener m_screener; // each worker its own
+  size_t m_index = 0;
+  int m_first_line = 0;
+};
+
+FormatJob::FormatJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
+                     const core::ConflictIndex* conflicts, Detail detail, Place place, const Format& format,
+                     const Write& write)
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_detail(detail), m_place(std::move(place)),
+      m_format(format), m_write(write) {}
+
+void FormatJob::start_file(const std::string& path, size_t first_index) {
+  m_path = &path;
+  m_file_start = first_index;
+}
+
+std::unique_ptr<ChunkJob::Output> FormatJob::output() { return std::make_unique<Text>(); }
+
+std::unique_ptr<ChunkJob::Worker> FormatJob::worker() { return std::make_unique<Formatter>(*this); }
+
+void FormatJob::done(const CsvChunk&, Output& out) { m_write(static_cast<Text&>(out).text); }
+
+} // namespace fundscreen::io

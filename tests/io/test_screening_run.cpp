@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// A screening of a file large enough for the block reader's two workers gives the same csv
+// and jsonl, byte for byte, as the same screening through the streaming reader.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "io/screening_run.hpp"
+#include "report/writer.hpp"
+
+namespace {
+
+const char* const k_set = R"(
+id: run
+version: 1
+call: {name: Run, budget: 2000000, currency: EUR}
+fields:
+  - {name: id, type: string, required: true}
+  - {name: title, type: text}
+  - {name: stage, type: enum, values: [idea, ongoing], required: true}
+  - {name: requested_eur, type: money, required: true}
+  - {name: score, type: number}
+criteria:
+  - {id: C1, title: {en: Going}, kind: rule, rule: 'app.stage == "ongoing"', protects: [go]}
+  - {id: C2, title: {en: Small}, kind: rule, rule: 'app.requested_eur <= 90000', protects: [go]}
+impacts:
+  - {id: go, description: it goes on, indicator: outcome.continued}
+ranking:
+  by: expression
+  expression: app.score
+  tie_break: [{field: id, order: asc}]
+funding: {policy: strict, amount: requested_eur}
+)";
+
+enum class Pass { in_chunks, row_by_row };
+
+// The output of a screening of `paths`; with windows-1252 the block reader leaves the file to
+// the streaming reader (the file is ASCII, so the values are the same).
+std::string screen(const std::vector<std::string>& paths, fundscreen::io::Encoding encoding, Pass pass,
+                   fundscreen::report::Format format = fundscreen::report::Format::csv) {
+  fundscreen::io::ScreeningInputs inputs;
+  inputs.applications = paths;
+  inputs.criteria = "set.yaml";
+  inputs.criteria_text = k_set;
+  inputs.input.csv.encoding = encoding;
+  inputs.digests = fundscreen::io::Digests::skip;
+  fundscreen::io::ScreeningRun run(inputs);
+  std::ostringstream out;
+  auto writer = fundscreen::report::make_writer(format, out, {});
+  writer->begin(run.info());
+  auto each = [&](const auto& view, std::string& text) { writer->format(view, text); };
+  auto write = [&](std::string_view text) { writer->add_formatted(text); };
+  auto add = [&](const auto& view) { writer->add(view); };
+  if (format == fundscreen::report::Format::jsonl && pass == Pass::in_chunks)
+    run.replay(fundscreen::core::TraceReads::yes, each, write);
+  else if (format == fundscreen::report::Format::jsonl)
+    run.replay(fundscreen::core::TraceReads::yes, add);
+  else if (pass == Pass::in_chunks)
+    run.replay_outlines(each, write);
+  else
+    run.replay_outlines(add);
+  writer->end();
+  return out.str();
+}
+
+} // namespace
+
+TEST_CASE("io::ScreeningRun") {
+  std::string header = "id,title,stage,requested_eur,score\n", bytes = header, first_half;
+  for (int i = 0; i < 20000; ++i) {
+    if (i == 10000) first_half = bytes;
+    std::string n = std::to_string(i);
+    bytes += "A" + n + ",\"Title " + n + " with \"\"quotes\"\",\ncommas and " +
+             std::string(static_cast<size_t>(i % 90), 'x') + "\"," + (i % 7 ? "ongoing" : "idea") + "," +
+             std::to_string(20000 + (i * 7919) % 90000) + "," + std::to_string(i % 13) + "." + std::to_string(i % 10) +
+             "\r\n";
+  }
+  REQUIRE(first_half.size() > (size_t{1} << 20)); // each half large enough for two workers
+  std::string path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fundscreen-run-" +
+                     std::to_string(reinterpret_cast<uintptr_t>(&bytes));
+  std::vector<std::string> whole = {path + ".csv"}, halves = {path + "-1.csv", path + "-2.csv"};
+  std::ofstream(whole[0], std::ios::binary) << bytes;
+  std::ofstream(halves[0], std::ios::binary) << first_half;
+  std::ofstream(halves[1], std::ios::binary) << header << bytes.substr(first_half.size());
+  using fundscreen::io::Encoding;
+  SUBCASE("csv") {
+    std::string streamed = screen(whole, Encoding::windows_1252, Pass::row_by_row);
+    CHECK(streamed.find("A7,reject,,,C1,") != std::string::npos);
+    CHECK(screen(whole, Encoding::utf8, Pass::in_chunks) == streamed);
+    CHECK(screen(whole, Encoding::utf8, Pass::row_by_row) == streamed);
+    CHECK(screen(whole, Encoding::windows_1252, Pass::in_chunks) == streamed);
+    CHECK(screen(halves, Encoding::utf8, Pass::in_chunks) == streamed); // the same applications in two files
+  }
+  SUBCASE("jsonl, with the lines of the applications") {
+    using fundscreen::report::Format;
+    std::string streamed = screen(whole, Encoding::windows_1252, Pass::row_by_row, Format::jsonl);
+    CHECK(streamed.find("\"id\":\"A19999\",\"applicant\":null,\"title\":\"Title 19999 with") != std::string::npos);
+    CHECK(streamed.find("\"line\":40000,") != std::string::npos);
+    CHECK(screen(whole, Encoding::utf8, Pass::in_chunks, Format::jsonl) == streamed);
+    CHECK(screen(whole, Encoding::utf8, Pass::row_by_row, Format::jsonl) == streamed);
+    std::string in_halves = screen(halves, Encoding::utf8, Pass::in_chunks, Format::jsonl);
+    CHECK(in_halves == screen(halves, Encoding::windows_1252, Pass::row_by_row, Format::jsonl));
+    CHECK(in_halves.find("\"index\":19999,\"line\":20000,") != std::string::npos);
+  }
+  for (const std::string& file : {whole[0], halves[0], halves[1]}) std::remove(file.c_str());
+}
