@@ -11,26 +11,14 @@ namespace fundscreen::report {
 
 namespace {
 
-// The output is handed to the stream in blocks of about this size.
-constexpr size_t k_block = size_t{1} << 16;
-
-class CsvWriter final : public Writer {
+class CsvWriter final : public RowWriter {
 public:
-  explicit CsvWriter(std::ostream& out) : m_out(out) { m_buffer.reserve(k_block + 4096); }
+  explicit CsvWriter(std::ostream& out) : RowWriter(out) {}
 
   void begin(const core::RunInfo& info) override {
     m_set = info.set;
-    m_buffer += "id,decision,rank,score,failed,unclear,pending,amount,reason\n";
+    buffer() += "id,decision,rank,score,failed,unclear,pending,amount,reason\n";
   }
-
-  void add(const core::ApplicationView& view) override {
-    format(view, m_buffer);
-    if (m_buffer.size() >= k_block) flush();
-  }
-
-  void end() override { flush(); }
-
-  bool formats_each() const override { return true; }
 
   // The one formatter of a row, for add() and for rows formatted on other threads.
   void format(const core::ApplicationView& view, std::string& out) const override {
@@ -39,14 +27,6 @@ public:
     else
       add_outline(view, out);
     out += '\n';
-  }
-
-  void add_formatted(std::string_view text) override {
-    if (m_buffer.empty() && text.size() >= k_block) // large enough to hand on as it is
-      m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    else
-      m_buffer += text;
-    if (m_buffer.size() >= k_block) flush();
   }
 
 private:
@@ -95,14 +75,7 @@ private:
     append_csv_cell(out, core::decided_by(*m_set, o));
   }
 
-  void flush() {
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    m_buffer.clear();
-  }
-
-  std::ostream& m_out;
   const core::CriteriaSet* m_set = nullptr;
-  std::string m_buffer;
 };
 
 } // namespace

@@ -158,50 +158,23 @@ private:
   core::RunInfo m_info;
 };
 
-class JsonLinesWriter final : public Writer {
+class JsonLinesWriter final : public RowWriter {
 public:
-  explicit JsonLinesWriter(std::ostream& out) : m_out(out) { m_buffer.reserve(k_block + 8192); }
+  explicit JsonLinesWriter(std::ostream& out) : RowWriter(out) {}
 
   void begin(const core::RunInfo& info) override {
     m_lines.emplace(info);
-    m_lines->append_run(m_buffer);
+    m_lines->append_run(buffer());
     flush();
   }
-
-  void add(const core::ApplicationView& view) override {
-    m_lines->append_application(m_buffer, view);
-    if (m_buffer.size() >= k_block) flush();
-  }
-
-  void end() override { flush(); }
-
-  bool formats_each() const override { return true; }
 
   // An application's line, appended to `out`; safe to call from several threads at once.
   void format(const core::ApplicationView& view, std::string& out) const override {
     m_lines->append_application(out, view);
   }
 
-  void add_formatted(std::string_view text) override {
-    if (m_buffer.empty() && text.size() >= k_block) // large enough to hand on as it is
-      m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    else
-      m_buffer += text;
-    if (m_buffer.size() >= k_block) flush();
-  }
-
 private:
-  // The output is handed to the stream in blocks of about this size.
-  static constexpr size_t k_block = size_t{1} << 16;
-
-  void flush() {
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    m_buffer.clear();
-  }
-
-  std::ostream& m_out;
   std::optional<JsonlLines> m_lines;
-  std::string m_buffer;
 };
 
 } // namespace

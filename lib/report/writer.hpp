@@ -43,6 +43,29 @@ public:
   virtual void add_formatted(std::string_view text);
 };
 
+// A writer that writes each application as a row of text of its own (csv, jsonl): add()
+// appends format()'s text to a buffer that goes to the stream in blocks of about 64 KiB, so
+// rows formatted on other threads and rows added here come out the same.
+class RowWriter : public Writer {
+public:
+  void add(const core::ApplicationView& view) override;
+  void end() override { flush(); }
+  bool formats_each() const override { return true; }
+  void add_formatted(std::string_view text) override;
+
+protected:
+  static constexpr size_t k_block = size_t{1} << 16;
+
+  explicit RowWriter(std::ostream& out) : m_out(out) { m_buffer.reserve(k_block + 8192); }
+  // Text before the first row (a header), written with the rows.
+  std::string& buffer() { return m_buffer; }
+  void flush();
+
+private:
+  std::ostream& m_out;
+  std::string m_buffer;
+};
+
 // A writer of `format` to `out`.
 std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOptions options);
 

@@ -7,6 +7,24 @@ namespace fundscreen::report {
 void Writer::format(const core::ApplicationView&, std::string&) const {}
 void Writer::add_formatted(std::string_view) {}
 
+void RowWriter::add(const core::ApplicationView& view) {
+  format(view, m_buffer);
+  if (m_buffer.size() >= k_block) flush();
+}
+
+void RowWriter::add_formatted(std::string_view text) {
+  if (m_buffer.empty() && text.size() >= k_block) // large enough to hand on as it is
+    m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  else
+    m_buffer += text;
+  if (m_buffer.size() >= k_block) flush();
+}
+
+void RowWriter::flush() {
+  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+  m_buffer.clear();
+}
+
 std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOptions options) {
   switch (format) {
   case Format::table: return make_table_writer(out, options);
