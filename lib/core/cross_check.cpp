@@ -61,8 +61,7 @@ void IdRegistry::reserve(size_t ids, size_t bytes) {
     while (m_slots.size() < slots) grow();
 }
 
-void IdRegistry::add(std::string_view id_, const util::Location& where, util::Diagnostics& diagnostics) {
-  uint32_t h = hash(id_);
+void IdRegistry::add(std::string_view id_, uint32_t h, const util::Location& where, util::Diagnostics& diagnostics) {
   if (int64_t first = find(id_, h); first >= 0) {
     const Place& place = m_first[static_cast<size_t>(first)];
     diagnostics.error(where,

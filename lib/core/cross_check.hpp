@@ -17,12 +17,23 @@ namespace fundscreen::core {
 class IdRegistry {
 public:
   // Records `id` read at `where`; a second sighting is an error naming the first line.
-  void add(std::string_view id, const util::Location& where, util::Diagnostics& diagnostics);
+  void add(std::string_view id, const util::Location& where, util::Diagnostics& diagnostics) {
+    add(id, hash(id), where, diagnostics);
+  }
+  // add() for an id whose hash() is `id_hash`, computed beforehand (on another thread).
+  void add(std::string_view id, uint32_t id_hash, const util::Location& where, util::Diagnostics& diagnostics);
+  // Starts loading the table slot of an id whose hash() is `id_hash` into the cache, for an
+  // add() a few ids later: the table is too big for the cache, each add() would wait for it.
+  void prefetch(uint32_t id_hash) const {
+    if (!m_slots.empty()) __builtin_prefetch(&m_slots[id_hash & (m_slots.size() - 1)], 1);
+  }
   // Makes room for about `ids` ids of about `bytes` bytes in all, so that adding them does
   // not grow the table.
   void reserve(size_t ids, size_t bytes);
   bool contains(std::string_view id) const { return find(id, hash(id)) >= 0; }
   size_t size() const { return m_size; }
+  // The hash of `id` that add() and prefetch() take.
+  static uint32_t hash(std::string_view id);
 
 private:
   // An open-addressing table of 8-byte slots over one string of all ids, each id's start in
@@ -35,7 +46,6 @@ private:
     uint32_t source = 0;
     uint32_t line = 0;
   };
-  static uint32_t hash(std::string_view id);
   std::string_view id(size_t number) const;
   // The number of `id` in the order added, or -1.
   int64_t find(std::string_view id, uint32_t hash) const;

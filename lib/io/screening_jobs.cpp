@@ -12,6 +12,7 @@ struct FirstPassJob::Decided final : Output {
   struct Row {
     size_t id_end = 0;
     int line = 0;
+    uint32_t id_hash = 0; // core::IdRegistry::hash(), computed here rather than on the caller's thread
   };
   std::vector<Row> rows;
   std::array<size_t, 5> counts{};
@@ -34,7 +35,7 @@ struct FirstPassJob::Outliner final : Worker {
     core::Outline o = m_screener.outline(app);
     size_t index = d.rows.size(); // in the chunk, until done() knows where the chunk starts
     d.ids += o.id;
-    d.rows.push_back({d.ids.size(), app.where.line});
+    d.rows.push_back({d.ids.size(), app.where.line, core::IdRegistry::hash(o.id)});
     d.counts[static_cast<size_t>(o.decision)]++;
     if (!o.eligible) return;
     if (m_job.m_full_rank_entry)
@@ -66,12 +67,16 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
   auto& d = static_cast<Decided&>(out);
   if (m_tally.applications == 0) make_room(chunk, d);
   size_t id_start = 0;
-  for (const Decided::Row& row : d.rows) {
+  constexpr size_t k_ahead = 8; // ids whose table slots are loaded while one is added
+  for (size_t r = 0; r < std::min(k_ahead, d.rows.size()); ++r) m_tally.ids.prefetch(d.rows[r].id_hash);
+  for (size_t r = 0; r < d.rows.size(); ++r) {
+    if (r + k_ahead < d.rows.size()) m_tally.ids.prefetch(d.rows[r + k_ahead].id_hash);
+    const Decided::Row& row = d.rows[r];
     std::string_view id(d.ids.data() + id_start, row.id_end - id_start);
     id_start = row.id_end;
     if (id.empty()) continue;
     m_where.line = chunk.first_line + row.line - 1;
-    m_tally.ids.add(id, m_where, m_tally.found);
+    m_tally.ids.add(id, row.id_hash, m_where, m_tally.found);
   }
   for (size_t i = 0; i < d.counts.size(); ++i) m_tally.counts[i] += d.counts[i];
   for (core::RankEntry& entry : d.eligible) {
