@@ -39,7 +39,7 @@ int64_t IdRegistry::find(std::string_view id_, uint32_t h) const {
 void IdRegistry::grow() {
   std::vector<Slot> old(std::max<size_t>(1024, m_slots.size() * 2));
   old.swap(m_slots);
-  size_t mask = m_slots.size() - 1;
+  size_t mask = m_mask = m_slots.size() - 1;
   for (const Slot& s : old) {
     if (s.id == 0) continue;
     size_t i = s.hash & mask;
@@ -55,10 +55,12 @@ void IdRegistry::reserve(size_t ids, size_t bytes) {
   size_t slots = 1024;
   while (3 * slots < 4 * ids) slots *= 2;
   if (slots <= m_slots.size()) return;
-  if (m_size == 0)
+  if (m_size == 0) {
     m_slots.assign(slots, Slot{});
-  else
+    m_mask = slots - 1;
+  } else {
     while (m_slots.size() < slots) grow();
+  }
 }
 
 void IdRegistry::add(std::string_view id_, uint32_t h, const util::Location& where, util::Diagnostics& diagnostics) {

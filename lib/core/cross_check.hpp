@@ -25,7 +25,8 @@ public:
   // Starts loading the table slot of an id whose hash() is `id_hash` into the cache, for an
   // add() a few ids later: the table is too big for the cache, each add() would wait for it.
   void prefetch(uint32_t id_hash) const {
-    if (!m_slots.empty()) __builtin_prefetch(&m_slots[id_hash & (m_slots.size() - 1)], 1);
+    // (m_mask, not m_slots.size() - 1 under an emptiness test: g++ 12 drops the prefetch then)
+    __builtin_prefetch(m_slots.data() + (id_hash & m_mask));
   }
   // Makes room for about `ids` ids of about `bytes` bytes in all, so that adding them does
   // not grow the table.
@@ -55,6 +56,7 @@ private:
   std::vector<uint64_t> m_starts; // of each id in m_bytes
   std::vector<Place> m_first;
   std::vector<Slot> m_slots;
+  size_t m_mask = 0; // m_slots.size() - 1, or 0 while there are no slots
   size_t m_size = 0;
   std::vector<std::string> m_sources;
 };
