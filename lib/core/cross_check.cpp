@@ -37,7 +37,7 @@ int64_t IdRegistry::find(std::string_view id_, uint32_t h) const {
 
 // Doubles the table (at least 1024 slots); it is kept at most three quarters full.
 void IdRegistry::grow() {
-  std::vector<Slot> old(std::max<size_t>(1024, m_slots.size() * 2));
+  Large<Slot> old(std::max<size_t>(1024, m_slots.size() * 2));
   old.swap(m_slots);
   size_t mask = m_mask = m_slots.size() - 1;
   for (const Slot& s : old) {
