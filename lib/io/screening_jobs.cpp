@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "util/large_alloc.hpp"
+
 namespace fundscreen::io {
 
 // One chunk's first pass: each application's id and line, and what the counts and the
@@ -99,6 +101,7 @@ void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
   auto share = [&](size_t part) { return static_cast<size_t>(static_cast<double>(rows) * part / chunk.rows); };
   m_tally.ids.reserve(rows, share(decided.ids.size()));
   m_tally.eligible.reserve(share(decided.eligible.size()) + 16);
+  util::advise_huge_pages(m_tally.eligible.data(), m_tally.eligible.capacity() * sizeof(core::RankEntry));
 }
 
 struct FormatJob::Text final : Output {

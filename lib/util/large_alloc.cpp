@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/large_alloc.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -22,6 +23,15 @@ void* allocate_large(size_t bytes) {
   madvise(memory, whole_huge_pages(bytes), MADV_HUGEPAGE); // only advice: small pages if refused
 #endif
   return memory;
+}
+
+void advise_huge_pages(void* memory, size_t bytes) {
+  auto begin = reinterpret_cast<uintptr_t>(memory), end = begin + bytes;
+  begin = (begin + k_huge_page - 1) / k_huge_page * k_huge_page;
+  end = end / k_huge_page * k_huge_page;
+#ifdef MADV_HUGEPAGE
+  if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
 }
 
 void free_large(void* memory, size_t bytes) {

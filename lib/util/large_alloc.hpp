@@ -13,6 +13,11 @@ void* allocate_large(size_t bytes);
 // Frees `memory` from allocate_large(`bytes`).
 void free_large(void* memory, size_t bytes);
 
+// Asks the kernel to back the 2 MiB pages that lie wholly in `bytes` bytes from `memory`
+// with huge pages: for memory set aside but not yet written, such as a vector's capacity
+// after reserve().
+void advise_huge_pages(void* memory, size_t bytes);
+
 // The allocator of a container that may grow to millions of elements, through
 // allocate_large().
 template <class T> struct LargeAllocator {
