@@ -92,7 +92,9 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
 // (a little more than its share), so that neither the id table nor the vector of entries
 // grows (and copies) while the file is read. The id table is filled in when made, so a file
 // whose first rows are much shorter than the others gets room for at most 1.5 million ids
-// (a 16 MiB table); vectors only reserve address space.
+// (a 16 MiB table); vectors only reserve address space, so the entries get room for every
+// row: the first chunk's share of eligible applications is a poor guess (in the 1M bench
+// file it was too small, and the vector grew by a copy of 24 MB).
 void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
   constexpr size_t k_most_ids = 1'500'000;
   if (chunk.rows == 0 || chunk.bytes == 0 || !m_layout) return;
@@ -100,7 +102,7 @@ void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
   auto rows = std::min(k_most_ids, static_cast<size_t>(1.05 * per_byte * static_cast<double>(m_layout->size)) + 16);
   auto share = [&](size_t part) { return static_cast<size_t>(static_cast<double>(rows) * part / chunk.rows); };
   m_tally.ids.reserve(rows, share(decided.ids.size()));
-  m_tally.eligible.reserve(share(decided.eligible.size()) + 16);
+  m_tally.eligible.reserve(rows);
   util::advise_huge_pages(m_tally.eligible.data(), m_tally.eligible.capacity() * sizeof(core::RankEntry));
 }
 
