@@ -37,9 +37,9 @@ int64_t IdRegistry::find(std::string_view id_, uint32_t h) const {
 
 // Doubles the table (at least 1024 slots); it is kept at most three quarters full.
 void IdRegistry::grow() {
-  std::vector<Slot> old(std::max<size_t>(1024, m_slots.size() * 2));
+  Large<Slot> old(std::max<size_t>(1024, m_slots.size() * 2));
   old.swap(m_slots);
-  size_t mask = m_slots.size() - 1;
+  size_t mask = m_mask = m_slots.size() - 1;
   for (const Slot& s : old) {
     if (s.id == 0) continue;
     size_t i = s.hash & mask;
@@ -55,14 +55,15 @@ void IdRegistry::reserve(size_t ids, size_t bytes) {
   size_t slots = 1024;
   while (3 * slots < 4 * ids) slots *= 2;
   if (slots <= m_slots.size()) return;
-  if (m_size == 0)
+  if (m_size == 0) {
     m_slots.assign(slots, Slot{});
-  else
+    m_mask = slots - 1;
+  } else {
     while (m_slots.size() < slots) grow();
+  }
 }
 
-void IdRegistry::add(std::string_view id_, const util::Location& where, util::Diagnostics& diagnostics) {
-  uint32_t h = hash(id_);
+void IdRegistry::add(std::string_view id_, uint32_t h, const util::Location& where, util::Diagnostics& diagnostics) {
   if (int64_t first = find(id_, h); first >= 0) {
     const Place& place = m_first[static_cast<size_t>(first)];
     diagnostics.error(where,

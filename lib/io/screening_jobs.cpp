@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "util/large_alloc.hpp"
+
 namespace fundscreen::io {
 
 // One chunk's first pass: each application's id and line, and what the counts and the
@@ -12,6 +14,7 @@ struct FirstPassJob::Decided final : Output {
   struct Row {
     size_t id_end = 0;
     int line = 0;
+    uint32_t id_hash = 0; // core::IdRegistry::hash(), computed here rather than on the caller's thread
   };
   std::vector<Row> rows;
   std::array<size_t, 5> counts{};
@@ -34,7 +37,7 @@ struct FirstPassJob::Outliner final : Worker {
     core::Outline o = m_screener.outline(app);
     size_t index = d.rows.size(); // in the chunk, until done() knows where the chunk starts
     d.ids += o.id;
-    d.rows.push_back({d.ids.size(), app.where.line});
+    d.rows.push_back({d.ids.size(), app.where.line, core::IdRegistry::hash(o.id)});
     d.counts[static_cast<size_t>(o.decision)]++;
     if (!o.eligible) return;
     if (m_job.m_full_rank_entry)
@@ -66,12 +69,16 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
   auto& d = static_cast<Decided&>(out);
   if (m_tally.applications == 0) make_room(chunk, d);
   size_t id_start = 0;
-  for (const Decided::Row& row : d.rows) {
+  constexpr size_t k_ahead = 32; // ids whose table slots are loaded while one is added
+  for (size_t r = 0; r < std::min(k_ahead, d.rows.size()); ++r) m_tally.ids.prefetch(d.rows[r].id_hash);
+  for (size_t r = 0; r < d.rows.size(); ++r) {
+    if (r + k_ahead < d.rows.size()) m_tally.ids.prefetch(d.rows[r + k_ahead].id_hash);
+    const Decided::Row& row = d.rows[r];
     std::string_view id(d.ids.data() + id_start, row.id_end - id_start);
     id_start = row.id_end;
     if (id.empty()) continue;
     m_where.line = chunk.first_line + row.line - 1;
-    m_tally.ids.add(id, m_where, m_tally.found);
+    m_tally.ids.add(id, row.id_hash, m_where, m_tally.found);
   }
   for (size_t i = 0; i < d.counts.size(); ++i) m_tally.counts[i] += d.counts[i];
   for (core::RankEntry& entry : d.eligible) {
@@ -85,7 +92,9 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
 // (a little more than its share), so that neither the id table nor the vector of entries
 // grows (and copies) while the file is read. The id table is filled in when made, so a file
 // whose first rows are much shorter than the others gets room for at most 1.5 million ids
-// (a 16 MiB table); vectors only reserve address space.
+// (a 16 MiB table); vectors only reserve address space, so the entries get room for every
+// row: the first chunk's share of eligible applications is a poor guess (in the 1M bench
+// file it was too small, and the vector grew by a copy of 24 MB).
 void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
   constexpr size_t k_most_ids = 1'500'000;
   if (chunk.rows == 0 || chunk.bytes == 0 || !m_layout) return;
@@ -93,7 +102,8 @@ void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
   auto rows = std::min(k_most_ids, static_cast<size_t>(1.05 * per_byte * static_cast<double>(m_layout->size)) + 16);
   auto share = [&](size_t part) { return static_cast<size_t>(static_cast<double>(rows) * part / chunk.rows); };
   m_tally.ids.reserve(rows, share(decided.ids.size()));
-  m_tally.eligible.reserve(share(decided.eligible.size()) + 16);
+  m_tally.eligible.reserve(rows);
+  util::advise_huge_pages(m_tally.eligible.data(), m_tally.eligible.capacity() * sizeof(core::RankEntry));
 }
 
 struct FormatJob::Text final : Output {

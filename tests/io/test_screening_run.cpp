@@ -11,6 +11,7 @@
 
 #include "io/screening_run.hpp"
 #include "report/writer.hpp"
+#include "util/error.hpp"
 
 namespace {
 
@@ -105,6 +106,22 @@ TEST_CASE("io::ScreeningRun") {
     std::string in_halves = screen(halves, Encoding::utf8, Pass::in_chunks, Format::jsonl);
     CHECK(in_halves == screen(halves, Encoding::windows_1252, Pass::row_by_row, Format::jsonl));
     CHECK(in_halves.find("\"index\":19999,\"line\":20000,") != std::string::npos);
+  }
+  SUBCASE("a duplicate id far into the file names the line where the id was first read") {
+    std::string twice = bytes;
+    twice.replace(twice.find("\nA15000,") + 1, 6, "A123"); // in another chunk than A123's line
+    std::ofstream(path + "-twice.csv", std::ios::binary) << twice;
+    for (Encoding encoding : {Encoding::utf8, Encoding::windows_1252}) {
+      try {
+        screen({path + "-twice.csv"}, encoding, Pass::in_chunks);
+        FAIL("no error for the duplicate id");
+      } catch (const fundscreen::util::Error& e) {
+        REQUIRE(e.diagnostics().size() == 1);
+        CHECK(e.diagnostics()[0].message == "duplicate application id 'A123' (first at line 248)");
+        CHECK(e.diagnostics()[0].where.line == 30002);
+      }
+    }
+    std::remove((path + "-twice.csv").c_str());
   }
   for (const std::string& file : {whole[0], halves[0], halves[1]}) std::remove(file.c_str());
 }
