@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "io/outline_spill.hpp"
+
 namespace fundscreen::io {
 
 // One chunk's first pass: each application's id and line, and what the counts and the
@@ -16,6 +18,7 @@ struct FirstPassJob::Decided final : Output {
   std::vector<Row> rows;
   std::array<size_t, 5> counts{};
   std::vector<core::RankEntry> eligible;
+  std::string spilled; // the outlines' records, with a spill
 };
 
 struct FirstPassJob::Outliner final : Worker {
@@ -27,6 +30,7 @@ struct FirstPassJob::Outliner final : Worker {
     d.rows.clear();
     d.counts = {};
     d.eligible.clear();
+    d.spilled.clear();
   }
 
   void row(core::Application& app, Output& out) override {
@@ -36,6 +40,7 @@ struct FirstPassJob::Outliner final : Worker {
     d.ids += o.id;
     d.rows.push_back({d.ids.size(), app.where.line});
     d.counts[static_cast<size_t>(o.decision)]++;
+    if (m_job.m_spill) append_spilled(d.spilled, o);
     if (!o.eligible) return;
     if (m_job.m_full_rank_entry)
       d.eligible.push_back(core::rank_entry(m_job.m_set, m_screener.assess(app, core::TraceReads::no), app, index));
@@ -48,9 +53,9 @@ struct FirstPassJob::Outliner final : Worker {
 };
 
 FirstPassJob::FirstPassJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-                           const core::ConflictIndex* conflicts, FirstPassTally& tally)
+                           const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill)
     : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_full_rank_entry(core::ties_on_criteria(set)),
-      m_tally(tally) {}
+      m_tally(tally), m_spill(spill) {}
 
 void FirstPassJob::start_file(const std::string& path, const CsvLayout& layout) {
   m_where = util::Location{path, 0, 1};
@@ -79,6 +84,7 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
     m_tally.eligible.push_back(std::move(entry));
   }
   m_tally.applications += chunk.rows;
+  if (m_spill) m_spill->append(d.spilled);
 }
 
 // Room for the ids and ranking entries of the first file, estimated from its first chunk
