@@ -190,12 +190,13 @@ TEST_CASE("io::ScreeningRun with spilled outlines") {
     std::string set = k_set;
     std::string required = "{name: id, type: string, required: true}";
     set.replace(set.find(required), required.size(), "{name: id, type: string}");
+    set.replace(set.find("  expression: app.score"), 0, "  min_total: 0.5\n"); // rejects with a score
     inputs.criteria_text = set;
     std::string header = "id,title,stage,requested_eur,score\n";
     std::string first = header + "E1,first,ongoing,50000,3.5\n,no id,idea,40000,2\nR1,big,ongoing,95000.50,1\n" +
                         ",no id eligible,ongoing,1000,\nE2,last,ongoing,60000,4\n";
     std::string second = header + "E3,first,ongoing,80000,4\n\"Q,\"\"1\"\"\",quoted,idea,1,1\n" +
-                         ",,ongoing,1000000,-1\nE4,last,ongoing,1,0.25\n";
+                         ",,ongoing,1000000,-1\nE4,low,ongoing,1,0.25\nE5,last,ongoing,2,0.75\n";
     std::vector<std::string> paths = {temporary_path("spill-1.csv"), temporary_path("spill-2.csv")};
     std::ofstream(paths[0], std::ios::binary) << first;
     std::ofstream(paths[1], std::ios::binary) << second;
@@ -203,7 +204,8 @@ TEST_CASE("io::ScreeningRun with spilled outlines") {
     std::string csv = csv_of(inputs, Pass::in_chunks);
     CHECK(csv.find("\n,reject,,,C1,,,40000,failed C1\n") != std::string::npos);
     CHECK(csv.find("\n\"Q,\"\"1\"\"\",reject,") != std::string::npos);
-    CHECK(csv.find("\nE4,fund,") != std::string::npos);
+    CHECK(csv.find("\nE4,reject,,,,,,1,score 0.25 is below the minimum total 0.5\n") != std::string::npos);
+    CHECK(csv.find("\nE5,fund,") != std::string::npos);
     check_spilled_same(inputs);
     inputs.applications = {paths[1], paths[0], paths[1]}; // the same ids twice: an error
     CHECK_THROWS_AS(csv_of(inputs, Pass::in_chunks), fundscreen::util::Error);
