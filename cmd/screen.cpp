@@ -58,6 +58,8 @@ int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& er
   // Only json and jsonl print the inputs' SHA-256.
   bool digests = format == report::Format::json || format == report::Format::jsonl;
   inputs.digests = digests ? io::Digests::compute : io::Digests::skip;
+  // csv needs only the outlines (write_all): the first pass keeps them, the input is read once.
+  inputs.spill_outlines = *format == report::Format::csv;
   io::ScreeningRun run(std::move(inputs));
   for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
   report::WriterOptions writer_options{choose_color(options.color, options.output)};

@@ -46,6 +46,8 @@ struct RunInfo {
 // One application with its whole screening, in input order, as the output formats see it.
 struct ApplicationView {
   size_t index = 0; // 0-based position in the input
+  // The application's fields; null when the outlines come from the first pass (csv, see
+  // io::ScreeningInputs::spill_outlines): a writer of outlines must not read it.
   const Application* app = nullptr;
   // The whole screening; null when the writer asked for the outline only.
   const Assessed* assessed = nullptr;

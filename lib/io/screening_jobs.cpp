@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "io/outline_spill.hpp"
 #include "util/large_alloc.hpp"
 
 namespace fundscreen::io {
@@ -19,6 +20,7 @@ struct FirstPassJob::Decided final : Output {
   std::vector<Row> rows;
   std::array<size_t, 5> counts{};
   std::vector<core::RankEntry> eligible;
+  std::string spilled; // the outlines' records, with a spill
 };
 
 struct FirstPassJob::Outliner final : Worker {
@@ -30,6 +32,7 @@ struct FirstPassJob::Outliner final : Worker {
     d.rows.clear();
     d.counts = {};
     d.eligible.clear();
+    d.spilled.clear();
   }
 
   void row(core::Application& app, Output& out) override {
@@ -39,6 +42,7 @@ struct FirstPassJob::Outliner final : Worker {
     d.ids += o.id;
     d.rows.push_back({d.ids.size(), app.where.line, core::IdRegistry::hash(o.id)});
     d.counts[static_cast<size_t>(o.decision)]++;
+    if (m_job.m_spill) append_spilled(d.spilled, o);
     if (!o.eligible) return;
     if (m_job.m_full_rank_entry)
       d.eligible.push_back(core::rank_entry(m_job.m_set, m_screener.assess(app, core::TraceReads::no), app, index));
@@ -51,9 +55,9 @@ struct FirstPassJob::Outliner final : Worker {
 };
 
 FirstPassJob::FirstPassJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-                           const core::ConflictIndex* conflicts, FirstPassTally& tally)
+                           const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill)
     : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_full_rank_entry(core::ties_on_criteria(set)),
-      m_tally(tally) {}
+      m_tally(tally), m_spill(spill) {}
 
 void FirstPassJob::start_file(const std::string& path, const CsvLayout& layout) {
   m_where = util::Location{path, 0, 1};
@@ -86,6 +90,7 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
     m_tally.eligible.push_back(std::move(entry));
   }
   m_tally.applications += chunk.rows;
+  if (m_spill) m_spill->append(d.spilled);
 }
 
 // Room for the ids and ranking entries of the first file, estimated from its first chunk

@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <thread>
 
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
 #include "io/file.hpp"
+#include "io/outline_spill.hpp"
 #include "io/screening_jobs.hpp"
 
 namespace fundscreen::io {
@@ -100,10 +103,10 @@ void ScreeningRun::load_reviews() {
 }
 
 // The block reader for a screening: it keeps only the fields a screening reads.
-static BlockCsvApplications block_reader(const core::CriteriaSet& set, const InputOptions& options, Fields fields) {
+static BlockCsvApplications block_reader(const core::CriteriaSet& set, const ScreeningInputs& inputs, Fields fields) {
   std::vector<bool> keep =
       fields == Fields::all ? std::vector<bool>(set.fields.size(), true) : fields_screening_reads(set);
-  return BlockCsvApplications(set, options, std::move(keep));
+  return BlockCsvApplications(set, inputs.input, std::move(keep), inputs.block_tuning);
 }
 
 // Sorts `entries` by core::ranks_before: a large call's two halves each on a core of its own,
@@ -126,14 +129,17 @@ void ScreeningRun::first_pass() {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
   m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks();
-  if (!m_block) first_pass_streaming();
+  if (m_block) return;
+  m_spill.reset(); // what it spilled before it stopped
+  first_pass_streaming();
 }
 
 bool ScreeningRun::first_pass_in_chunks() {
   FirstPassTally tally;
   m_assessments->group(); // before the workers read it
-  FirstPassJob job(*m_set, m_assessments.get(), &m_conflicts, tally);
-  BlockCsvApplications reader = block_reader(*m_set, m_inputs.input, Fields::screening);
+  if (m_inputs.spill_outlines) m_spill = std::make_unique<OutlineSpill>(m_inputs.spill_block_bytes);
+  FirstPassJob job(*m_set, m_assessments.get(), &m_conflicts, tally, m_spill.get());
+  BlockCsvApplications reader = block_reader(*m_set, m_inputs, Fields::screening);
   m_layouts.clear();
   m_layouts.reserve(m_inputs.applications.size());
   for (const std::string& path : m_inputs.applications) {
@@ -193,6 +199,9 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of.emplace_back(m_line.placements[p].index, p);
   std::sort(m_placement_of.begin(), m_placement_of.end());
   count_decisions();
+  if (!m_spill) return;
+  m_ranked = std::move(tally.eligible);                    // the outlines of the eligible applications
+  for (core::RankEntry& entry : m_ranked) entry.keys = {}; // the ranking is drawn
 }
 
 const core::Placement* ScreeningRun::placement_of(size_t index) const {
@@ -249,6 +258,12 @@ void ScreeningRun::replay(core::TraceReads trace,
 bool ScreeningRun::can_outline() const { return m_set->criteria.size() <= 64; }
 
 void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const {
+  if (m_spill) {
+    replay_spilled([&](std::span<const core::ApplicationView> views) {
+      for (const core::ApplicationView& view : views) visit(view);
+    });
+    return;
+  }
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
   replay_with(
       Fields::screening,
@@ -270,6 +285,7 @@ void ScreeningRun::replay_outlines(const Format& format, const Write& write) con
 }
 
 void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write) const {
+  if (detail == Detail::outline && m_spill) return replay_spilled(format, write);
   if (!m_block) { // the streaming reader: one application after the other
     std::string text;
     auto visit = [&](const core::ApplicationView& view) {
@@ -287,7 +303,7 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
       *m_set, m_assessments.get(), &m_conflicts, detail, [this](size_t index) { return placement_of(index); }, format,
       write);
   BlockCsvApplications reader =
-      block_reader(*m_set, m_inputs.input, detail == Detail::outline ? Fields::screening : Fields::all);
+      block_reader(*m_set, m_inputs, detail == Detail::outline ? Fields::screening : Fields::all);
   size_t first = 0;
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const CsvLayout& layout = m_layouts[f];
@@ -297,11 +313,77 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
   }
 }
 
+void ScreeningRun::replay_spilled(const std::function<void(std::span<const core::ApplicationView>)>& each) const {
+  std::vector<core::Outline> outlines;
+  std::vector<core::ApplicationView> views;
+  SpilledOutline record;
+  size_t index = 0;
+  auto placed = m_placement_of.begin();
+  m_spill->read([&](std::string_view block) {
+    outlines.clear();
+    views.clear();
+    for (size_t at = 0; at < block.size(); ++index) {
+      read_spilled(block, at, record);
+      core::ApplicationView& view = views.emplace_back();
+      view.index = index;
+      if (!record.eligible) {
+        view.decision = record.outline.decision;
+        outlines.push_back(record.outline);
+        continue;
+      }
+      // An eligible application's outline, as Screener::outline gives it, from its entry.
+      if (placed == m_placement_of.end() || placed->first != index)
+        throw std::logic_error("the spilled outlines do not match the ranking");
+      const core::RankEntry& entry = m_ranked[placed->second];
+      view.placement = &m_line.placements[placed->second];
+      view.decision = view.placement->decision;
+      ++placed;
+      core::Outline& o = outlines.emplace_back();
+      o.id = entry.id;
+      o.decision = core::Decision::fund;
+      o.eligible = true;
+      o.score = entry.score;
+      o.amount = entry.amount;
+    }
+    for (size_t i = 0; i < views.size(); ++i) views[i].outline = &outlines[i];
+    each(views);
+  });
+  if (index != m_info.applications || placed != m_placement_of.end())
+    throw std::logic_error("the spilled outlines do not match the applications");
+}
+
+void ScreeningRun::replay_spilled(const Format& format, const Write& write) const {
+  constexpr size_t k_rows_for_two = 4096; // fewer are formatted on the caller's thread alone
+  bool two = std::thread::hardware_concurrency() > 1;
+  std::string first, second;
+  replay_spilled([&](std::span<const core::ApplicationView> views) {
+    size_t half = two && views.size() >= k_rows_for_two ? views.size() / 2 : 0;
+    first.clear();
+    second.clear();
+    std::exception_ptr failed;
+    {
+      std::jthread other;
+      if (half > 0)
+        other = std::jthread([&] {
+          try {
+            for (const core::ApplicationView& view : views.first(half)) format(view, first);
+          } catch (...) {
+            failed = std::current_exception();
+          }
+        });
+      for (const core::ApplicationView& view : views.subspan(half)) format(view, second);
+    }
+    if (failed) std::rethrow_exception(failed);
+    if (!first.empty()) write(first);
+    if (!second.empty()) write(second);
+  });
+}
+
 // The reader of the second pass: the block reader over the chunks the first found, or the
 // streaming reader.
 ApplicationReader ScreeningRun::replay_reader(Fields fields) const {
   if (m_block) {
-    auto reader = std::make_shared<BlockCsvApplications>(block_reader(*m_set, m_inputs.input, fields));
+    auto reader = std::make_shared<BlockCsvApplications>(block_reader(*m_set, m_inputs, fields));
     return [this, reader](const std::string& path, util::Diagnostics&,
                           const std::function<void(core::Application &&)>& sink) {
       auto file = std::find(m_inputs.applications.begin(), m_inputs.applications.end(), path);

@@ -5,6 +5,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,12 +48,23 @@ struct ScreeningInputs {
   std::optional<std::string> timestamp;
   std::string tool_version;
   Digests digests = Digests::compute;
+  // Whether the first pass keeps every application's outline for the second, so that
+  // replay_outlines() (csv) does not read the applications again: the eligible ones' in
+  // their ranking entries, the others encoded in an OutlineSpill (a temporary file once
+  // they outgrow `spill_block_bytes`). Only when the first pass reads in chunks; other
+  // replays read the applications again whatever this says.
+  bool spill_outlines = false;
+  size_t spill_block_bytes = size_t{1} << 20;
+  // How the block reader spreads its work (tests choose small chunks).
+  BlockTuning block_tuning;
 };
 
 // A screening in two passes over the applications, so that memory holds only the eligible
 // applications' ranking entries and never the rejected ones: the first pass decides every
 // application and draws the funding line, the second replays them in input order with their
 // final decisions for the output.
+class OutlineSpill;
+
 class ScreeningRun {
 public:
   // Loads the set, assessments and conflicts and makes the first pass. Throws util::Error:
@@ -70,6 +82,9 @@ public:
 
   // True if replay_outlines() can be used: a set of at most 64 criteria.
   bool can_outline() const;
+  // True if replay_outlines() replays the outlines the first pass kept
+  // (ScreeningInputs::spill_outlines) without reading the applications again.
+  bool outlines_kept() const { return m_spill != nullptr; }
   // The second pass for a writer that needs only the decisions (csv): each view has an
   // outline and no assessment, and nothing is allocated per application.
   void replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const;
@@ -101,6 +116,12 @@ private:
   void replay_with(Fields fields, Decide decide, const std::function<void(const core::ApplicationView&)>& visit) const;
   // The second pass of a writer that formats each application on its own, with `detail`.
   void replay_formatted(Detail detail, const Format& format, const Write& write) const;
+  // The second pass from the spilled outlines: `each(views)` gets the applications of a
+  // block of the spill, in input order, each with its outline and no application.
+  void replay_spilled(const std::function<void(std::span<const core::ApplicationView>)>& each) const;
+  // replay_spilled() for a writer that formats each application on its own: a large block
+  // formatted in two halves side by side.
+  void replay_spilled(const Format& format, const Write& write) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
@@ -114,6 +135,10 @@ private:
   core::FundingLine m_line;
   // The placements' input positions, ascending, each with its index in m_line.placements.
   std::vector<std::pair<size_t, size_t>> m_placement_of;
+  // With spilled outlines: the other applications' outlines, and the ranking entries in
+  // rank order (m_ranked[p] is the entry of m_line.placements[p]).
+  std::unique_ptr<OutlineSpill> m_spill;
+  std::vector<core::RankEntry> m_ranked;
   // True when the first pass read every file with the block reader, so the second may too;
   // then how it found each file of m_inputs.applications.
   bool m_block = false;

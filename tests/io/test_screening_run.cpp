@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include "io/screening_run.hpp"
 #include "report/writer.hpp"
@@ -68,6 +69,47 @@ std::string screen(const std::vector<std::string>& paths, fundscreen::io::Encodi
   return out.str();
 }
 
+// The csv of a screening as `screen` gives it (formatted in blocks) or row by row.
+std::string csv_of(fundscreen::io::ScreeningInputs inputs, Pass pass) {
+  inputs.digests = fundscreen::io::Digests::skip;
+  fundscreen::io::ScreeningRun run(inputs);
+  CHECK(run.outlines_kept() == inputs.spill_outlines); // the first pass read in chunks
+  std::ostringstream out;
+  auto writer = fundscreen::report::make_writer(fundscreen::report::Format::csv, out, {});
+  writer->begin(run.info());
+  if (pass == Pass::in_chunks)
+    run.replay_outlines([&](const auto& view, std::string& text) { writer->format(view, text); },
+                        [&](std::string_view text) { writer->add_formatted(text); });
+  else
+    run.replay_outlines([&](const auto& view) { writer->add(view); });
+  writer->end();
+  return out.str();
+}
+
+// The same csv from outlines the first pass spilled, whatever the chunks, threads and the
+// spill's blocks (1 MiB: in memory; 64 bytes: a file of many blocks).
+void check_spilled_same(fundscreen::io::ScreeningInputs inputs) {
+  inputs.spill_outlines = false;
+  std::string read_twice = csv_of(inputs, Pass::in_chunks);
+  inputs.spill_outlines = true;
+  using fundscreen::io::BlockTuning;
+  for (BlockTuning tuning : {BlockTuning{}, BlockTuning{64, 0}, BlockTuning{64, 2}, BlockTuning{700, 2}})
+    for (size_t block : {size_t{1} << 20, size_t{64}, size_t{1}}) {
+      CAPTURE(tuning.chunk_bytes);
+      CAPTURE(tuning.workers);
+      CAPTURE(block);
+      inputs.block_tuning = tuning;
+      inputs.spill_block_bytes = block;
+      CHECK(csv_of(inputs, Pass::in_chunks) == read_twice);
+      CHECK(csv_of(inputs, Pass::row_by_row) == read_twice);
+    }
+}
+
+std::string temporary_path(const std::string& name) {
+  return std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fundscreen-" + name + "-" +
+         std::to_string(getpid());
+}
+
 } // namespace
 
 TEST_CASE("io::ScreeningRun") {
@@ -95,6 +137,38 @@ TEST_CASE("io::ScreeningRun") {
     CHECK(screen(whole, Encoding::utf8, Pass::row_by_row) == streamed);
     CHECK(screen(whole, Encoding::windows_1252, Pass::in_chunks) == streamed);
     CHECK(screen(halves, Encoding::utf8, Pass::in_chunks) == streamed); // the same applications in two files
+  }
+  SUBCASE("csv from the outlines the first pass spilled, in one file or two") {
+    fundscreen::io::ScreeningInputs inputs;
+    inputs.criteria = "set.yaml";
+    inputs.criteria_text = k_set;
+    inputs.spill_outlines = true;
+    std::string streamed = screen(whole, Encoding::windows_1252, Pass::row_by_row);
+    for (const auto& paths : {whole, halves}) {
+      inputs.applications = paths;
+      for (size_t block : {size_t{1} << 20, size_t{4096}}) {
+        inputs.spill_block_bytes = block;
+        CHECK(csv_of(inputs, Pass::in_chunks) == streamed);
+        CHECK(csv_of(inputs, Pass::row_by_row) == streamed);
+      }
+    }
+  }
+  SUBCASE("jsonl reads the applications again, spilled outlines or not") {
+    fundscreen::io::ScreeningInputs inputs;
+    inputs.applications = whole;
+    inputs.criteria = "set.yaml";
+    inputs.criteria_text = k_set;
+    inputs.digests = fundscreen::io::Digests::skip;
+    inputs.spill_outlines = true;
+    fundscreen::io::ScreeningRun run(inputs);
+    std::ostringstream out;
+    auto writer = fundscreen::report::make_writer(fundscreen::report::Format::jsonl, out, {});
+    writer->begin(run.info());
+    run.replay(
+        fundscreen::core::TraceReads::yes, [&](const auto& view, std::string& text) { writer->format(view, text); },
+        [&](std::string_view text) { writer->add_formatted(text); });
+    writer->end();
+    CHECK(out.str() == screen(whole, Encoding::utf8, Pass::in_chunks, fundscreen::report::Format::jsonl));
   }
   SUBCASE("jsonl, with the lines of the applications") {
     using fundscreen::report::Format;
@@ -124,4 +198,45 @@ TEST_CASE("io::ScreeningRun") {
     std::remove((path + "-twice.csv").c_str());
   }
   for (const std::string& file : {whole[0], halves[0], halves[1]}) std::remove(file.c_str());
+}
+
+TEST_CASE("io::ScreeningRun with spilled outlines") {
+  fundscreen::io::ScreeningInputs inputs;
+  inputs.criteria = "set.yaml";
+  SUBCASE("empty ids, eligible applications first and last, several files") {
+    std::string set = k_set;
+    std::string required = "{name: id, type: string, required: true}";
+    set.replace(set.find(required), required.size(), "{name: id, type: string}");
+    set.replace(set.find("  expression: app.score"), 0, "  min_total: 0.5\n"); // rejects with a score
+    inputs.criteria_text = set;
+    std::string header = "id,title,stage,requested_eur,score\n";
+    std::string first = header + "E1,first,ongoing,50000,3.5\n,no id,idea,40000,2\nR1,big,ongoing,95000.50,1\n" +
+                        ",no id eligible,ongoing,1000,\nE2,last,ongoing,60000,4\n";
+    std::string second = header + "E3,first,ongoing,80000,4\n\"Q,\"\"1\"\"\",quoted,idea,1,1\n" +
+                         ",,ongoing,1000000,-1\nE4,low,ongoing,1,0.25\nE5,last,ongoing,2,0.75\n";
+    std::vector<std::string> paths = {temporary_path("spill-1.csv"), temporary_path("spill-2.csv")};
+    std::ofstream(paths[0], std::ios::binary) << first;
+    std::ofstream(paths[1], std::ios::binary) << second;
+    inputs.applications = paths;
+    std::string csv = csv_of(inputs, Pass::in_chunks);
+    CHECK(csv.find("\n,reject,,,C1,,,40000,failed C1\n") != std::string::npos);
+    CHECK(csv.find("\n\"Q,\"\"1\"\"\",reject,") != std::string::npos);
+    CHECK(csv.find("\nE4,reject,,,,,,1,score 0.25 is below the minimum total 0.5\n") != std::string::npos);
+    CHECK(csv.find("\nE5,fund,") != std::string::npos);
+    check_spilled_same(inputs);
+    inputs.applications = {paths[1], paths[0], paths[1]}; // the same ids twice: an error
+    CHECK_THROWS_AS(csv_of(inputs, Pass::in_chunks), fundscreen::util::Error);
+    for (const std::string& path : paths) std::remove(path.c_str());
+  }
+  SUBCASE("the example call: clarify and pending, reviewers, conflicts") {
+    std::string dir = std::string(FUNDSCREEN_SOURCE_DIR) + "/examples/sitra-2021/";
+    inputs.criteria = std::string(FUNDSCREEN_SOURCE_DIR) + "/criteria/sitra-2021.yaml";
+    inputs.applications = {dir + "applications.csv"};
+    inputs.assessments = {dir + "assessments.csv"};
+    inputs.conflicts = {dir + "conflicts.csv"};
+    std::string csv = csv_of(inputs, Pass::in_chunks);
+    for (const char* decision : {",fund,", ",reserve,", ",reject,", ",clarify,", ",pending,"})
+      CHECK(csv.find(decision) != std::string::npos);
+    check_spilled_same(inputs);
+  }
 }
