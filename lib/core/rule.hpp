@@ -50,6 +50,8 @@ enum class Truth { yes, no, unknown };
 struct RuleRead {
   std::string path;
   Value value;
+  // The index of `path` in the rule's reads(), when the evaluation recorded it; -1 otherwise.
+  int read = -1;
 };
 
 // Whether evaluation records the values a rule read (the audit trail needs them).
@@ -90,9 +92,11 @@ private:
   friend class RuleEvaluator;
   friend class ProgramBuilder;
   friend RuleResult evaluate(const Rule&, const RecordView&, TraceReads);
+  friend void evaluate_into(const Rule&, const RecordView&, TraceReads, RuleResult&);
   friend Value evaluate_value(const Rule&, const RecordView&);
   friend Truth evaluate_truth(const Rule&, const RecordView&);
   friend RuleResult evaluate_by_tree(const Rule&, const RecordView&, TraceReads);
+  friend void evaluate_by_tree_into(const Rule&, const RecordView&, TraceReads, RuleResult&);
   friend Value evaluate_value_by_tree(const Rule&, const RecordView&);
   friend const RuleProgram* program_of(const Rule&);
   std::string m_text;
@@ -111,6 +115,10 @@ Rule compile_rule(std::string_view text, const RuleScope& scope);
 
 // Evaluates a boolean `rule` on `record`.
 RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace = TraceReads::no);
+
+// As evaluate(), into `out`, reusing the memory of its reason and reads (their paths and
+// values) from an earlier result: a caller that keeps one result allocates nothing once warm.
+void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out);
 
 // Evaluates `rule` of any type on `record`; missing if it read a missing value.
 Value evaluate_value(const Rule& rule, const RecordView& record);
