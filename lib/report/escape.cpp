@@ -132,7 +132,13 @@ template <typename Put> static void escape_json(std::string_view text, Put put) 
     i = plain_run_end(text, i);
     while (i < text.size() && k_json_plain[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) break;
-    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      i += 2; // a well-formed two-byte character (ä, ö, å), as utf8_sequence() finds it, without the call
+      continue;
+    }
+    if (lead >= 0x80) {
       if (size_t n = utf8_sequence(text.substr(i))) {
         i += n;
         continue;
