@@ -174,7 +174,8 @@ inline std::string trail_text(const core::Assessed& a) {
     if (r.rule) {
       out += " rule " + truth_name(r.rule->truth) + " [" + r.rule->reason + "]";
       for (const core::RuleRead& read : r.rule->reads)
-        out += " " + read.path + "=" + std::to_string(read.value.index()) + ":" + core::to_display(read.value);
+        out += " " + read.path + "=" + std::to_string(read.value_read().index()) + ":" +
+               core::to_display(read.value_read());
     }
     for (const core::Review& v : r.reviews)
       out += " review " + v.reviewer + " " + std::string(core::verdict_name(v.verdict)) + " " +

@@ -49,13 +49,21 @@ enum class Truth { yes, no, unknown };
 // One value a rule read, for the audit trail.
 struct RuleRead {
   std::string path;
+  // The value read, a copy; missing when `view` holds it.
   Value value;
   // The index of `path` in the rule's reads(), when the evaluation recorded it; -1 otherwise.
   int read = -1;
+  // The value read in the record itself (TraceReads::views), or null: valid while the record is.
+  const Value* view = nullptr;
+
+  // The value read, wherever it is held.
+  const Value& value_read() const { return view ? *view : value; }
 };
 
-// Whether evaluation records the values a rule read (the audit trail needs them).
-enum class TraceReads { no, yes };
+// Whether evaluation records the values a rule read (the audit trail needs them): as copies
+// (yes), or as views into the record (views), for a caller that is done with the reads
+// before the record changes and wants no copying.
+enum class TraceReads { no, yes, views };
 
 // The outcome of a boolean rule on one record.
 struct RuleResult {

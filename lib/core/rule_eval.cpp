@@ -100,8 +100,8 @@ int compare(const Eval& l, const Eval& r) {
 class RuleEvaluator {
 public:
   RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace,
-                std::span<std::string_view> variables)
-      : m_rule(rule), m_record(record), m_trace(trace), m_variables(variables) {}
+                std::span<std::string_view> variables, bool views = false)
+      : m_rule(rule), m_record(record), m_trace(trace), m_views(views), m_variables(variables) {}
 
   Eval eval(int n) {
     const RuleNode& node = m_rule.m_nodes[n];
@@ -181,8 +181,16 @@ private:
     if (m_used < m_trace->size()) {
       RuleRead& r = (*m_trace)[m_used];
       r.path = path;
-      r.value = v;
       r.read = read;
+      if (m_views) {
+        if (!is_missing(r.value)) r.value = Value{};
+        r.view = &v;
+      } else {
+        r.value = v;
+        r.view = nullptr;
+      }
+    } else if (m_views) {
+      m_trace->push_back(RuleRead{path, Value{}, read, &v});
     } else {
       m_trace->push_back(RuleRead{path, v, read});
     }
@@ -356,6 +364,8 @@ private:
   const Rule& m_rule;
   const RecordView& m_record;
   std::vector<RuleRead>* m_trace;
+  // Whether the trace holds views into the record rather than copies.
+  bool m_views = false;
   // The entries of the trace this evaluation has written, and the reads among the first 64
   // it has recorded.
   size_t m_used = 0;
@@ -387,10 +397,11 @@ void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceRead
   VariableStorage storage;
   std::span<std::string_view> bound;
   if (rule.m_variables > 0) bound = storage.slots;
-  RuleEvaluator evaluator(rule, record, trace == TraceReads::yes ? &out.reads : nullptr, bound);
+  RuleEvaluator evaluator(rule, record, trace != TraceReads::no ? &out.reads : nullptr, bound,
+                          trace == TraceReads::views);
   Eval e = evaluator.eval(rule.m_root);
   evaluator.finish();
-  if (trace != TraceReads::yes) out.reads.clear();
+  if (trace == TraceReads::no) out.reads.clear();
   out.reason.clear();
   if (!e.known) {
     out.truth = Truth::unknown;
@@ -460,7 +471,7 @@ static Value to_value(const Cell& c, Type type) {
 
 void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out) {
   Cell c;
-  if (trace == TraceReads::yes || !rule.m_program || !rule.m_program->run(record, c)) {
+  if (trace != TraceReads::no || !rule.m_program || !rule.m_program->run(record, c)) {
     evaluate_by_tree_into(rule, record, trace, out);
     return;
   }

@@ -124,8 +124,9 @@ struct FormatJob::Formatter final : Worker {
       // the writer may show where the application is
       if (app.where.source != *m_job.m_path) app.where.source = *m_job.m_path;
       app.where.line += m_first_line - 1;
+      // The reads as views into the record: the writer formats them before the next row.
       bool trace = m_job.m_detail == Detail::traced;
-      m_screener.assess_into(app, trace ? core::TraceReads::yes : core::TraceReads::no, m_assessed);
+      m_screener.assess_into(app, trace ? core::TraceReads::views : core::TraceReads::no, m_assessed);
       view.assessed = &m_assessed;
       view.decision = m_assessed.decision;
     }

@@ -322,7 +322,7 @@ void JsonlLines::append_criterion(LineOut& out, const core::CriterionResult& r, 
     for (size_t i = 0; i < r.rule->reads.size(); ++i) {
       if (i) out.put(',');
       append_read_key(out, line, r.rule->reads[i]);
-      std::visit(PutValue{out}, r.rule->reads[i].value);
+      std::visit(PutValue{out}, r.rule->reads[i].value_read());
     }
     out.put('}');
   }

@@ -80,7 +80,7 @@ struct Call {
 
   // The assessment of `a`; the same as assess_into() gives into an assessment reused from
   // the application before and from one with every value missing, as a screening's worker
-  // reuses its own.
+  // reuses its own, with the reads copied or as views into the record.
   core::Assessed assess(const core::Application& a) {
     core::Screener screener(set, &index, &conflicts);
     core::Assessed fresh = screener.assess(a, core::TraceReads::yes);
@@ -91,6 +91,9 @@ struct Call {
     screener.assess_into(blank, core::TraceReads::yes, reused);
     screener.assess_into(a, core::TraceReads::yes, reused);
     CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
+    screener.assess_into(a, core::TraceReads::views, reused); // the reads point into `a`
+    CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
+    screener.assess_into(a, core::TraceReads::yes, reused); // copies again, before `a` goes
     return fresh;
   }
 
