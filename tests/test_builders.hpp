@@ -16,6 +16,7 @@
 #include "core/date.hpp"
 #include "core/money.hpp"
 #include "core/rule.hpp"
+#include "core/screener.hpp"
 #include "core/value.hpp"
 #include "util/error.hpp"
 
@@ -153,6 +154,34 @@ inline std::string truth_name(core::Truth truth) {
   case core::Truth::unknown: return "unknown";
   }
   return "?";
+}
+
+// Everything an assessment says, as text: its decision and each criterion's status, reasons,
+// reads and reviews; two assessments that give the same text are the same.
+inline std::string trail_text(const core::Assessed& a) {
+  std::string out = a.id + " " + std::to_string(a.amount.cents) + " " + std::string(core::decision_name(a.decision)) +
+                    (a.eligible ? " eligible " : " ") + (a.score ? core::to_string(*a.score) : "-") + " [" +
+                    a.decided_by + "]";
+  for (const auto* list : {&a.failed, &a.unclear, &a.pending}) {
+    out += " (";
+    for (const std::string& id : *list) out += id + ",";
+    out += ")";
+  }
+  for (const core::CriterionResult& r : a.criteria) {
+    out += "\n" + r.criterion->id + " " + std::string(core::status_name(r.status)) + " [" + r.reason + "] " +
+           std::string(core::status_name(r.rule_status)) + " " + std::string(core::status_name(r.review_status)) + " " +
+           (r.mean_score ? core::to_string(*r.mean_score) : "-");
+    if (r.rule) {
+      out += " rule " + truth_name(r.rule->truth) + " [" + r.rule->reason + "]";
+      for (const core::RuleRead& read : r.rule->reads)
+        out += " " + read.path + "=" + std::to_string(read.value_read().index()) + ":" +
+               core::to_display(read.value_read());
+    }
+    for (const core::Review& v : r.reviews)
+      out += " review " + v.reviewer + " " + std::string(core::verdict_name(v.verdict)) + " " +
+             (v.score_halves ? std::to_string(*v.score_halves) : "-") + " [" + v.note + "] [" + v.left_out + "]";
+  }
+  return out;
 }
 
 // Compiles `rule` as a criteria rule and evaluates it on application `values`.

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -94,19 +95,22 @@ std::string to_string(Date date) {
   return text;
 }
 
-void append_date(std::string& out, Date date) {
+char* write_date(char* out, Date date) {
   auto ymd = to_ymd(date);
   int year = static_cast<int>(ymd.year());
   auto month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
-  if (year < 0 || year > 9999) {
-    fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}", year, month, day);
-    return;
-  }
+  if (year < 0 || year > 9999) return fmt::format_to_n(out, k_date_room, "{:04}-{:02}-{:02}", year, month, day).out;
   auto digit = [](unsigned n) { return static_cast<char>('0' + n % 10); };
   auto y = static_cast<unsigned>(year);
   char text[10] = {digit(y / 1000),   digit(y / 100), digit(y / 10), digit(y),        '-',
                    digit(month / 10), digit(month),   '-',           digit(day / 10), digit(day)};
-  out.append(text, sizeof text);
+  std::memcpy(out, text, sizeof text);
+  return out + sizeof text;
+}
+
+void append_date(std::string& out, Date date) {
+  char text[k_date_room];
+  out.append(text, static_cast<size_t>(write_date(text, date) - text));
 }
 
 Date add(Date date, Duration duration) {

@@ -34,6 +34,9 @@ std::optional<Date> parse_date(std::string_view text, std::string& why);
 std::string to_string(Date date);
 // to_string(`date`) appended to `out`, without a temporary string.
 void append_date(std::string& out, Date date);
+// to_string(`date`) written at `out`, which has room for k_date_room bytes; returns its end.
+inline constexpr size_t k_date_room = 32;
+char* write_date(char* out, Date date);
 
 // `date` moved by `duration`; months first, the day clamped to the end of a shorter month.
 Date add(Date date, Duration duration);

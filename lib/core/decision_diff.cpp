@@ -15,7 +15,7 @@ static std::vector<std::string> reads_of(const CriterionResult* r) {
   std::vector<std::string> lines;
   if (r && r->rule)
     for (const RuleRead& read : r->rule->reads)
-      lines.push_back(fmt::format("{} = {}", read.path, to_display(read.value)));
+      lines.push_back(fmt::format("{} = {}", read.path, to_display(read.value_read())));
   return lines;
 }
 

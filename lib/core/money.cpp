@@ -142,20 +142,24 @@ std::string to_string(Money money) {
   return text;
 }
 
-void append_money(std::string& out, Money money) {
-  // In unsigned arithmetic, so that the most negative amount has a magnitude too; built in
-  // a buffer and appended once.
+char* write_money(char* out, Money money) {
+  // In unsigned arithmetic, so that the most negative amount has a magnitude too.
   uint64_t abs = money.cents < 0 ? 0 - static_cast<uint64_t>(money.cents) : static_cast<uint64_t>(money.cents);
-  char text[32];
-  char* end = text;
+  char* end = out;
   if (money.cents < 0) *end++ = '-';
-  end = std::to_chars(end, text + sizeof text, abs / 100).ptr;
+  end = std::to_chars(end, out + k_money_room, abs / 100).ptr;
   if (abs % 100 != 0) {
     *end++ = '.';
     *end++ = static_cast<char>('0' + abs % 100 / 10);
     *end++ = static_cast<char>('0' + abs % 10);
   }
-  out.append(text, static_cast<size_t>(end - text));
+  return end;
+}
+
+void append_money(std::string& out, Money money) {
+  // Built in a buffer and appended once.
+  char text[k_money_room];
+  out.append(text, static_cast<size_t>(write_money(text, money) - text));
 }
 
 } // namespace fundscreen::core

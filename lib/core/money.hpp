@@ -24,5 +24,8 @@ std::optional<Money> parse_money(std::string_view text, std::string& why);
 std::string to_string(Money money);
 // to_string(`money`) appended to `out`, without a temporary string.
 void append_money(std::string& out, Money money);
+// to_string(`money`) written at `out`, which has room for k_money_room bytes; returns its end.
+inline constexpr size_t k_money_room = 24;
+char* write_money(char* out, Money money);
 
 } // namespace fundscreen::core

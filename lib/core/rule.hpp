@@ -49,11 +49,21 @@ enum class Truth { yes, no, unknown };
 // One value a rule read, for the audit trail.
 struct RuleRead {
   std::string path;
+  // The value read, a copy; missing when `view` holds it.
   Value value;
+  // The index of `path` in the rule's reads(), when the evaluation recorded it; -1 otherwise.
+  int read = -1;
+  // The value read in the record itself (TraceReads::views), or null: valid while the record is.
+  const Value* view = nullptr;
+
+  // The value read, wherever it is held.
+  const Value& value_read() const { return view ? *view : value; }
 };
 
-// Whether evaluation records the values a rule read (the audit trail needs them).
-enum class TraceReads { no, yes };
+// Whether evaluation records the values a rule read (the audit trail needs them): as copies
+// (yes), or as views into the record (views), for a caller that is done with the reads
+// before the record changes and wants no copying.
+enum class TraceReads { no, yes, views };
 
 // The outcome of a boolean rule on one record.
 struct RuleResult {
@@ -90,9 +100,11 @@ private:
   friend class RuleEvaluator;
   friend class ProgramBuilder;
   friend RuleResult evaluate(const Rule&, const RecordView&, TraceReads);
+  friend void evaluate_into(const Rule&, const RecordView&, TraceReads, RuleResult&);
   friend Value evaluate_value(const Rule&, const RecordView&);
   friend Truth evaluate_truth(const Rule&, const RecordView&);
   friend RuleResult evaluate_by_tree(const Rule&, const RecordView&, TraceReads);
+  friend void evaluate_by_tree_into(const Rule&, const RecordView&, TraceReads, RuleResult&);
   friend Value evaluate_value_by_tree(const Rule&, const RecordView&);
   friend const RuleProgram* program_of(const Rule&);
   std::string m_text;
@@ -111,6 +123,10 @@ Rule compile_rule(std::string_view text, const RuleScope& scope);
 
 // Evaluates a boolean `rule` on `record`.
 RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace = TraceReads::no);
+
+// As evaluate(), into `out`, reusing the memory of its reason and reads (their paths and
+// values) from an earlier result: a caller that keeps one result allocates nothing once warm.
+void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out);
 
 // Evaluates `rule` of any type on `record`; missing if it read a missing value.
 Value evaluate_value(const Rule& rule, const RecordView& record);

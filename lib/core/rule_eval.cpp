@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <array>
 
-#include <fmt/format.h>
-
 #include "core/rule.hpp"
 #include "core/rule_node.hpp"
 #include "core/rule_program.hpp"
@@ -102,8 +100,8 @@ int compare(const Eval& l, const Eval& r) {
 class RuleEvaluator {
 public:
   RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace,
-                std::span<std::string_view> variables)
-      : m_rule(rule), m_record(record), m_trace(trace), m_variables(variables) {}
+                std::span<std::string_view> variables, bool views = false)
+      : m_rule(rule), m_record(record), m_trace(trace), m_views(views), m_variables(variables) {}
 
   Eval eval(int n) {
     const RuleNode& node = m_rule.m_nodes[n];
@@ -155,16 +153,48 @@ public:
 
   int missing_read(const Eval& e) const { return e.missing_read; }
 
+  // Drops what is left of the trace of an earlier evaluation.
+  void finish() {
+    if (m_trace) m_trace->erase(m_trace->begin() + static_cast<ptrdiff_t>(m_used), m_trace->end());
+  }
+
 private:
   const Value& record_value(const RuleNode& node, std::span<const Value> values) {
     static const Value k_missing;
     const Value& v = node.slot < static_cast<int>(values.size()) ? values[node.slot] : k_missing;
-    if (m_trace) {
-      const std::string& path = m_rule.m_reads[node.read];
-      bool seen = std::any_of(m_trace->begin(), m_trace->end(), [&](const RuleRead& r) { return r.path == path; });
-      if (!seen) m_trace->push_back(RuleRead{path, v});
-    }
+    if (m_trace) note(node.read, v);
     return v;
+  }
+
+  // Records the first read of path `read` with its value `v`, over the entries of the trace
+  // from an earlier evaluation (reusing their memory) before adding any.
+  void note(int read, const Value& v) {
+    const std::string& path = m_rule.m_reads[static_cast<size_t>(read)];
+    if (read < 64) { // each path once in Rule::reads(): its index tells it
+      uint64_t bit = uint64_t{1} << read;
+      if (m_seen & bit) return;
+      m_seen |= bit;
+    } else {
+      for (size_t i = 0; i < m_used; ++i)
+        if ((*m_trace)[i].path == path) return;
+    }
+    if (m_used < m_trace->size()) {
+      RuleRead& r = (*m_trace)[m_used];
+      r.path = path;
+      r.read = read;
+      if (m_views) {
+        if (!is_missing(r.value)) r.value = Value{};
+        r.view = &v;
+      } else {
+        r.value = v;
+        r.view = nullptr;
+      }
+    } else if (m_views) {
+      m_trace->push_back(RuleRead{path, Value{}, read, &v});
+    } else {
+      m_trace->push_back(RuleRead{path, v, read});
+    }
+    ++m_used;
   }
 
   Eval field(const RuleNode& node, std::span<const Value> values) {
@@ -334,6 +364,12 @@ private:
   const Rule& m_rule;
   const RecordView& m_record;
   std::vector<RuleRead>* m_trace;
+  // Whether the trace holds views into the record rather than copies.
+  bool m_views = false;
+  // The entries of the trace this evaluation has written, and the reads among the first 64
+  // it has recorded.
+  size_t m_used = 0;
+  uint64_t m_seen = 0;
   // The elements bound by any()/all(); empty for the many rules that have none, so that
   // they do not clear an array for every application.
   std::span<std::string_view> m_variables;
@@ -346,25 +382,38 @@ union VariableStorage {
   std::array<std::string_view, k_max_variables> slots;
 };
 
-static std::string unknown_reason(const Rule& rule, int missing_read, const char* problem) {
-  if (problem) return problem;
-  if (missing_read >= 0) return fmt::format("{} is missing", rule.reads()[missing_read]);
-  return "the rule could not be evaluated";
+static void append_unknown_reason(std::string& out, const Rule& rule, int missing_read, const char* problem) {
+  if (problem) {
+    out += problem;
+  } else if (missing_read >= 0) {
+    out += rule.reads()[static_cast<size_t>(missing_read)];
+    out += " is missing";
+  } else {
+    out += "the rule could not be evaluated";
+  }
+}
+
+void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out) {
+  VariableStorage storage;
+  std::span<std::string_view> bound;
+  if (rule.m_variables > 0) bound = storage.slots;
+  RuleEvaluator evaluator(rule, record, trace != TraceReads::no ? &out.reads : nullptr, bound,
+                          trace == TraceReads::views);
+  Eval e = evaluator.eval(rule.m_root);
+  evaluator.finish();
+  if (trace == TraceReads::no) out.reads.clear();
+  out.reason.clear();
+  if (!e.known) {
+    out.truth = Truth::unknown;
+    append_unknown_reason(out.reason, rule, e.missing_read, e.problem);
+  } else {
+    out.truth = e.b ? Truth::yes : Truth::no;
+  }
 }
 
 RuleResult evaluate_by_tree(const Rule& rule, const RecordView& record, TraceReads trace) {
   RuleResult result;
-  VariableStorage storage;
-  std::span<std::string_view> bound;
-  if (rule.m_variables > 0) bound = storage.slots;
-  RuleEvaluator evaluator(rule, record, trace == TraceReads::yes ? &result.reads : nullptr, bound);
-  Eval e = evaluator.eval(rule.m_root);
-  if (!e.known) {
-    result.truth = Truth::unknown;
-    result.reason = unknown_reason(rule, e.missing_read, e.problem);
-  } else {
-    result.truth = e.b ? Truth::yes : Truth::no;
-  }
+  evaluate_by_tree_into(rule, record, trace, result);
   return result;
 }
 
@@ -396,13 +445,13 @@ static Truth truth_of(const Cell& c) {
 }
 
 // The reason of an unknown cell, as the tree walk words it.
-static std::string unknown_reason(const Rule& rule, const Cell& c) {
+static void append_unknown_reason(std::string& out, const Rule& rule, const Cell& c) {
   switch (static_cast<Problem>(c.why)) {
   case Problem::too_large:
   case Problem::division_by_zero:
-  case Problem::not_evaluated: return unknown_reason(rule, -1, problem_text(static_cast<Problem>(c.why)));
+  case Problem::not_evaluated: append_unknown_reason(out, rule, -1, problem_text(static_cast<Problem>(c.why))); return;
   }
-  return unknown_reason(rule, c.why - 1, nullptr);
+  append_unknown_reason(out, rule, c.why - 1, nullptr);
 }
 
 static Value to_value(const Cell& c, Type type) {
@@ -420,13 +469,21 @@ static Value to_value(const Cell& c, Type type) {
   return Value{};
 }
 
-RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
+void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out) {
   Cell c;
-  if (trace == TraceReads::yes || !rule.m_program || !rule.m_program->run(record, c))
-    return evaluate_by_tree(rule, record, trace);
+  if (trace != TraceReads::no || !rule.m_program || !rule.m_program->run(record, c)) {
+    evaluate_by_tree_into(rule, record, trace, out);
+    return;
+  }
+  out.truth = truth_of(c);
+  out.reason.clear();
+  out.reads.clear();
+  if (c.why) append_unknown_reason(out.reason, rule, c);
+}
+
+RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {
   RuleResult result;
-  result.truth = truth_of(c);
-  if (c.why) result.reason = unknown_reason(rule, c);
+  evaluate_into(rule, record, trace, result);
   return result;
 }
 

@@ -156,24 +156,36 @@ std::string_view plain_reason(CriterionKind kind, Status status) {
   return {};
 }
 
-static std::string rule_reason(const RuleResult& r) {
-  if (r.truth == Truth::yes) return std::string(plain_reason(CriterionKind::rule, Status::pass));
-  if (r.truth == Truth::no) return std::string(plain_reason(CriterionKind::rule, Status::fail));
-  return fmt::format("the rule cannot be decided: {}", r.reason);
+static void append_rule_reason(std::string& out, const RuleResult& r) {
+  if (r.truth == Truth::yes) {
+    out += plain_reason(CriterionKind::rule, Status::pass);
+  } else if (r.truth == Truth::no) {
+    out += plain_reason(CriterionKind::rule, Status::fail);
+  } else {
+    out += "the rule cannot be decided: ";
+    out += r.reason;
+  }
 }
 
-CriterionResult Screener::assess_criterion(const Criterion& c, const Application& app, std::span<const Review> reviews,
-                                           TraceReads trace) const {
-  CriterionResult result;
+void Screener::assess_criterion(const Criterion& c, const Application& app, std::span<const Review> reviews,
+                                TraceReads trace, CriterionResult& result) const {
   result.criterion = &c;
-  std::vector<std::string> reasons;
+  result.reason.clear();
+  result.rule_status = Status::pass;
+  result.review_status = Status::pass;
+  result.mean_score.reset();
   Status status = Status::pass;
+  bool reasons = false; // the reasons are joined with "; "
   if (c.kind != CriterionKind::judgement && c.rule) {
-    result.rule = evaluate(*c.rule, RecordView{app.values, {}}, trace);
+    if (!result.rule) result.rule.emplace();
+    evaluate_into(*c.rule, RecordView{app.values, {}}, trace, *result.rule);
     Truth t = result.rule->truth;
     result.rule_status = t == Truth::yes ? Status::pass : (t == Truth::no ? Status::fail : Status::unclear);
     status = result.rule_status;
-    reasons.push_back(rule_reason(*result.rule));
+    append_rule_reason(result.reason, *result.rule);
+    reasons = true;
+  } else {
+    result.rule.reset();
   }
   if (c.kind != CriterionKind::rule) {
     result.reviews.assign(reviews.begin(), reviews.end());
@@ -181,16 +193,18 @@ CriterionResult Screener::assess_criterion(const Criterion& c, const Application
     result.review_status = review_status(result.reviews, why);
     result.mean_score = mean_score(result.reviews);
     status = combine(status, result.review_status);
-    reasons.push_back(why);
+    if (reasons) result.reason += "; ";
+    result.reason += why;
     if (c.min_score && result.mean_score && *result.mean_score < Score(c.min_score->value, 1000)) {
       status = Status::fail;
-      reasons.push_back(fmt::format("the mean score {} is below the minimum {}", to_string(*result.mean_score),
-                                    to_string(*c.min_score)));
+      result.reason += "; ";
+      result.reason += fmt::format("the mean score {} is below the minimum {}", to_string(*result.mean_score),
+                                   to_string(*c.min_score));
     }
+  } else {
+    result.reviews.clear();
   }
   result.status = status;
-  result.reason = util::join(reasons, "; ");
-  return result;
 }
 
 // The failed, unclear or pending criteria of an outline, as `append(out, mask)` writes them.
@@ -223,21 +237,39 @@ std::string decided_by(const CriteriaSet& set, const Outline& outline) {
 
 Assessed Screener::assess(const Application& app, TraceReads trace) const {
   Assessed result;
+  assess_into(app, trace, result);
+  return result;
+}
+
+// The ids of `list` joined with ", ", appended to `out`.
+static void append_ids(std::string& out, const std::vector<std::string>& list) {
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ", ";
+    out += list[i];
+  }
+}
+
+void Screener::assess_into(const Application& app, TraceReads trace, Assessed& result) const {
   result.id = text_field(app, m_id_field);
+  result.amount = Money{};
   if (m_amount_field >= 0)
     if (auto m = std::get_if<Money>(&app.values[m_amount_field])) result.amount = *m;
   std::vector<std::pair<int, Review>> all = reviews_of(app, result.id);
-  result.criteria.reserve(m_set.criteria.size());
+  result.failed.clear();
+  result.unclear.clear();
+  result.pending.clear();
+  result.criteria.resize(m_set.criteria.size());
+  std::vector<Review> mine;
   for (size_t i = 0; i < m_set.criteria.size(); ++i) {
-    std::vector<Review> mine;
+    mine.clear();
     for (auto& [criterion, review] : all)
       if (criterion == static_cast<int>(i)) mine.push_back(review);
-    CriterionResult r = assess_criterion(m_set.criteria[i], app, mine, trace);
+    CriterionResult& r = result.criteria[i];
+    assess_criterion(m_set.criteria[i], app, mine, trace, r);
     const std::string& id = m_set.criteria[i].id;
     if (r.status == Status::fail) result.failed.push_back(id);
     if (r.status == Status::unclear) result.unclear.push_back(id);
     if (r.status == Status::pending) result.pending.push_back(id);
-    result.criteria.push_back(std::move(r));
   }
   // Any number of criteria: the outline's masks only say whether there are any.
   Outline o;
@@ -248,10 +280,13 @@ Assessed Screener::assess(const Application& app, TraceReads trace) const {
   result.decision = o.decision;
   result.eligible = o.eligible;
   result.score = o.score;
-  result.decided_by = decided_text(m_set, o, [&](std::string& out, uint64_t) {
-    out += util::join(o.failed ? result.failed : (o.unclear ? result.unclear : result.pending), ", ");
-  });
-  return result;
+  result.decided_by.clear();
+  if (o.failed || o.unclear || o.pending) {
+    result.decided_by = o.failed ? "failed " : (o.unclear ? "unclear " : "awaiting verdicts on ");
+    append_ids(result.decided_by, o.failed ? result.failed : (o.unclear ? result.unclear : result.pending));
+  } else {
+    result.decided_by = decided_text(m_set, o, [](std::string&, uint64_t) {});
+  }
 }
 
 Status Screener::review_outline(size_t index, std::span<const AssessmentIndex::Entry> entries, const std::string& id,

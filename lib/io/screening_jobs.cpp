@@ -131,7 +131,6 @@ struct FormatJob::Formatter final : Worker {
     view.placement = m_job.m_place(m_index);
     ++m_index;
     std::optional<core::Outline> outline;
-    std::optional<core::Assessed> assessed;
     if (m_job.m_detail == Detail::outline) {
       outline = m_screener.outline(app);
       view.outline = &*outline;
@@ -140,10 +139,11 @@ struct FormatJob::Formatter final : Worker {
       // the writer may show where the application is
       if (app.where.source != *m_job.m_path) app.where.source = *m_job.m_path;
       app.where.line += m_first_line - 1;
+      // The reads as views into the record: the writer formats them before the next row.
       bool trace = m_job.m_detail == Detail::traced;
-      assessed = m_screener.assess(app, trace ? core::TraceReads::yes : core::TraceReads::no);
-      view.assessed = &*assessed;
-      view.decision = assessed->decision;
+      m_screener.assess_into(app, trace ? core::TraceReads::views : core::TraceReads::no, m_assessed);
+      view.assessed = &m_assessed;
+      view.decision = m_assessed.decision;
     }
     if (view.placement) view.decision = view.placement->decision;
     m_job.m_format(view, static_cast<Text&>(out).text);
@@ -151,6 +151,7 @@ struct FormatJob::Formatter final : Worker {
 
   const FormatJob& m_job;
   core::Screener m_screener; // each worker its own
+  core::Assessed m_assessed; // the row's, its memory reused from row to row
   size_t m_index = 0;
   int m_first_line = 0;
 };

@@ -244,10 +244,11 @@ void ScreeningRun::replay_with(Fields fields, Decide decide,
 void ScreeningRun::replay(core::TraceReads trace,
                           const std::function<void(const core::ApplicationView&)>& visit) const {
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
+  core::Assessed assessed; // one for all, its memory reused
   replay_with(
       Fields::all, // writers may show any field
       [&](const core::Application& app, core::ApplicationView& view, const auto& done) {
-        core::Assessed assessed = screener.assess(app, trace);
+        screener.assess_into(app, trace, assessed);
         view.assessed = &assessed;
         view.decision = assessed.decision;
         done();

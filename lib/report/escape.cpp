@@ -2,6 +2,7 @@
 #include "report/escape.hpp"
 
 #include <array>
+#include <cstring>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -71,21 +72,28 @@ std::string json_escape(std::string_view text) {
   return out;
 }
 
-// One ASCII character as a JSON string holds it.
-static void json_escape_ascii(std::string& out, char c) {
+// The escape of ASCII character `c` that a JSON string needs into `out`, with its length, or
+// 0 when `c` is copied as it is.
+static size_t json_escape_ascii(char c, char* out) {
+  auto pair = [&](char second) {
+    out[0] = '\\';
+    out[1] = second;
+    return size_t{2};
+  };
   switch (c) {
-  case '"': out += "\\\""; break;
-  case '\\': out += "\\\\"; break;
-  case '\n': out += "\\n"; break;
-  case '\r': out += "\\r"; break;
-  case '\t': out += "\\t"; break;
-  case '\b': out += "\\b"; break;
-  case '\f': out += "\\f"; break;
+  case '"': return pair('"');
+  case '\\': return pair('\\');
+  case '\n': return pair('n');
+  case '\r': return pair('r');
+  case '\t': return pair('t');
+  case '\b': return pair('b');
+  case '\f': return pair('f');
   default:
-    if (static_cast<unsigned char>(c) < 0x20)
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-    else
-      out += c;
+    if (static_cast<unsigned char>(c) >= 0x20) return 0;
+    constexpr std::string_view k_hex = "0123456789abcdef";
+    auto u = static_cast<unsigned char>(c);
+    out[0] = '\\', out[1] = 'u', out[2] = '0', out[3] = '0', out[4] = k_hex[u >> 4], out[5] = k_hex[u & 15];
+    return 6;
   }
 }
 
@@ -114,28 +122,48 @@ static constexpr auto k_json_plain = [] {
   return plain;
 }();
 
-void append_json_escaped(std::string& out, std::string_view text) {
-  // Bytes from 0x80 stop the plain run to have their UTF-8 checked, but a well-formed
-  // character stays in it: text is copied in whole runs up to what needs escaping.
+// The escaping of append_json_escaped() and write_json_escaped(), into `put(data, size)`.
+// Bytes from 0x80 stop the plain run to have their UTF-8 checked, but a well-formed
+// character stays in it: text is copied in whole runs up to what needs escaping.
+template <typename Put> static void escape_json(std::string_view text, Put put) {
   size_t copied = 0;
+  char escape[6];
   for (size_t i = 0; i < text.size();) {
     i = plain_run_end(text, i);
     while (i < text.size() && k_json_plain[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) break;
-    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      i += 2; // a well-formed two-byte character (ä, ö, å), as utf8_sequence() finds it, without the call
+      continue;
+    }
+    if (lead >= 0x80) {
       if (size_t n = utf8_sequence(text.substr(i))) {
         i += n;
         continue;
       }
-      out.append(text.data() + copied, i - copied);
-      out += k_replacement;
+      put(text.data() + copied, i - copied);
+      put(k_replacement.data(), k_replacement.size());
     } else {
-      out.append(text.data() + copied, i - copied);
-      json_escape_ascii(out, text[i]);
+      put(text.data() + copied, i - copied);
+      put(escape, json_escape_ascii(text[i], escape));
     }
     copied = ++i;
   }
-  out.append(text.data() + copied, text.size() - copied);
+  put(text.data() + copied, text.size() - copied);
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
+  escape_json(text, [&](const char* data, size_t size) { out.append(data, size); });
+}
+
+char* write_json_escaped(char* out, std::string_view text) {
+  escape_json(text, [&](const char* data, size_t size) {
+    if (size) std::memcpy(out, data, size);
+    out += size;
+  });
+  return out;
 }
 
 std::string xml_text(std::string_view text) {

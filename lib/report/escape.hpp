@@ -13,6 +13,13 @@ std::string json_escape(std::string_view text);
 // json_escape(text) appended to `out`; runs of plain ASCII are copied whole.
 void append_json_escaped(std::string& out, std::string_view text);
 
+// The longest json_escape() of `size` bytes: a control character takes six.
+constexpr size_t json_escaped_room(size_t size) { return 6 * size; }
+
+// json_escape(text) written at `out`, which has room for json_escaped_room(text.size())
+// bytes; returns the end of what it wrote.
+char* write_json_escaped(char* out, std::string_view text);
+
 // `text` as XML character data: & < > " ' as entities, tab, line feed and carriage return
 // kept, other control characters (not allowed in XML 1.0) and bad UTF-8 as U+FFFD.
 std::string xml_text(std::string_view text);

@@ -76,7 +76,7 @@ private:
       label = "      ";
     }
     for (const core::RuleRead& read : r.rule->reads)
-      line(fmt::format("{}  ", k_detail), read.path + " = " + core::to_display(read.value));
+      line(fmt::format("{}  ", k_detail), read.path + " = " + core::to_display(read.value_read()));
   }
 
   static std::string review_text(const core::Review& review) {

@@ -35,7 +35,7 @@ std::string projects_text(const ImpactReport& r) {
 std::string evidence(const core::ProjectResult& p) {
   if (p.result == ImpactResult::unknown) return p.reason;
   std::vector<std::string> reads;
-  for (const core::RuleRead& read : p.reads) reads.push_back(read.path + " = " + core::to_display(read.value));
+  for (const core::RuleRead& read : p.reads) reads.push_back(read.path + " = " + core::to_display(read.value_read()));
   return util::join(reads, ", ");
 }
 

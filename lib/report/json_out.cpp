@@ -133,7 +133,7 @@ void write_reads(JsonOut& json, const std::vector<core::RuleRead>& reads) {
     json.begin_object();
     json.field("path", read.path);
     json.key("value");
-    write_value(json, read.value);
+    write_value(json, read.value_read());
     json.end_object();
   }
   json.end_array();

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// A line is appended piece by piece into the caller's string: the fragments every line
-// shares are made once per run, and numbers, amounts and dates are written without
-// temporary strings, since a large screening writes millions of these lines.
+// A line is appended piece by piece into the caller's string, through a pointer into room
+// made ahead (LineOut): the fragments every line shares are made once per run, and text,
+// numbers, amounts and dates are written in place without temporary strings, since a large
+// screening writes millions of these lines.
 #include "report/jsonl_lines.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -14,6 +17,49 @@
 #include "report/json_out.hpp"
 
 namespace fundscreen::report {
+
+// Appends to the end of a string through a pointer, into room made ahead (the string grown,
+// and cut back to what was written when the line is done): the many small pieces of a line
+// without a call and a check of the string's capacity each.
+class LineOut {
+public:
+  explicit LineOut(std::string& text) : m_text(text) { grow(text.size(), 0); }
+  LineOut(const LineOut&) = delete;
+  LineOut& operator=(const LineOut&) = delete;
+  ~LineOut() { m_text.resize(static_cast<size_t>(m_at - m_text.data())); }
+
+  // Makes room for `n` more bytes at at().
+  __attribute__((always_inline)) void room(size_t n) {
+    if (static_cast<size_t>(m_end - m_at) < n) grow(static_cast<size_t>(m_at - m_text.data()), n);
+  }
+  // Where the next byte goes, and after writing there (within the room made) where it ends.
+  char* at() const { return m_at; }
+  void moved_to(char* at) { m_at = at; }
+
+  __attribute__((always_inline)) void put(char c) {
+    room(1);
+    *m_at++ = c;
+  }
+  __attribute__((always_inline)) void put(std::string_view text) {
+    room(text.size());
+    std::memcpy(m_at, text.data(), text.size());
+    m_at += text.size();
+  }
+
+private:
+  // About an application line of the peer job; memset when made, so not much more.
+  static constexpr size_t k_room = 1536;
+
+  __attribute__((noinline)) void grow(size_t used, size_t n) {
+    m_text.resize(used + std::max(n, k_room));
+    m_at = m_text.data() + used;
+    m_end = m_text.data() + m_text.size();
+  }
+
+  std::string& m_text;
+  char* m_at = nullptr;
+  char* m_end = nullptr;
+};
 
 namespace {
 
@@ -25,69 +71,89 @@ void append_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void append_integer(std::string& out, int64_t value) {
-  char digits[24];
-  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out.append(digits, static_cast<size_t>(end - digits));
+void put_string(LineOut& out, std::string_view text) {
+  out.room(json_escaped_room(text.size()) + 2);
+  char* at = out.at();
+  *at++ = '"';
+  at = write_json_escaped(at, text);
+  *at++ = '"';
+  out.moved_to(at);
 }
 
-void append_money_string(std::string& out, core::Money money) {
-  out += '"';
-  core::append_money(out, money);
-  out += '"';
+void put_integer(LineOut& out, int64_t value) {
+  constexpr size_t k_digits = 24;
+  out.room(k_digits);
+  out.moved_to(std::to_chars(out.at(), out.at() + k_digits, value).ptr);
+}
+
+void put_money_string(LineOut& out, core::Money money) {
+  out.room(core::k_money_room + 2);
+  char* at = out.at();
+  *at++ = '"';
+  at = core::write_money(at, money);
+  *at++ = '"';
+  out.moved_to(at);
 }
 
 // A value a rule read, typed as write_value() types it for `json`.
-struct AppendValue {
-  std::string& out;
-  void operator()(std::monostate) const { out += "null"sv; }
-  void operator()(bool b) const { out += b ? "true"sv : "false"sv; }
-  void operator()(int64_t i) const { append_integer(out, i); }
+struct PutValue {
+  LineOut& out;
+  void operator()(std::monostate) const { out.put("null"sv); }
+  void operator()(bool b) const { out.put(b ? "true"sv : "false"sv); }
+  void operator()(int64_t i) const { put_integer(out, i); }
   void operator()(double d) const {
-    if (std::isfinite(d))
-      fmt::format_to(std::back_inserter(out), "{}", d);
-    else
-      out += "null"sv;
-  }
-  void operator()(core::Money m) const { append_money_string(out, m); }
-  void operator()(const std::string& s) const { append_string(out, s); }
-  void operator()(core::Date d) const {
-    out += '"';
-    core::append_date(out, d);
-    out += '"';
-  }
-  void operator()(core::Duration d) const { append_string(out, core::to_string(d)); }
-  void operator()(const core::StringList& list) const {
-    out += '[';
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i) out += ',';
-      append_string(out, list[i]);
+    if (std::isfinite(d)) {
+      constexpr size_t k_shortest = 32; // "-1.7976931348623157e+308" and more
+      out.room(k_shortest);
+      out.moved_to(fmt::format_to_n(out.at(), k_shortest, "{}", d).out);
+    } else {
+      out.put("null"sv);
     }
-    out += ']';
+  }
+  void operator()(core::Money m) const { put_money_string(out, m); }
+  void operator()(const std::string& s) const { put_string(out, s); }
+  void operator()(core::Date d) const {
+    out.room(core::k_date_room + 2);
+    char* at = out.at();
+    *at++ = '"';
+    at = core::write_date(at, d);
+    *at++ = '"';
+    out.moved_to(at);
+  }
+  void operator()(core::Duration d) const { put_string(out, core::to_string(d)); }
+  void operator()(const core::StringList& list) const {
+    out.put('[');
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i) out.put(',');
+      put_string(out, list[i]);
+    }
+    out.put(']');
   }
 };
 
-void append_score(std::string& out, const std::optional<core::Score>& score) {
+void put_score(LineOut& out, const std::optional<core::Score>& score) {
   if (!score) {
-    out += "null"sv;
+    out.put("null"sv);
     return;
   }
-  out += R"({"value":")"sv;
-  core::append_score(out, *score);
-  out += R"(","numerator":)"sv;
-  append_integer(out, score->numerator());
-  out += R"(,"denominator":)"sv;
-  append_integer(out, score->denominator());
-  out += '}';
+  out.put(R"({"value":")"sv);
+  std::string value; // a few digits: no allocation
+  core::append_score(value, *score);
+  out.put(value);
+  out.put(R"(","numerator":)"sv);
+  put_integer(out, score->numerator());
+  out.put(R"(,"denominator":)"sv);
+  put_integer(out, score->denominator());
+  out.put('}');
 }
 
-void append_strings(std::string& out, const std::vector<std::string>& items) {
-  out += '[';
+void put_strings(LineOut& out, const std::vector<std::string>& items) {
+  out.put('[');
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    append_string(out, items[i]);
+    if (i) out.put(',');
+    put_string(out, items[i]);
   }
-  out += ']';
+  out.put(']');
 }
 
 std::string_view truth_name(core::Truth truth) {
@@ -102,26 +168,26 @@ core::Truth implied_truth(core::Status status) {
   return status == core::Status::unclear ? core::Truth::unknown : core::Truth::yes;
 }
 
-void append_review(std::string& out, const core::Review& review) {
-  out += R"({"reviewer":)"sv;
-  append_string(out, review.reviewer);
-  out += R"(,"verdict":")"sv;
-  out += core::verdict_name(review.verdict);
-  out += R"(","score":)"sv;
+void put_review(LineOut& out, const core::Review& review) {
+  out.put(R"({"reviewer":)"sv);
+  put_string(out, review.reviewer);
+  out.put(R"(,"verdict":")"sv);
+  out.put(core::verdict_name(review.verdict));
+  out.put(R"(","score":)"sv);
   if (review.score_halves) {
-    append_integer(out, *review.score_halves / 2);
-    if (*review.score_halves % 2) out += ".5"sv;
+    put_integer(out, *review.score_halves / 2);
+    if (*review.score_halves % 2) out.put(".5"sv);
   } else {
-    out += "null"sv;
+    out.put("null"sv);
   }
-  out += R"(,"note":)"sv;
-  append_string(out, review.note);
-  out += R"(,"left_out":)"sv;
+  out.put(R"(,"note":)"sv);
+  put_string(out, review.note);
+  out.put(R"(,"left_out":)"sv);
   if (review.left_out.empty())
-    out += "null"sv;
+    out.put("null"sv);
   else
-    append_string(out, review.left_out);
-  out += '}';
+    put_string(out, review.left_out);
+  out.put('}');
 }
 
 // `{"id":...,"title":...,"kind":...}` and what the criterion has of rule, weight, minimum
@@ -199,115 +265,123 @@ void JsonlLines::append_run(std::string& out) const {
   out += text.str();
 }
 
-void JsonlLines::append_display_field(std::string& out, const core::Application& app, int field) const {
+void JsonlLines::append_display_field(LineOut& out, const core::Application& app, int field) const {
   if (field < 0 || static_cast<size_t>(field) >= app.values.size()) {
-    out += "null"sv;
+    out.put("null"sv);
     return;
   }
   const core::Value& value = app.values[static_cast<size_t>(field)];
   const auto* text = std::get_if<std::string>(&value);
   if (core::is_missing(value) || (text && text->empty()))
-    out += "null"sv;
+    out.put("null"sv);
   else if (text)
-    append_string(out, *text);
+    put_string(out, *text);
   else
-    append_string(out, core::to_display(value));
+    put_string(out, core::to_display(value));
 }
 
-void JsonlLines::append_read_key(std::string& out, const CriterionLine& line, const std::string& path) {
+void JsonlLines::append_read_key(LineOut& out, const CriterionLine& line, const core::RuleRead& read) {
+  // The index of the path among the rule's reads, as the evaluation recorded it, finds the
+  // key at once; a read recorded without it (or from another rule) is looked up.
+  auto index = static_cast<size_t>(read.read);
+  if (read.read >= 0 && index < line.read_keys.size() && line.read_keys[index].first == read.path) {
+    out.put(line.read_keys[index].second);
+    return;
+  }
   for (const auto& [known, key] : line.read_keys)
-    if (known == path) {
-      out += key;
+    if (known == read.path) {
+      out.put(key);
       return;
     }
-  append_string(out, path);
-  out += ':';
+  put_string(out, read.path);
+  out.put(':');
 }
 
-void JsonlLines::append_criterion(std::string& out, const core::CriterionResult& r, size_t index) const {
+void JsonlLines::append_criterion(LineOut& out, const core::CriterionResult& r, size_t index) const {
   // The results come in the set's order; a criterion from elsewhere gets its fragments made here.
   bool ours = index < m_criteria.size() && &m_info.set->criteria[index] == r.criterion;
   CriterionLine other;
   if (!ours) other = criterion_line(*r.criterion);
   const CriterionLine& line = ours ? m_criteria[index] : other;
-  out += line.open[static_cast<size_t>(r.status)];
+  out.put(line.open[static_cast<size_t>(r.status)]);
   if (r.reason != core::plain_reason(line.kind, r.status)) {
-    out += R"(,"reason":)"sv;
-    append_string(out, r.reason);
+    out.put(R"(,"reason":)"sv);
+    put_string(out, r.reason);
   }
   if (line.has_rule && r.rule) {
     if (r.rule->truth != implied_truth(r.status)) {
-      out += R"(,"rule_result":")"sv;
-      out += truth_name(r.rule->truth);
-      out += '"';
+      out.put(R"(,"rule_result":")"sv);
+      out.put(truth_name(r.rule->truth));
+      out.put('"');
     }
     if (!r.rule->reason.empty()) {
-      out += R"(,"rule_reason":)"sv;
-      append_string(out, r.rule->reason);
+      out.put(R"(,"rule_reason":)"sv);
+      put_string(out, r.rule->reason);
     }
-    out += R"(,"reads":{)"sv;
+    out.put(R"(,"reads":{)"sv);
     for (size_t i = 0; i < r.rule->reads.size(); ++i) {
-      if (i) out += ',';
-      append_read_key(out, line, r.rule->reads[i].path);
-      std::visit(AppendValue{out}, r.rule->reads[i].value);
+      if (i) out.put(',');
+      append_read_key(out, line, r.rule->reads[i]);
+      std::visit(PutValue{out}, r.rule->reads[i].value_read());
     }
-    out += '}';
+    out.put('}');
   }
   if (line.kind != core::CriterionKind::rule) {
-    out += R"(,"reviews":[)"sv;
+    out.put(R"(,"reviews":[)"sv);
     for (size_t i = 0; i < r.reviews.size(); ++i) {
-      if (i) out += ',';
-      append_review(out, r.reviews[i]);
+      if (i) out.put(',');
+      put_review(out, r.reviews[i]);
     }
-    out += R"(],"mean_score":)"sv;
-    append_score(out, r.mean_score);
+    out.put(R"(],"mean_score":)"sv);
+    put_score(out, r.mean_score);
   }
-  out += '}';
+  out.put('}');
 }
 
 // Past 80 lines, as the line has as many members as `json`'s application object, in its order.
-void JsonlLines::append_application(std::string& out, const core::ApplicationView& view) const {
+void JsonlLines::append_application(std::string& text, const core::ApplicationView& view) const {
   const core::Assessed& a = *view.assessed;
-  out += R"({"type":"application","id":)"sv;
-  append_string(out, a.id);
-  out += R"(,"applicant":)"sv;
+  LineOut out(text);
+  out.put(R"({"type":"application","id":)"sv);
+  put_string(out, a.id);
+  out.put(R"(,"applicant":)"sv);
   append_display_field(out, *view.app, m_applicant_field);
-  out += R"(,"title":)"sv;
+  out.put(R"(,"title":)"sv);
   append_display_field(out, *view.app, m_title_field);
-  out += R"(,"index":)"sv;
-  append_integer(out, static_cast<int64_t>(view.index));
-  out += R"(,"line":)"sv;
-  append_integer(out, view.app->where.line);
-  out += R"(,"decision":")"sv;
-  out += core::decision_name(view.decision);
-  out += R"(","rank":)"sv;
+  out.put(R"(,"index":)"sv);
+  put_integer(out, static_cast<int64_t>(view.index));
+  out.put(R"(,"line":)"sv);
+  put_integer(out, view.app->where.line);
+  out.put(R"(,"decision":")"sv);
+  out.put(core::decision_name(view.decision));
+  out.put(R"(","rank":)"sv);
   if (view.placement)
-    append_integer(out, view.placement->rank);
+    put_integer(out, view.placement->rank);
   else
-    out += "null"sv;
-  out += R"(,"score":)"sv;
-  append_score(out, a.score);
-  out += R"(,"amount":)"sv;
-  append_money_string(out, a.amount);
-  out += R"(,"cumulative":)"sv;
+    out.put("null"sv);
+  out.put(R"(,"score":)"sv);
+  put_score(out, a.score);
+  out.put(R"(,"amount":)"sv);
+  put_money_string(out, a.amount);
+  out.put(R"(,"cumulative":)"sv);
   if (view.placement && view.decision == core::Decision::fund)
-    append_money_string(out, view.placement->cumulative);
+    put_money_string(out, view.placement->cumulative);
   else
-    out += "null"sv;
-  out += R"(,"decided_by":)"sv;
-  append_string(out, a.decided_by);
-  out += R"(,"failed":)"sv;
-  append_strings(out, a.failed);
-  out += R"(,"unclear":)"sv;
-  append_strings(out, a.unclear);
-  out += R"(,"pending":)"sv;
-  append_strings(out, a.pending);
-  out += R"(,"criteria":[)"sv;
+    out.put("null"sv);
+  out.put(R"(,"decided_by":)"sv);
+  put_string(out, a.decided_by);
+  out.put(R"(,"failed":)"sv);
+  put_strings(out, a.failed);
+  out.put(R"(,"unclear":)"sv);
+  put_strings(out, a.unclear);
+  out.put(R"(,"pending":)"sv);
+  put_strings(out, a.pending);
+  out.put(R"(,"criteria":[)"sv);
   for (size_t i = 0; i < a.criteria.size(); ++i) {
-    if (i) out += ',';
+    if (i) out.put(',');
     append_criterion(out, a.criteria[i], i);
   }
-  out += "]}\n"sv;
+  out.put("]}\n"sv);
 }
 
 } // namespace fundscreen::report

@@ -14,6 +14,9 @@
 
 namespace fundscreen::report {
 
+// A line being appended to a string (jsonl_lines.cpp).
+class LineOut;
+
 // The lines of one run's `jsonl`, with what they share computed once. Thread-safe once
 // constructed: append_application() only reads this object and its arguments, so worker
 // threads may format the lines of different applications side by side.
@@ -42,12 +45,12 @@ private:
   };
 
   static CriterionLine criterion_line(const core::Criterion& c);
-  // The key of the value read at `path` in a `reads` object, with its colon.
-  static void append_read_key(std::string& out, const CriterionLine& line, const std::string& path);
+  // The key of the value `read` in a `reads` object, with its colon.
+  static void append_read_key(LineOut& out, const CriterionLine& line, const core::RuleRead& read);
   // Appends the criterion `result`, the set's criterion number `index`.
-  void append_criterion(std::string& out, const core::CriterionResult& result, size_t index) const;
+  void append_criterion(LineOut& out, const core::CriterionResult& result, size_t index) const;
   // The application's field `field` as a JSON string, or null when missing or empty.
-  void append_display_field(std::string& out, const core::Application& app, int field) const;
+  void append_display_field(LineOut& out, const core::Application& app, int field) const;
 
   core::RunInfo m_info;
   std::vector<CriterionLine> m_criteria;

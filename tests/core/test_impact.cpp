@@ -59,7 +59,7 @@ std::vector<std::string> results(const ImpactFinding& f) {
     std::string text = f.impact->id + " " + r.application + " " + std::string(impact_result_name(r.result));
     if (r.result == ImpactResult::unknown) text += ": " + r.reason;
     if (r.result == ImpactResult::failed)
-      for (const auto& read : r.reads) text += " " + read.path + "=" + to_display(read.value);
+      for (const auto& read : r.reads) text += " " + read.path + "=" + to_display(read.value_read());
     out.push_back(text);
   }
   return out;

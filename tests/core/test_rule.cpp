@@ -28,7 +28,7 @@ namespace {
 // The values a rule read, one `path = value` a line, as an audit trail lists them.
 std::string reads_of(const RuleResult& result) {
   std::string out;
-  for (const auto& r : result.reads) out += r.path + " = " + fundscreen::core::to_display(r.value) + "\n";
+  for (const auto& r : result.reads) out += r.path + " = " + fundscreen::core::to_display(r.value_read()) + "\n";
   return out;
 }
 

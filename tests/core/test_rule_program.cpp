@@ -256,30 +256,48 @@ std::vector<std::vector<Value>> generate(std::span<const core::FieldSpec> fields
 // A value with its alternative, so that two values of different types never look equal.
 std::string shown(const Value& v) { return std::to_string(v.index()) + ":" + core::to_display(v); }
 
+// The values a rule read, in the order read, as a line.
+std::string reads_of(const core::RuleResult& r) {
+  std::string out;
+  for (const core::RuleRead& read : r.reads) out += " " + read.path + "=" + shown(read.value_read());
+  return out;
+}
+
 // How the flat program and the tree walk differ on `rule` over `records`, one line each
-// (at most a few); empty when they agree everywhere. Adds to `varied` if the records gave
-// more than one outcome, so that a test can tell that its records reach the rule's cases.
+// (at most a few); empty when they agree everywhere. The traced evaluation goes into one
+// result reused over the records, as a screening's worker does, and must give the reads of
+// a fresh tree walk, and so must the reads as views into the record. Adds to `varied` if the records gave more than one
+// outcome, so that a test can tell that its records reach the rule's cases.
 std::string differences(const core::Rule& rule, const std::vector<std::vector<Value>>& records, bool outcome,
                         int& varied) {
   std::string out;
   int shown_lines = 0;
   std::set<std::string> outcomes;
+  core::RuleResult reused, viewed, untraced;
   for (const auto& values : records) {
     core::RecordView record = outcome ? core::RecordView{{}, values} : core::RecordView{values, {}};
-    std::string flat, tree;
+    std::string flat, tree, expected;
     if (rule.type() == core::Type::boolean) {
-      core::RuleResult f = core::evaluate(rule, record), t = core::evaluate_by_tree(rule, record, core::TraceReads::no);
-      core::RuleResult traced = core::evaluate(rule, record, core::TraceReads::yes);
+      core::RuleResult f = core::evaluate(rule, record),
+                       t = core::evaluate_by_tree(rule, record, core::TraceReads::yes);
+      core::evaluate_into(rule, record, core::TraceReads::yes, reused);
+      core::evaluate_into(rule, record, core::TraceReads::views, viewed);
+      core::evaluate_into(rule, record, core::TraceReads::no, untraced);
       core::Truth truth = core::evaluate_truth(rule, record);
-      flat = fundscreen::testing::truth_name(f.truth) + " " + f.reason + " " + fundscreen::testing::truth_name(truth) +
-             " " + traced.reason;
-      tree = fundscreen::testing::truth_name(t.truth) + " " + t.reason + " " +
-             fundscreen::testing::truth_name(t.truth) + " " + t.reason;
+      using fundscreen::testing::truth_name;
+      flat = truth_name(f.truth) + " " + f.reason + reads_of(f) + " | " + truth_name(truth) + " | " +
+             truth_name(reused.truth) + " " + reused.reason + reads_of(reused) + " | " + truth_name(viewed.truth) +
+             " " + viewed.reason + reads_of(viewed) + " | " + truth_name(untraced.truth) + " " + untraced.reason +
+             reads_of(untraced);
+      tree = truth_name(t.truth) + " " + t.reason;
+      expected =
+          tree + " | " + truth_name(t.truth) + " | " + tree + reads_of(t) + " | " + tree + reads_of(t) + " | " + tree;
     }
+    std::string value = " = " + shown(core::evaluate_value_by_tree(rule, record));
     flat += " = " + shown(core::evaluate_value(rule, record));
-    tree += " = " + shown(core::evaluate_value_by_tree(rule, record));
-    if (flat != tree && shown_lines++ < 3) out += rule.text() + ": flat " + flat + ", tree " + tree + "\n";
-    outcomes.insert(tree);
+    expected += value;
+    if (flat != expected && shown_lines++ < 3) out += rule.text() + ": flat " + flat + ", tree " + expected + "\n";
+    outcomes.insert(tree + value);
   }
   if (outcomes.size() > 1) ++varied;
   return out;
@@ -363,9 +381,14 @@ TEST_CASE("core::Screener::outline agrees with assess, on two threads at once") 
   b.join();
   CHECK(first == alone);
   CHECK(second == alone);
-  int mismatches = 0;
+  int mismatches = 0, reuse_mismatches = 0;
+  core::Assessed reused; // as a screening's worker keeps one
   for (size_t i = 0; i < apps.size(); ++i) {
     core::Assessed full = screener.assess(apps[i], core::TraceReads::yes);
+    screener.assess_into(apps[i], core::TraceReads::yes, reused);
+    if (fundscreen::testing::trail_text(reused) != fundscreen::testing::trail_text(full)) ++reuse_mismatches;
+    screener.assess_into(apps[i], core::TraceReads::views, reused);
+    if (fundscreen::testing::trail_text(reused) != fundscreen::testing::trail_text(full)) ++reuse_mismatches;
     core::Outline o = screener.outline(apps[i]);
     std::string failed, unclear;
     core::append_criteria(failed, set, o.failed, ", ");
@@ -375,6 +398,7 @@ TEST_CASE("core::Screener::outline agrees with assess, on two threads at once") 
       ++mismatches;
   }
   CHECK(mismatches == 0);
+  CHECK(reuse_mismatches == 0);
 }
 
 TEST_CASE("core::RuleProgram in a copied rule reads the copy's constants") {

@@ -4,6 +4,7 @@
 #include "core/funding.hpp"
 #include "core/screener.hpp"
 #include "io/criteria_loader.hpp"
+#include "test_builders.hpp"
 
 using namespace fundscreen;
 using core::Decision;
@@ -77,9 +78,23 @@ struct Call {
     review(app, "B1", "Jussi", core::Verdict::pass, b1);
   }
 
+  // The assessment of `a`; the same as assess_into() gives into an assessment reused from
+  // the application before and from one with every value missing, as a screening's worker
+  // reuses its own, with the reads copied or as views into the record.
   core::Assessed assess(const core::Application& a) {
     core::Screener screener(set, &index, &conflicts);
-    return screener.assess(a, core::TraceReads::yes);
+    core::Assessed fresh = screener.assess(a, core::TraceReads::yes);
+    screener.assess_into(a, core::TraceReads::yes, reused);
+    CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
+    core::Application blank;
+    blank.values.resize(set.fields.size());
+    screener.assess_into(blank, core::TraceReads::yes, reused);
+    screener.assess_into(a, core::TraceReads::yes, reused);
+    CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
+    screener.assess_into(a, core::TraceReads::views, reused); // the reads point into `a`
+    CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
+    screener.assess_into(a, core::TraceReads::yes, reused); // copies again, before `a` goes
+    return fresh;
   }
 
   const core::CriterionResult& criterion(const core::Assessed& a, const std::string& id) {
@@ -106,6 +121,7 @@ struct Call {
   core::CriteriaSet set;
   core::AssessmentIndex index;
   core::ConflictIndex conflicts;
+  core::Assessed reused;
 };
 
 } // namespace

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <random>
+#include <string>
+#include <vector>
+
 #include <doctest/doctest.h>
 
 #include "report/escape.hpp"
@@ -43,6 +47,33 @@ TEST_CASE("report::json_escape") {
     CHECK(json_escape("cut \xC3") == "cut \xEF\xBF\xBD");
     CHECK(json_escape("overlong \xC0\xAF") == "overlong \xEF\xBF\xBD\xEF\xBF\xBD");
   }
+}
+
+TEST_CASE("report::write_json_escaped writes what json_escape gives, within its room") {
+  std::vector<std::string> texts = {"",
+                                    "plain",
+                                    R"(C:\docs "v2")",
+                                    std::string("nul\0!\x01\x1f\x7f", 8),
+                                    "Åbo Öljy, ä – €",
+                                    "bad \xff byte",
+                                    "cut \xC3",
+                                    "overlong \xC0\xAF"};
+  std::mt19937 random(3);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text(random() % 40, ' ');
+    for (char& c : text) c = static_cast<char>(random() % 4 == 0 ? random() % 256 : 'a' + random() % 26);
+    texts.push_back(text);
+  }
+  std::string controls(50, '\x01'); // the most room: six bytes each
+  texts.push_back(controls);
+  int differ = 0;
+  for (const std::string& text : texts) {
+    std::string room(json_escaped_room(text.size()), '#');
+    char* end = write_json_escaped(room.data(), text);
+    if (std::string(room.data(), end) != json_escape(text)) ++differ;
+  }
+  CHECK(differ == 0);
+  CHECK(json_escape(controls).size() == json_escaped_room(controls.size()));
 }
 
 TEST_CASE("report::xml_text") {
