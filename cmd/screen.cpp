@@ -35,7 +35,7 @@ void write_all(const io::ScreeningRun& run, report::Format format, report::Write
     if (outline)
       run.replay_outlines(each, write);
     else
-      run.replay(trace, each, write);
+      run.replay(trace, each, write, writer->fields_shown());
   } else if (outline) {
     run.replay_outlines(add);
   } else {

@@ -102,10 +102,14 @@ void ScreeningRun::load_reviews() {
                     {{path, 0, 0}, util::Severity::error, "the file changed while it was screened", {}});
 }
 
-// The block reader for a screening: it keeps only the fields a screening reads.
-static BlockCsvApplications block_reader(const core::CriteriaSet& set, const ScreeningInputs& inputs, Fields fields) {
+// The block reader for a screening: it keeps only the fields a screening reads, and those
+// named in `shown`.
+static BlockCsvApplications block_reader(const core::CriteriaSet& set, const ScreeningInputs& inputs, Fields fields,
+                                         const std::vector<std::string>& shown = {}) {
   std::vector<bool> keep =
       fields == Fields::all ? std::vector<bool>(set.fields.size(), true) : fields_screening_reads(set);
+  for (const std::string& name : shown)
+    if (int f = set.field_index(name); f >= 0) keep[static_cast<size_t>(f)] = true;
   return BlockCsvApplications(set, inputs.input, std::move(keep), inputs.block_tuning);
 }
 
@@ -277,15 +281,17 @@ void ScreeningRun::replay_outlines(const std::function<void(const core::Applicat
       visit);
 }
 
-void ScreeningRun::replay(core::TraceReads trace, const Format& format, const Write& write) const {
-  replay_formatted(trace == core::TraceReads::yes ? Detail::traced : Detail::assessed, format, write);
+void ScreeningRun::replay(core::TraceReads trace, const Format& format, const Write& write,
+                          const std::optional<std::vector<std::string>>& shown) const {
+  replay_formatted(trace == core::TraceReads::yes ? Detail::traced : Detail::assessed, format, write, shown);
 }
 
 void ScreeningRun::replay_outlines(const Format& format, const Write& write) const {
   replay_formatted(Detail::outline, format, write);
 }
 
-void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write) const {
+void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write,
+                                   const std::optional<std::vector<std::string>>& shown) const {
   if (detail == Detail::outline && m_spill) return replay_spilled(format, write);
   if (!m_block) { // the streaming reader: one application after the other
     std::string text;
@@ -303,8 +309,10 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
   FormatJob job(
       *m_set, m_assessments.get(), &m_conflicts, detail, [this](size_t index) { return placement_of(index); }, format,
       write);
-  BlockCsvApplications reader =
-      block_reader(*m_set, m_inputs, detail == Detail::outline ? Fields::screening : Fields::all);
+  // An outline needs the fields the screening reads; a writer may show others.
+  bool screening_only = detail == Detail::outline || shown;
+  BlockCsvApplications reader = block_reader(*m_set, m_inputs, screening_only ? Fields::screening : Fields::all,
+                                             shown ? *shown : std::vector<std::string>{});
   size_t first = 0;
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const CsvLayout& layout = m_layouts[f];

@@ -93,8 +93,10 @@ public:
   // `write` gets the buffers in input order, on the caller's thread.
   using Format = std::function<void(const core::ApplicationView&, std::string&)>;
   using Write = std::function<void(std::string_view)>;
-  // replay() for such a writer.
-  void replay(core::TraceReads trace, const Format& format, const Write& write) const;
+  // replay() for such a writer; `shown`, if given, the fields it shows besides those the
+  // screening reads (the others are left untyped).
+  void replay(core::TraceReads trace, const Format& format, const Write& write,
+              const std::optional<std::vector<std::string>>& shown = std::nullopt) const;
   // replay_outlines() for such a writer.
   void replay_outlines(const Format& format, const Write& write) const;
 
@@ -115,7 +117,8 @@ private:
   template <typename Decide>
   void replay_with(Fields fields, Decide decide, const std::function<void(const core::ApplicationView&)>& visit) const;
   // The second pass of a writer that formats each application on its own, with `detail`.
-  void replay_formatted(Detail detail, const Format& format, const Write& write) const;
+  void replay_formatted(Detail detail, const Format& format, const Write& write,
+                        const std::optional<std::vector<std::string>>& shown = std::nullopt) const;
   // The second pass from the spilled outlines: `each(views)` gets the applications of a
   // block of the spill, in input order, each with its outline and no application.
   void replay_spilled(const std::function<void(std::span<const core::ApplicationView>)>& each) const;

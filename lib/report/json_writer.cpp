@@ -173,6 +173,11 @@ public:
     m_lines->append_application(out, view);
   }
 
+  // A line shows the id, applicant and title, and the values the rules read.
+  std::optional<std::vector<std::string>> fields_shown() const override {
+    return std::vector<std::string>{"id", "applicant", "title"};
+  }
+
 private:
   std::optional<JsonlLines> m_lines;
 };

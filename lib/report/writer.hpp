@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/run_info.hpp"
 
@@ -41,6 +42,9 @@ public:
   virtual void format(const core::ApplicationView& view, std::string& out) const;
   // Writes what format() made, for applications in input order, as add() would have.
   virtual void add_formatted(std::string_view text);
+  // The application fields format() shows besides those the screening reads (which the
+  // audit trail may show), so that a reader may leave the others untyped; nullopt: any.
+  virtual std::optional<std::vector<std::string>> fields_shown() const { return std::nullopt; }
 };
 
 // A writer that writes each application as a row of text of its own (csv, jsonl): add()
