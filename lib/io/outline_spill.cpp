@@ -18,7 +18,8 @@ namespace {
   throw util::Error(util::ErrorKind::input,
                     {{dir, 0, 0},
                      util::Severity::error,
-                     std::string(what) + " a temporary file of the decisions: " + std::strerror(error),
+                     std::string(what) + " a temporary file of the decisions: " + std::strerror(error) +
+                         " (set TMPDIR to a writable directory with room for about 11 bytes an application)",
                      {}});
 }
 

@@ -291,7 +291,7 @@ void ScreeningRun::replay_outlines(const Format& format, const Write& write) con
 }
 
 void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write,
-                                   const std::optional<std::vector<std::string>>& shown) const {
+                                    const std::optional<std::vector<std::string>>& shown) const {
   if (detail == Detail::outline && m_spill) return replay_spilled(format, write);
   if (!m_block) { // the streaming reader: one application after the other
     std::string text;

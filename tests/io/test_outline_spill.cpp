@@ -85,7 +85,7 @@ TEST_CASE("io::OutlineSpill") {
       CHECK(e.kind() == fundscreen::util::ErrorKind::input);
       CHECK(fundscreen::util::format_diagnostic(e.diagnostics().at(0)) ==
             "/nonexistent/fundscreen: error: cannot make a temporary file of the decisions: No such file or "
-            "directory\n");
+            "directory (set TMPDIR to a writable directory with room for about 11 bytes an application)\n");
     }
   }
 }
