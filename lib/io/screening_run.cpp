@@ -323,15 +323,25 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
 }
 
 void ScreeningRun::replay_spilled(const std::function<void(std::span<const core::ApplicationView>)>& each) const {
+  // The views go to `each` in slices of this many, so that memory stays the same whatever
+  // the number of applications (a spill block holds about 100,000).
+  constexpr size_t k_slice = 16384;
   std::vector<core::Outline> outlines;
   std::vector<core::ApplicationView> views;
+  outlines.reserve(k_slice);
+  views.reserve(k_slice);
+  auto hand_on = [&] {
+    for (size_t i = 0; i < views.size(); ++i) views[i].outline = &outlines[i];
+    if (!views.empty()) each(views);
+    outlines.clear();
+    views.clear();
+  };
   SpilledOutline record;
   size_t index = 0;
   auto placed = m_placement_of.begin();
-  m_spill->read([&](std::string_view block) {
-    outlines.clear();
-    views.clear();
+  m_spill->read([&](std::string_view block) { // the ids are views into the block
     for (size_t at = 0; at < block.size(); ++index) {
+      if (views.size() == k_slice) hand_on();
       read_spilled(block, at, record);
       core::ApplicationView& view = views.emplace_back();
       view.index = index;
@@ -354,8 +364,7 @@ void ScreeningRun::replay_spilled(const std::function<void(std::span<const core:
       o.score = entry.score;
       o.amount = entry.amount;
     }
-    for (size_t i = 0; i < views.size(); ++i) views[i].outline = &outlines[i];
-    each(views);
+    hand_on();
   });
   if (index != m_info.applications || placed != m_placement_of.end())
     throw std::logic_error("the spilled outlines do not match the applications");
