@@ -59,12 +59,12 @@ struct ScreeningInputs {
   BlockTuning block_tuning;
 };
 
-// A screening in two passes over the applications, so that memory holds only the eligible
-// applications' ranking entries and never the rejected ones: the first pass decides every
-// application and draws the funding line, the second replays them in input order with their
-// final decisions for the output.
 class OutlineSpill;
 
+// A screening in two passes over the applications, so that memory holds only the eligible
+// applications' ranking entries and never the rejected ones: the first pass decides every
+// application and draws the funding line, the second replays them (or, with spill_outlines,
+// the outlines the first pass kept) in input order with their final decisions for the output.
 class ScreeningRun {
 public:
   // Loads the set, assessments and conflicts and makes the first pass. Throws util::Error:
@@ -119,10 +119,10 @@ private:
   // The second pass of a writer that formats each application on its own, with `detail`.
   void replay_formatted(Detail detail, const Format& format, const Write& write,
                         const std::optional<std::vector<std::string>>& shown = std::nullopt) const;
-  // The second pass from the spilled outlines: `each(views)` gets the applications of a
-  // block of the spill, in input order, each with its outline and no application.
+  // The second pass from the spilled outlines: `each(views)` gets the applications in input
+  // order, a slice of at most 16,384 at a time, each with its outline and no application.
   void replay_spilled(const std::function<void(std::span<const core::ApplicationView>)>& each) const;
-  // replay_spilled() for a writer that formats each application on its own: a large block
+  // replay_spilled() for a writer that formats each application on its own: a large slice
   // formatted in two halves side by side.
   void replay_spilled(const Format& format, const Write& write) const;
   // Where the application at input position `index` stands in the ranking, or null.
