@@ -394,7 +394,10 @@ private:
         if (m_token.text != unit) continue;
         auto count = parse_integer(t.text);
         // A thousand years is longer than any call; past that a date would leave the calendar.
-        bool too_large = !count || (step.months ? *count * step.months >= 12'000 : *count * step.days >= 366'000);
+        // (The product is checked for overflow: a count may have up to 19 digits.)
+        int64_t length = 0;
+        bool too_large = !count || __builtin_mul_overflow(*count, step.months ? step.months : step.days, &length) ||
+                         length >= (step.months ? 12'000 : 366'000);
         if (too_large) fail(cover({t.offset, t.length}, {m_token.offset, m_token.length}), "the duration is too large");
         int32_t n = static_cast<int32_t>(*count);
         Token u = m_token;

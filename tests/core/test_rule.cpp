@@ -420,6 +420,13 @@ TEST_CASE("core::compile_rule rejects a number too large") {
   CHECK(fault_of("call.deadline + 99999999999 days > 2021-01-01").message == "the duration is too large");
   CHECK(fault_of("call.deadline + 3000000000 days > 2021-01-01").message == "the duration is too large");
   CHECK(fault_of("call.deadline + 2147483647 years > 2021-01-01").message == "the duration is too large");
+  // found by fuzz_rule: the count times 7 overflowed int64 before the limit was checked
+  CHECK(fault_of("call.deadline + 5551562240661680472 weeks > 2021-01-01").message == "the duration is too large");
+  CHECK(fault_of("call.deadline + 9223372036854775807 months > 2021-01-01").message == "the duration is too large");
+  CHECK(fault_of("call.deadline + 366000 days > 2021-01-01").message == "the duration is too large");
+  CHECK(fault_of("call.deadline + 365999 days > 2021-01-01").message == "(compiled without a fault)");
+  CHECK(fault_of("call.deadline + 52286 weeks > 2021-01-01").message == "the duration is too large");
+  CHECK(fault_of("call.deadline + 52285 weeks > 2021-01-01").message == "(compiled without a fault)");
   CHECK(fault_of("call.deadline + 1000 years > 2021-01-01") == RuleFault{"the duration is too large", 16, 10});
   CHECK(fault_of("call.deadline + 999 years > 2021-01-01").message == "(compiled without a fault)");
 }
