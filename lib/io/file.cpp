@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,11 @@
 #include <fmt/format.h>
 
 namespace fundscreen::io {
+
+std::string temporary_dir() {
+  const char* dir = std::getenv("TMPDIR");
+  return dir && *dir ? dir : "/tmp";
+}
 
 std::string read_file(const std::string& path, util::ErrorKind kind) {
   std::ifstream in(path, std::ios::binary);

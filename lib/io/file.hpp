@@ -16,4 +16,7 @@ std::string read_file(const std::string& path, util::ErrorKind kind);
 // after `write` returned: readers never see half a file.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
+// Where temporary files go: $TMPDIR if set and not empty, else /tmp.
+std::string temporary_dir();
+
 } // namespace fundscreen::io

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "io/file.hpp"
 #include "util/error.hpp"
 
 namespace fundscreen::io {
@@ -21,11 +22,6 @@ namespace {
                      std::string(what) + " a temporary file of the decisions: " + std::strerror(error) +
                          " (set TMPDIR to a writable directory with room for about 11 bytes an application)",
                      {}});
-}
-
-std::string temporary_dir() {
-  const char* dir = std::getenv("TMPDIR");
-  return dir && *dir ? dir : "/tmp";
 }
 
 // An unnamed file in `dir`: O_TMPFILE where the file system has it, else a named one

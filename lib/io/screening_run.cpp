@@ -26,7 +26,7 @@ namespace {
 // Standard input can be read only once, and a screening reads its applications twice:
 // copy it to a temporary file first.
 std::string spool_stdin() {
-  std::string path = (std::getenv("TMPDIR") ? std::string(std::getenv("TMPDIR")) : "/tmp") + "/fundscreen-XXXXXX";
+  std::string path = temporary_dir() + "/fundscreen-XXXXXX";
   int fd = mkstemp(path.data());
   if (fd < 0) throw util::Error(util::ErrorKind::input, {{}, util::Severity::error, "cannot spool standard input", {}});
   close(fd);

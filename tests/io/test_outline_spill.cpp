@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "io/file.hpp"
 #include "io/outline_spill.hpp"
 #include "util/error.hpp"
 
@@ -42,6 +43,17 @@ private:
 };
 
 } // namespace
+
+TEST_CASE("io::temporary_dir: $TMPDIR, or /tmp when it is unset or empty") {
+  {
+    TemporaryDir dir("/var/spool/fundscreen");
+    CHECK(fundscreen::io::temporary_dir() == "/var/spool/fundscreen");
+  }
+  {
+    TemporaryDir dir("");
+    CHECK(fundscreen::io::temporary_dir() == "/tmp");
+  }
+}
 
 TEST_CASE("io::OutlineSpill") {
   SUBCASE("a spill that fits in a block stays in memory") {
