@@ -83,6 +83,8 @@ std::function<int()> setup_screen(CLI::App& app) {
 a verdict -> pending; else eligible, ranked by score and the set's tie-break order, and funded
 down the ranking within the call budget (fund) or not (reserve).
 Exit codes: 0 ran, 1 a --fail-on decision occurred, 2 usage, 3 bad input, 4 bad criteria set.
+A large call's csv keeps each decision in an unnamed temporary file in $TMPDIR (default /tmp),
+about 11 bytes an application, while the funding line is drawn.
 
 Examples:
   fundscreen screen examples/sitra-2021/applications.csv \
