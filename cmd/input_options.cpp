@@ -29,7 +29,7 @@ io::InputOptions input_options(const InputFlags& flags) {
     options.csv.delimiter = flags.delimiter[0];
   else if (!flags.delimiter.empty())
     throw usage_error(fmt::format("unknown delimiter '{}'; use ',', ';', '|' or 'tab'", flags.delimiter));
-  options.unknown_columns = flags.strict ? io::UnknownColumns::reject : io::UnknownColumns::warn;
+  options.doubts = flags.strict ? io::Doubts::reject : io::Doubts::warn;
   return options;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `fundscreen lint`: the static checks of criteria sets.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -16,21 +17,29 @@ namespace {
 
 struct LintOptions {
   std::vector<std::string> sets;
+  bool strict = false;
 };
 
 // Checks one set; true if it has no problem.
-bool lint_one(const std::string& path, std::ostream& out, std::ostream& err) {
+bool lint_one(const std::string& path, bool strict, std::ostream& out, std::ostream& err) {
   try {
     io::CriteriaCheck check = io::check_criteria(io::read_file(path, util::ErrorKind::criteria), path);
     for (const auto& d : check.problems) err << util::format_diagnostic(d);
-    if (!check.problems.empty()) {
-      err << fmt::format("lint: {}: {}\n", path, util::count_of(check.problems.size(), "problem"));
+    auto warnings = static_cast<size_t>(std::count_if(check.problems.begin(), check.problems.end(), [](const auto& d) {
+      return d.severity == util::Severity::warning;
+    }));
+    size_t errors = check.problems.size() - warnings;
+    if (errors > 0 || (strict && warnings > 0)) {
+      err << fmt::format("lint: {}: {} and {}{}\n", path, util::count_of(errors, "error"),
+                         util::count_of(warnings, "warning"), strict && warnings > 0 ? " (--strict)" : "");
       return false;
     }
     const core::CriteriaSet& set = check.set;
-    out << fmt::format("ok: {}: {} version {}, {}, {}, {}\n", path, set.id, set.version,
+    out << fmt::format("ok: {}: {} version {}, {}, {}, {}", path, set.id, set.version,
                        util::count_of(set.criteria.size(), "criterion", "criteria"),
                        util::count_of(set.impacts.size(), "impact"), util::count_of(set.fields.size(), "field"));
+    if (warnings > 0) out << fmt::format(" ({})", util::count_of(warnings, "warning"));
+    out << '\n';
     return true;
   } catch (const util::Error& e) {
     for (const auto& d : e.diagnostics()) err << util::format_diagnostic(d);
@@ -41,7 +50,7 @@ bool lint_one(const std::string& path, std::ostream& out, std::ostream& err) {
 
 int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
   bool ok = true;
-  for (const std::string& path : options.sets) ok &= lint_one(path, out, err);
+  for (const std::string& path : options.sets) ok &= lint_one(path, options.strict, out, err);
   return ok ? 0 : util::exit_code(util::ErrorKind::criteria);
 }
 
@@ -50,12 +59,15 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
 std::function<int()> setup_lint(CLI::App& app) {
   auto options = std::make_shared<LintOptions>();
   app.add_option("sets", options->sets, "Criteria sets (YAML)")->required();
+  app.add_flag("--strict", options->strict, "Warnings fail the check too (exit 4)");
   app.footer(R"(Checks types, rules, references, weights and the tie-break order, and that every criterion
-protects an impact and every impact has an indicator and a criterion. Exit 4 on any problem.
+protects an impact and every impact has an indicator and a criterion (warnings: a set without
+impacts screens, but `fundscreen impact` needs them). Exit 4 on any error.
 
 Examples:
   fundscreen lint criteria/sitra-2021.yaml
-  fundscreen lint criteria/*.yaml)"
+  fundscreen lint criteria/*.yaml
+  fundscreen lint --strict criteria/sitra-2021.yaml    # in CI: warnings fail too)"
              "\n");
   return [options] { return run_lint(*options, std::cout, std::cerr); };
 }

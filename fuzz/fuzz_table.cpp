@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.csv.delimiter = (choice & 1) ? ';' : 0;
   options.csv.encoding = (choice & 2) ? io::Encoding::windows_1252 : io::Encoding::utf8;
   options.csv.chunk_size = 16;
-  options.unknown_columns = (choice & 4) ? io::UnknownColumns::reject : io::UnknownColumns::warn;
+  options.doubts = (choice & 4) ? io::Doubts::reject : io::Doubts::warn;
   options.record_name = "application";
   options.yaml_key = "applications";
   const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);

@@ -14,7 +14,7 @@ namespace {
 
 class Linter {
 public:
-  explicit Linter(const CriteriaSet& set) : m_set(set) {}
+  Linter(const CriteriaSet& set, SetUse use) : m_set(set), m_use(use) {}
 
   std::vector<util::Diagnostic> run() {
     check_fields();
@@ -31,6 +31,12 @@ public:
 private:
   void report(const util::Location& where, std::string message) {
     m_found.push_back(util::Diagnostic{where, util::Severity::error, std::move(message), {}});
+  }
+
+  // A finding about impacts: screening does without them, `impact` does not.
+  void report_impact(const util::Location& where, std::string message) {
+    util::Severity severity = m_use == SetUse::impact ? util::Severity::error : util::Severity::warning;
+    m_found.push_back(util::Diagnostic{where, severity, std::move(message), {}});
   }
 
   // Reports every id seen before, naming the line of its first definition.
@@ -78,8 +84,8 @@ private:
              fmt::format("criterion '{}' has min_score {}; scores run from 0 to 5", c.id, to_string(*c.min_score)));
     if (c.min_score && !judged)
       report(c.where, fmt::format("criterion '{}' is a rule and has no reviewer scores for a min_score", c.id));
-    if (c.protects.empty())
-      report(c.where, fmt::format("criterion '{}' protects no impact; add protects: [IMPACT]", c.id));
+    if (c.protects.empty() && !m_set.impacts.empty())
+      report_impact(c.where, fmt::format("criterion '{}' protects no impact; add protects: [IMPACT]", c.id));
     for (const auto& p : c.protects) check_impact_reference(c, p);
   }
 
@@ -96,17 +102,22 @@ private:
   }
 
   void check_impacts() {
+    if (m_set.impacts.empty())
+      report_impact(util::Location{m_set.source, 1, 1},
+                    "the set defines no impacts; screening does without them, but 'fundscreen impact' needs "
+                    "impacts: with an indicator for each, and protects: [IMPACT] on each criterion");
     check_unique(
         m_set.impacts, "impact id", [](const Impact& i) { return i.id; }, [](const Impact& i) { return i.where; });
     for (const Impact& impact : m_set.impacts) {
       if (!impact.indicator_written)
-        report(impact.where, fmt::format("impact '{}' has no indicator; add indicator: EXPRESSION over outcome "
-                                         "fields",
-                                         impact.id));
+        report_impact(impact.where, fmt::format("impact '{}' has no indicator; add indicator: EXPRESSION over outcome "
+                                                "fields",
+                                                impact.id));
       bool protected_by_any = std::any_of(m_set.criteria.begin(), m_set.criteria.end(), [&](const Criterion& c) {
         return std::any_of(c.protects.begin(), c.protects.end(), [&](const auto& p) { return p.value == impact.id; });
       });
-      if (!protected_by_any) report(impact.where, fmt::format("impact '{}' is protected by no criterion", impact.id));
+      if (!protected_by_any)
+        report_impact(impact.where, fmt::format("impact '{}' is protected by no criterion", impact.id));
     }
   }
 
@@ -137,6 +148,11 @@ private:
                                 m_set.funding_amount));
     else if (m_set.fields[field].type != FieldType::money)
       report(where, fmt::format("the funding amount field '{}' is not money", m_set.funding_amount));
+    else if (!m_set.fields[field].required)
+      report(m_set.field_where[field],
+             fmt::format("the funding amount field '{}' is not required; an eligible application without an "
+                         "amount cannot be funded: add required: true",
+                         m_set.funding_amount));
   }
 
   static std::string unknown(std::string_view what, const std::string& name, const std::vector<std::string>& known) {
@@ -159,11 +175,12 @@ private:
   }
 
   const CriteriaSet& m_set;
+  SetUse m_use;
   std::vector<util::Diagnostic> m_found;
 };
 
 } // namespace
 
-std::vector<util::Diagnostic> lint(const CriteriaSet& set) { return Linter(set).run(); }
+std::vector<util::Diagnostic> lint(const CriteriaSet& set, SetUse use) { return Linter(set, use).run(); }
 
 } // namespace fundscreen::core

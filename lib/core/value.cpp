@@ -148,13 +148,14 @@ std::optional<int64_t> parse_integer(std::string_view text) {
   return value;
 }
 
-// Splits `text` at '|' into `out`, trimmed, empty items dropped; reuses the items' memory.
-static void split_list_into(std::string_view text, Value& out) {
+// Splits `text` at `separator` into `out`, trimmed, empty items dropped; reuses the items'
+// memory.
+static void split_list_into(std::string_view text, char separator, Value& out) {
   auto* items = std::get_if<StringList>(&out);
   if (!items) items = &out.emplace<StringList>();
   size_t n = 0;
   while (true) {
-    size_t bar = text.find('|');
+    size_t bar = text.find(separator);
     std::string_view item = util::trim(text.substr(0, bar));
     if (!item.empty()) {
       if (n < items->size())
@@ -167,6 +168,58 @@ static void split_list_into(std::string_view text, Value& out) {
     text.remove_prefix(bar + 1);
   }
   items->resize(n);
+}
+
+static bool holds_other_separator(std::string_view text, char separator, char& found) {
+  for (char c : {',', ';'}) {
+    if (c != separator && text.find(c) != std::string_view::npos) {
+      found = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_doubtful_list_cell(std::string_view text, const FieldSpec& field) {
+  char found = 0;
+  return field.type == FieldType::list && holds_other_separator(text, field.separator, found);
+}
+
+std::string doubtful_list_cell(std::string_view text, const FieldSpec& field) {
+  char found = 0;
+  if (field.type != FieldType::list || !holds_other_separator(text, field.separator, found)) return {};
+  Value items;
+  split_list_into(text, field.separator, items);
+  size_t n = std::get<StringList>(items).size();
+  return fmt::format("list field '{}' holds '{}' in '{}', read as {} item{} separated by '{}'; if it names several, "
+                     "separate them with '{}', or set separator: \"{}\" on the field in the criteria set",
+                     field.name, found, util::trim(text), n, n == 1 ? "" : "s", field.separator, field.separator,
+                     found);
+}
+
+std::optional<Value> parse_bound(std::string_view text, FieldType type, std::string& why) {
+  std::string reason;
+  std::optional<Value> bound;
+  switch (type) {
+  case FieldType::date:
+    if (auto d = parse_date(text, reason)) bound = *d;
+    break;
+  case FieldType::money:
+    if (auto m = parse_money(text, reason)) bound = *m;
+    break;
+  case FieldType::integer:
+    if (auto i = parse_integer(text)) bound = *i;
+    break;
+  case FieldType::number:
+    if (auto n = parse_number(text)) bound = *n;
+    break;
+  default:
+    why = fmt::format("a field of type '{}' has no 'min' or 'max'; only number, integer, money and date fields do",
+                      field_type_name(type));
+    return std::nullopt;
+  }
+  if (!bound) why = fmt::format("'{}' is not {}", text, with_article(value_type(type)));
+  return bound;
 }
 
 static void assign_text(std::string_view text, Value& out) {
@@ -187,6 +240,36 @@ static bool check_enum(std::string_view text, const FieldSpec& field, std::strin
 static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
                              std::string_view advice) {
   return fmt::format("invalid {} '{}' for field '{}'; {}", what, text, field.name, advice);
+}
+
+bool value_before(const Value& a, const Value& b) {
+  if (const auto* m = std::get_if<Money>(&a)) return *m < std::get<Money>(b);
+  if (const auto* i = std::get_if<int64_t>(&a)) return *i < std::get<int64_t>(b);
+  if (const auto* n = std::get_if<double>(&a)) return *n < std::get<double>(b);
+  return std::get<Date>(a) < std::get<Date>(b);
+}
+
+// True if `out` (parsed from `text`) is within `field`'s `min` and `max`; else makes it
+// missing and says why. A money field without a `min` takes nothing below zero.
+static bool in_range(std::string_view text, const FieldSpec& field, Value& out, std::string& why) {
+  bool dated = field.type == FieldType::date;
+  if (field.min && value_before(out, *field.min))
+    why =
+        fmt::format("{} '{}' for field '{}' is {} the field's min, {}; correct the value, or the set's 'min' "
+                    "if the value is right",
+                    field_type_name(field.type), text, field.name, dated ? "before" : "below", to_display(*field.min));
+  else if (field.max && value_before(*field.max, out))
+    why = fmt::format("{} '{}' for field '{}' is {} the field's max, {}; correct the value, or the set's 'max' "
+                      "if the value is right",
+                      field_type_name(field.type), text, field.name, dated ? "after" : "above", to_display(*field.max));
+  else if (!field.min && field.type == FieldType::money && std::get<Money>(out).cents < 0)
+    why = fmt::format("money '{}' for field '{}' is below zero; correct the amount, or give the field a 'min' "
+                      "below zero in the criteria set if negative amounts are meant",
+                      text, field.name);
+  else
+    return true;
+  out = Value{};
+  return false;
 }
 
 std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why) {
@@ -222,21 +305,21 @@ bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value&
     }
     out = Value{};
     return false;
-  case FieldType::list: split_list_into(text, out); return true;
+  case FieldType::list: split_list_into(text, field.separator, out); return true;
   case FieldType::date:
-    if (store(parse_date(text, reason), out)) return true;
+    if (store(parse_date(text, reason), out)) return in_range(text, field, out, why);
     why = bad_value("date", text, field, reason);
     return false;
   case FieldType::money:
-    if (store(parse_money(text, reason), out)) return true;
+    if (store(parse_money(text, reason), out)) return in_range(text, field, out, why);
     why = bad_value("money", text, field, reason);
     return false;
   case FieldType::integer:
-    if (store(parse_integer(text), out)) return true;
+    if (store(parse_integer(text), out)) return in_range(text, field, out, why);
     why = bad_value("integer", text, field, "write a whole number such as 12");
     return false;
   case FieldType::number:
-    if (store(parse_number(text), out)) return true;
+    if (store(parse_number(text), out)) return in_range(text, field, out, why);
     why = bad_value("number", text, field, "write a number such as 3.5 or 3,5");
     return false;
   case FieldType::boolean:

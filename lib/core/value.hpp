@@ -54,6 +54,12 @@ struct FieldSpec {
   FieldType type = FieldType::string;
   bool required = false;
   std::vector<std::string> values;
+  // A list's items are separated by this character in a cell.
+  char separator = '|';
+  // The least and greatest value allowed (number, integer, money and date fields), of the
+  // field's type. A money field without a `min` takes no amount below zero.
+  std::optional<Value> min = std::nullopt;
+  std::optional<Value> max = std::nullopt;
 };
 
 // Converts the text of one cell to a value of `field`'s type; an empty or blank cell is
@@ -64,6 +70,22 @@ std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& f
 // holds, so that a reader that keeps one row allocates nothing once it is warm. On a bad
 // value returns false, sets `why` and leaves `out` missing.
 bool parse_field_value_into(std::string_view text, const FieldSpec& field, Value& out, std::string& why);
+
+// For a list cell that holds ',' or ';' while `field`'s items are separated by another
+// character (the items may have been run together into one): a message that names the cell,
+// the separator and the fix; empty otherwise.
+std::string doubtful_list_cell(std::string_view text, const FieldSpec& field);
+
+// True if doubtful_list_cell() has something to say about `text`, without making the message.
+bool is_doubtful_list_cell(std::string_view text, const FieldSpec& field);
+
+// The bound `text` (a field's `min` or `max`, as the set writes it) for a field of `type`, or
+// nothing (with `why`) when `type` has no order or the text is not a value of it.
+std::optional<Value> parse_bound(std::string_view text, FieldType type, std::string& why);
+
+// True if `a` comes before `b`, two values of one ordered field type (money, integer, number,
+// date), as a field's `min` and `max` compare.
+bool value_before(const Value& a, const Value& b);
 
 // Parses a boolean as people write it: true/false, yes/no, 1/0, kyllä/ei, ja/nej.
 std::optional<bool> parse_boolean(std::string_view text);

@@ -169,6 +169,8 @@ bool RecordParser::type_row(core::Application& app) {
     core::Value& value = m_keep[f] ? app.values[f] : m_scratch;
     if (!core::parse_field_value_into(m_fields[i], spec, value, why)) return false;
     if (spec.required && core::is_missing(value)) return false;
+    // the streaming reader warns of it (or, with --strict, stops)
+    if (spec.type == core::FieldType::list && core::is_doubtful_list_cell(m_fields[i], spec)) return false;
   }
   return true;
 }

@@ -184,7 +184,7 @@ private:
   void load_fields(const YamlNode& fields) {
     for (const YamlNode& f : sequence(fields, "fields")) {
       if (!mapping(f, "a field")) continue;
-      m_yaml.check_keys(f, {"name", "type", "required", "values", "description"}, "a field");
+      m_yaml.check_keys(f, {"name", "type", "required", "values", "separator", "min", "max", "description"}, "a field");
       core::FieldSpec spec;
       spec.name = required_text(f, "name", "a field");
       std::string type = required_text(f, "type", fmt::format("field '{}'", spec.name));
@@ -207,9 +207,38 @@ private:
       for (const YamlNode& v : sequence(f["values"], "values")) spec.values.push_back(v.scalar());
       if (spec.type == core::FieldType::enumeration && spec.values.empty())
         m_yaml.error(f, fmt::format("enum field '{}' lists no values; add values: [...]", spec.name));
+      load_separator(f["separator"], spec);
+      spec.min = bound(f, "min", spec);
+      spec.max = bound(f, "max", spec);
+      if (spec.min && spec.max && core::value_before(*spec.max, *spec.min))
+        m_yaml.error(f["max"], fmt::format("field '{}' has max {} below its min {}", spec.name,
+                                           core::to_display(*spec.max), core::to_display(*spec.min)));
       m_set.fields.push_back(std::move(spec));
       m_set.field_where.push_back(m_yaml.at(f["name"] ? f["name"] : f));
     }
+  }
+
+  void load_separator(const YamlNode& node, core::FieldSpec& spec) {
+    if (!node) return;
+    const std::string& text = node.scalar();
+    if (spec.type != core::FieldType::list)
+      m_yaml.error(node, fmt::format("field '{}' is not a list; only list fields have a 'separator'", spec.name));
+    else if (text.size() != 1 || text[0] == ' ' || text[0] == '"')
+      m_yaml.error(node, fmt::format("the separator of field '{}' is one character such as \"|\", \";\" or \",\", "
+                                     "not '{}'",
+                                     spec.name, text));
+    else
+      spec.separator = text[0];
+  }
+
+  // A field's `min` or `max`, typed by the field.
+  std::optional<core::Value> bound(const YamlNode& field, const char* key, const core::FieldSpec& spec) {
+    const YamlNode& node = field[key];
+    if (!node) return std::nullopt;
+    std::string why;
+    auto value = core::parse_bound(scalar_text(node).value_or(""), spec.type, why);
+    if (!value) m_yaml.error(node, fmt::format("invalid {} of field '{}': {}", key, spec.name, why));
+    return value;
   }
 
   // ---- criteria --------------------------------------------------------------------------
@@ -399,7 +428,7 @@ private:
 
 } // namespace
 
-CriteriaCheck check_criteria(std::string_view text, std::string_view source) {
+CriteriaCheck check_criteria(std::string_view text, std::string_view source, core::SetUse use) {
   CriteriaLoader loader(text, std::string(source));
   CriteriaCheck check;
   check.set = loader.load();
@@ -407,21 +436,23 @@ CriteriaCheck check_criteria(std::string_view text, std::string_view source) {
   // A set whose structure is broken would only give knock-on lint findings; a rule fault is
   // local, so the lint checks still run beside it.
   if (check.problems.size() == loader.rule_problems())
-    for (auto& d : core::lint(check.set)) check.problems.push_back(std::move(d));
+    for (auto& d : core::lint(check.set, use)) check.problems.push_back(std::move(d));
   std::stable_sort(check.problems.begin(), check.problems.end(), [](const auto& a, const auto& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
   });
   return check;
 }
 
-CriteriaSet parse_criteria(std::string_view text, std::string_view source) {
-  CriteriaCheck check = check_criteria(text, source);
-  if (!check.problems.empty()) throw util::Error(util::ErrorKind::criteria, std::move(check.problems));
+CriteriaSet parse_criteria(std::string_view text, std::string_view source, core::SetUse use) {
+  CriteriaCheck check = check_criteria(text, source, use);
+  auto errors = std::count_if(check.problems.begin(), check.problems.end(),
+                              [](const util::Diagnostic& d) { return d.severity == util::Severity::error; });
+  if (errors > 0) throw util::Error(util::ErrorKind::criteria, std::move(check.problems));
   return std::move(check.set);
 }
 
-CriteriaSet load_criteria_file(const std::string& path) {
-  return parse_criteria(read_file(path, util::ErrorKind::criteria), path);
+CriteriaSet load_criteria_file(const std::string& path, core::SetUse use) {
+  return parse_criteria(read_file(path, util::ErrorKind::criteria), path, use);
 }
 
 } // namespace fundscreen::io

@@ -69,7 +69,7 @@ void match_funded(const ImpactInputs& inputs, ImpactRun& run, util::Diagnostics&
 ImpactRun run_impact(const ImpactInputs& inputs) {
   ImpactRun run;
   std::string text = read_file(inputs.criteria, util::ErrorKind::criteria);
-  run.set = std::make_unique<core::CriteriaSet>(parse_criteria(text, inputs.criteria));
+  run.set = std::make_unique<core::CriteriaSet>(parse_criteria(text, inputs.criteria, core::SetUse::impact));
   run.criteria_path = inputs.criteria;
   run.criteria_sha256 = sha256_hex(text);
 

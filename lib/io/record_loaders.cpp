@@ -8,7 +8,7 @@ namespace fundscreen::io {
 static TableOptions table_options(const InputOptions& options, std::string record, std::string key) {
   TableOptions t;
   t.csv = options.csv;
-  t.unknown_columns = options.unknown_columns;
+  t.doubts = options.doubts;
   t.record_name = std::move(record);
   t.yaml_key = std::move(key);
   return t;
@@ -19,13 +19,14 @@ void read_applications(const std::string& path, const core::CriteriaSet& set, co
   // The row's values are lent to the application and taken back, so that the reader reuses
   // their memory for the next row (unless the sink keeps them).
   core::Application app;
-  read_table_file(path, set.fields, table_options(options, "application", "applications"), diagnostics,
-                  [&](TypedRow&& row) {
-                    app.values.swap(row.values);
-                    app.where = row.where;
-                    sink(std::move(app));
-                    app.values.swap(row.values);
-                  });
+  TableOptions table = table_options(options, "application", "applications");
+  table.columns = Columns::all;
+  read_table_file(path, set.fields, table, diagnostics, [&](TypedRow&& row) {
+    app.values.swap(row.values);
+    app.where = row.where;
+    sink(std::move(app));
+    app.values.swap(row.values);
+  });
 }
 
 static std::string text_of(const core::Value& v) {

@@ -16,7 +16,7 @@ namespace fundscreen::io {
 // How input files are read: the CSV dialect and whether unknown columns are errors.
 struct InputOptions {
   CsvOptions csv;
-  UnknownColumns unknown_columns = UnknownColumns::warn;
+  Doubts doubts = Doubts::warn;
 };
 
 // Streams the applications in `path` (CSV, or YAML by extension), typed by `set`'s fields:

@@ -29,16 +29,17 @@ void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Loc
                     std::string_view name, std::span<const core::FieldSpec> schema) {
   std::string hint = util::nearest(name, field_names(schema));
   std::string suggestion = hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint);
-  if (options.unknown_columns == UnknownColumns::reject)
+  if (options.doubts == Doubts::reject)
     d.error(std::move(where), fmt::format("unknown {} '{}'{}", kind, name, suggestion));
   else
     d.warning(std::move(where), fmt::format("unknown {} '{}' is ignored{}", kind, name, suggestion));
 }
 
 // Parses one cell into `row`, whose cells[index] already says where it is; false (and a
-// diagnostic) when the cell is bad, leaving the value missing.
-bool parse_cell(std::string_view text, const core::FieldSpec& field, util::Diagnostics& d, TypedRow& row,
-                size_t index) {
+// diagnostic) when the cell is bad, leaving the value missing. A doubtful list cell is a
+// warning, or an error with --strict.
+bool parse_cell(std::string_view text, const core::FieldSpec& field, const TableOptions& options, util::Diagnostics& d,
+                TypedRow& row, size_t index) {
   std::string why;
   core::Value& value = row.values[index];
   if (!core::parse_field_value_into(text, field, value, why)) {
@@ -49,7 +50,28 @@ bool parse_cell(std::string_view text, const core::FieldSpec& field, util::Diagn
     d.error(row.cells[index], fmt::format("missing value for required field '{}'", field.name));
     return false;
   }
+  if (field.type == core::FieldType::list && core::is_doubtful_list_cell(text, field)) {
+    if (options.doubts == Doubts::reject) {
+      d.error(row.cells[index], core::doubtful_list_cell(text, field));
+      return false;
+    }
+    d.warning(row.cells[index], core::doubtful_list_cell(text, field));
+  }
   return true;
+}
+
+// What to do about a field of the schema that the file has no column (or key) for: an
+// optional field's column must be there too, so that a misspelt header is not read as every
+// application leaving the field empty.
+std::string add_or_respell(std::string_view kind) {
+  return fmt::format("add the {} (its values may be empty), or correct the spelling of the {} that holds it", kind,
+                     kind);
+}
+
+// "missing column 'x'" for a field of the schema that a CSV file has no column for.
+std::string missing_column(const core::FieldSpec& field) {
+  if (field.required) return fmt::format("missing required column '{}'", field.name);
+  return fmt::format("missing column '{}', a field of the criteria set; {}", field.name, add_or_respell("column"));
 }
 
 // Sets `where` to the place given, reusing the memory of its source name.
@@ -113,7 +135,7 @@ public:
       if (m_columns[i] < 0) continue;
       auto index = static_cast<size_t>(m_columns[i]);
       locate(row.cells[index], m_source, m_fields[i].line, m_fields[i].column);
-      row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_d, row, index);
+      row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_options, m_d, row, index);
     }
     return true;
   }
@@ -140,9 +162,8 @@ private:
     }
     bool ok = true;
     for (size_t i = 0; i < m_schema.size(); ++i) {
-      if (m_schema[i].required && !present[i]) {
-        m_d.error(util::Location{m_source, m_reader.record_line(), 1},
-                  fmt::format("missing required column '{}'", m_schema[i].name));
+      if (!present[i] && (m_schema[i].required || m_options.columns == Columns::all)) {
+        m_d.error(util::Location{m_source, m_reader.record_line(), 1}, missing_column(m_schema[i]));
         ok = false;
       }
     }
@@ -185,10 +206,12 @@ public:
                             m_options.record_name, m_options.yaml_key));
       return;
     }
+    m_seen.assign(m_schema.size(), false);
     for (const YamlNode& item : list.items()) {
       TypedRow row;
       if (read_item(item, row)) sink(std::move(row));
     }
+    if (m_options.columns == Columns::all && !list.items().empty()) report_unseen(list);
   }
 
 private:
@@ -212,10 +235,21 @@ private:
       }
       size_t index = static_cast<size_t>(it - m_schema.begin());
       present[index] = true;
+      m_seen[index] = true;
       row.complete &= read_value(entry.key, entry.value, *it, row, index);
     }
     row.complete &= check_required_present(row, m_schema, present, m_d);
     return true;
+  }
+
+  // Reports each field that no record of the file names: in YAML a record leaves out what it
+  // does not have, but a field that none has is most likely spelt otherwise in the file.
+  void report_unseen(const YamlNode& list) {
+    for (size_t i = 0; i < m_schema.size(); ++i)
+      if (!m_seen[i] && !m_schema[i].required)
+        m_d.error(m_yaml.at(list.items().front()),
+                  fmt::format("no {} in the file has the key '{}', a field of the criteria set; {}",
+                              m_options.record_name, m_schema[i].name, add_or_respell("key")));
   }
 
   // `key` places an empty value, which has no text of its own to point at.
@@ -231,14 +265,14 @@ private:
       return true;
     }
     row.cells[index] = where;
-    if (node.is_null()) return parse_cell("", field, m_d, row, index);
+    if (node.is_null()) return parse_cell("", field, m_options, m_d, row, index);
     auto text = scalar_text(node);
     if (!text) {
       m_d.error(where, fmt::format("field '{}' takes {} here", field.name,
                                    field.type == core::FieldType::list ? "a list of values" : "a single value"));
       return false;
     }
-    return parse_cell(*text, field, m_d, row, index);
+    return parse_cell(*text, field, m_options, m_d, row, index);
   }
 
   // Outcome reports may list goals; they fill goals_total and goals_met unless those are
@@ -308,6 +342,8 @@ private:
   std::span<const core::FieldSpec> m_schema;
   const TableOptions& m_options;
   util::Diagnostics& m_d;
+  // By field: whether any record so far has named it.
+  std::vector<bool> m_seen;
 };
 
 } // namespace

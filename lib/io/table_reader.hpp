@@ -13,13 +13,20 @@
 
 namespace fundscreen::io {
 
-// Whether a column or key the schema does not know is a warning or an error.
-enum class UnknownColumns { warn, reject };
+// Whether input that is probably a mistake but may be meant (a column or key the schema does
+// not know, a list cell that holds ',' or ';' but not the list's separator) is a warning or,
+// with --strict, an error.
+enum class Doubts { warn, reject };
+
+// Whether every field of the schema needs a column (or, in YAML, a key in some record), or
+// only the required ones.
+enum class Columns { required_only, all };
 
 // How to read a table of records (applications, assessments or outcomes).
 struct TableOptions {
   CsvOptions csv;
-  UnknownColumns unknown_columns = UnknownColumns::warn;
+  Doubts doubts = Doubts::warn;
+  Columns columns = Columns::required_only;
   // What one record is, for messages: "application".
   std::string record_name = "record";
   // The key of the list in a YAML mapping: "applications".

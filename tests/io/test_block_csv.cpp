@@ -95,7 +95,7 @@ TEST_CASE("io::BlockCsvApplications") {
     std::vector<std::string> files = {
         "id,title,stage,requested_eur,actors\r\nA1,Plain,ongoing,95000,a|b\r\nA2,,idea,12000,\r\n",
         // quotes, "" and line breaks of every kind inside quotes, empty lines, no final line end
-        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a, "
+        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a "
         "\"\"b\"\"|c\"\n\n"
         "\r\nA2,x,idea,\"1 200,50\",a\nA3,\"\",ongoing,1,",
         "\xEF\xBB\xBFid;title;stage;requested_eur;actors\r\nA1;\"a;b\";ongoing;95 000,50;x|y\r\n",
@@ -112,7 +112,7 @@ TEST_CASE("io::BlockCsvApplications") {
   SUBCASE("reads the same whatever the chunks and the threads") {
     std::vector<std::string> files = {
         // quoted line breaks of every kind, "", CRLF, empty lines, no final line end
-        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a, "
+        "id,title,stage,requested_eur,actors\n\"A1\",\"say \"\"hi\"\"\nthere\r\nnow\rend\",ongoing,95000,\"a "
         "\"\"b\"\"|c\"\n\n"
         "\r\nA2,x,idea,\"1 200,50\",a\nA3,\"\",ongoing,1,\r\nA4,\"\"\"\",idea,2,\"\n\"\nA5,,ongoing,3,x",
         // a BOM, ';' and CRLF
@@ -166,6 +166,9 @@ TEST_CASE("io::BlockCsvApplications") {
              "id,title,stage,requested_eur,actors\n",                           // no rows
              "\nid,title,stage,requested_eur,actors\nA1,t,ongoing,1,a\n",       // an empty first line
              "\"id\",title,stage,requested_eur,actors\nA1,t,ongoing,1,a\n",     // a quoted header
+             "id,title,stage,requested_eur,actors\nA1,t,ongoing,1,\"a, b\"\n",  // a list cell with ','
+             "id,title,stage,requested_eur,actors\nA1,t,ongoing,1,a;b\n",       // a list cell with ';'
+             "id,title,stage,requested_eur,actors\nA1,t,ongoing,-1,a\n",        // money below zero
          }) {
       CAPTURE(bytes);
       CHECK_FALSE(read_block(bytes).whole);

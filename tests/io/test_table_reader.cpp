@@ -13,11 +13,11 @@
 
 using fundscreen::core::FieldSpec;
 using fundscreen::core::FieldType;
+using fundscreen::io::Doubts;
 using fundscreen::io::read_csv_table;
 using fundscreen::io::read_yaml_table;
 using fundscreen::io::TableOptions;
 using fundscreen::io::TypedRow;
-using fundscreen::io::UnknownColumns;
 using fundscreen::testing::listing;
 using fundscreen::util::Diagnostics;
 using fundscreen::util::Severity;
@@ -46,9 +46,9 @@ struct Table {
   std::string problems() const { return listing(diagnostics.items()); }
 };
 
-TableOptions application_options(UnknownColumns unknown = UnknownColumns::warn) {
+TableOptions application_options(Doubts doubts = Doubts::warn) {
   TableOptions options;
-  options.unknown_columns = unknown;
+  options.doubts = doubts;
   options.record_name = "application";
   options.yaml_key = "applications";
   return options;
@@ -117,7 +117,7 @@ A2,idea,,
     CHECK(t.row(0) == "2: \"A1\" \"idea\" missing missing");
   }
   SUBCASE("an unknown column is an error when unknown columns are rejected") {
-    auto t = read_csv("id,stage,requsted_eur,colour\nA1,idea,12,red\n", application_options(UnknownColumns::reject));
+    auto t = read_csv("id,stage,requsted_eur,colour\nA1,idea,12,red\n", application_options(Doubts::reject));
     CHECK(t.problems() == "1:10: unknown column 'requsted_eur'; did you mean 'requested_eur'?\n"
                           "1:23: unknown column 'colour'\n");
     CHECK(t.diagnostics.errors() == 2);
@@ -246,7 +246,7 @@ TEST_CASE("io::read_yaml_table") {
   SUBCASE("an unknown key is a warning, or an error when unknown keys are rejected") {
     CHECK(read_yaml("- {id: A1, stage: idea, stge: new}\n").problems() ==
           "1:25: unknown key 'stge' is ignored; did you mean 'stage'?\n");
-    CHECK(read_yaml("- {id: A1, stage: idea, stge: new}\n", application_options(UnknownColumns::reject)).problems() ==
+    CHECK(read_yaml("- {id: A1, stage: idea, stge: new}\n", application_options(Doubts::reject)).problems() ==
           "1:25: unknown key 'stge'; did you mean 'stage'?\n");
   }
   SUBCASE("a record that is not a mapping") {
