@@ -60,18 +60,19 @@ bool parse_cell(std::string_view text, const core::FieldSpec& field, const Table
   return true;
 }
 
-// What to do about a field of the schema that the file has no column (or key) for: an
-// optional field's column must be there too, so that a misspelt header is not read as every
-// application leaving the field empty.
-std::string add_or_respell(std::string_view kind) {
-  return fmt::format("add the {} (its values may be empty), or correct the spelling of the {} that holds it", kind,
-                     kind);
-}
-
-// "missing column 'x'" for a field of the schema that a CSV file has no column for.
-std::string missing_column(const core::FieldSpec& field) {
-  if (field.required) return fmt::format("missing required column '{}'", field.name);
-  return fmt::format("missing column '{}', a field of the criteria set; {}", field.name, add_or_respell("column"));
+// What to do about a field of the schema that the file has no column (or key) for, `kind`
+// "column" or "key": an optional field's column must be there too, so that a misspelt header
+// is not read as every application leaving the field empty. `unknown` are the file's columns
+// (or keys) that the schema does not know; the one nearest the field, or the only one when a
+// single field is missing, is likely the field under another name.
+std::string add_or_rename(const core::FieldSpec& field, std::string_view kind, const std::vector<std::string>& unknown,
+                          size_t missing) {
+  std::string other = util::nearest(field.name, unknown);
+  if (other.empty() && unknown.size() == 1 && missing == 1) other = unknown.front();
+  std::string add = fmt::format("add the {} (its values may be empty)", kind);
+  if (!other.empty())
+    return fmt::format("if the {} '{}' holds it, rename it '{}'; otherwise {}", kind, other, field.name, add);
+  return fmt::format("{}, or correct the spelling of the {} that holds it", add, kind);
 }
 
 // Sets `where` to the place given, reusing the memory of its source name.
@@ -145,6 +146,7 @@ private:
     m_columns.assign(m_fields.size(), -1);
     std::vector<bool> present(m_schema.size(), false);
     std::map<std::string, int> seen;
+    std::vector<std::string> unknown;
     for (size_t i = 0; i < m_fields.size(); ++i) {
       std::string name(util::trim(m_fields[i].text));
       util::Location where{m_source, m_fields[i].line, m_fields[i].column};
@@ -155,18 +157,24 @@ private:
       auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == name; });
       if (it == m_schema.end()) {
         report_unknown(m_d, m_options, where, "column", name, m_schema);
+        unknown.push_back(name);
         continue;
       }
       m_columns[i] = static_cast<int>(it - m_schema.begin());
       present[m_columns[i]] = true;
     }
-    bool ok = true;
-    for (size_t i = 0; i < m_schema.size(); ++i) {
-      if (!present[i] && (m_schema[i].required || m_options.columns == Columns::all)) {
-        m_d.error(util::Location{m_source, m_reader.record_line(), 1}, missing_column(m_schema[i]));
-        ok = false;
-      }
+    std::vector<size_t> missing;
+    for (size_t i = 0; i < m_schema.size(); ++i)
+      if (!present[i] && (m_schema[i].required || m_options.columns == Columns::all)) missing.push_back(i);
+    for (size_t i : missing) {
+      const core::FieldSpec& field = m_schema[i];
+      m_d.error(util::Location{m_source, m_reader.record_line(), 1},
+                field.required ? fmt::format("missing required column '{}'", field.name)
+                               : fmt::format("missing column '{}', a field of the criteria set; {}", field.name,
+                                             add_or_rename(field, "column", unknown, missing.size())));
     }
+    // without a required column every row would be an error: the rows are not read
+    bool ok = std::none_of(missing.begin(), missing.end(), [&](size_t i) { return m_schema[i].required; });
     m_header_size = m_fields.size();
     return ok;
   }
@@ -229,8 +237,10 @@ private:
       std::string key = entry.key.scalar();
       auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == key; });
       if (it == m_schema.end()) {
-        if (key != "goals" || !read_goals(entry.value, row))
+        if (key != "goals" || !read_goals(entry.value, row)) {
           report_unknown(m_d, m_options, m_yaml.at(entry.key), "key", key, m_schema);
+          if (std::find(m_unknown.begin(), m_unknown.end(), key) == m_unknown.end()) m_unknown.push_back(key);
+        }
         continue;
       }
       size_t index = static_cast<size_t>(it - m_schema.begin());
@@ -245,11 +255,14 @@ private:
   // Reports each field that no record of the file names: in YAML a record leaves out what it
   // does not have, but a field that none has is most likely spelt otherwise in the file.
   void report_unseen(const YamlNode& list) {
+    std::vector<size_t> unseen;
     for (size_t i = 0; i < m_schema.size(); ++i)
-      if (!m_seen[i] && !m_schema[i].required)
-        m_d.error(m_yaml.at(list.items().front()),
-                  fmt::format("no {} in the file has the key '{}', a field of the criteria set; {}",
-                              m_options.record_name, m_schema[i].name, add_or_respell("key")));
+      if (!m_seen[i] && !m_schema[i].required) unseen.push_back(i);
+    for (size_t i : unseen)
+      m_d.error(m_yaml.at(list.items().front()),
+                fmt::format("no {} in the file has the key '{}', a field of the criteria set; {}",
+                            m_options.record_name, m_schema[i].name,
+                            add_or_rename(m_schema[i], "key", m_unknown, unseen.size())));
   }
 
   // `key` places an empty value, which has no text of its own to point at.
@@ -342,8 +355,9 @@ private:
   std::span<const core::FieldSpec> m_schema;
   const TableOptions& m_options;
   util::Diagnostics& m_d;
-  // By field: whether any record so far has named it.
+  // By field: whether any record so far has named it; and the keys no field has.
   std::vector<bool> m_seen;
+  std::vector<std::string> m_unknown;
 };
 
 } // namespace

@@ -322,3 +322,66 @@ TEST_CASE("core::lint the shipped sitra-2021 set") {
   }
   SUBCASE("draws a strict funding line") { CHECK(set.funding == FundingPolicy::strict); }
 }
+
+TEST_CASE("core::lint impacts are optional for screening, required for impact") {
+  using fundscreen::core::SetUse;
+  using fundscreen::util::Severity;
+  // Each finding as `line: severity`.
+  auto severities = [](const std::string& yaml, SetUse use) {
+    std::string out;
+    for (const auto& d : check_criteria(yaml, "set.yaml", use).problems)
+      out += std::to_string(d.where.line) + (d.severity == Severity::error ? ": error\n" : ": warning\n");
+    return out;
+  };
+  std::string no_impacts = criteria_set_yaml(R"(criteria:
+  - id: R1
+    kind: rule
+    rule: app.stage != "idea"
+)");
+  SUBCASE("a set without impacts: one warning for screening, an error for impact") {
+    CHECK(problems(no_impacts) == "1:1: the set defines no impacts; screening does without them, but 'fundscreen "
+                                  "impact' needs impacts: with an indicator for each, and protects: [IMPACT] on each "
+                                  "criterion\n");
+    CHECK(severities(no_impacts, SetUse::screening) == "1: warning\n");
+    CHECK(severities(no_impacts, SetUse::impact) == "1: error\n");
+    CHECK_NOTHROW(fundscreen::io::parse_criteria(no_impacts, "set.yaml"));
+    CHECK_THROWS_AS(fundscreen::io::parse_criteria(no_impacts, "set.yaml", SetUse::impact), fundscreen::util::Error);
+  }
+  SUBCASE("a criterion that protects nothing, an impact without indicator or criterion") {
+    std::string yaml = criteria_set_yaml(R"(criteria:
+  - id: R1
+    kind: rule
+    rule: app.stage != "idea"
+  - id: R2
+    kind: rule
+    rule: has(app.id)
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+  - id: spare
+)");
+    CHECK(severities(yaml, SetUse::screening) == "12: warning\n22: warning\n22: warning\n");
+    CHECK(severities(yaml, SetUse::impact) == "12: error\n22: error\n22: error\n");
+  }
+  SUBCASE("an unknown impact stays an error: it is a typo, not an impact left out") {
+    std::string yaml = criteria_set_yaml(R"(criteria:
+  - id: R1
+    kind: rule
+    rule: app.stage != "idea"
+    protects: [continuty]
+)");
+    CHECK(severities(yaml, SetUse::screening) == "1: warning\n15: error\n");
+  }
+}
+
+TEST_CASE("core::lint the funding amount field") {
+  SUBCASE("must be required: an eligible application without an amount would be funded at 0") {
+    std::string yaml = minimal_criteria_yaml();
+    yaml.replace(yaml.find("{name: requested_eur, type: money, required: true}"),
+                 std::string_view("{name: requested_eur, type: money, required: true}").size(),
+                 "{name: requested_eur, type: money}");
+    CHECK(problems(yaml) == "10:12: the funding amount field 'requested_eur' is not required; an eligible "
+                            "application without an amount cannot be funded: add required: true\n");
+  }
+}

@@ -220,3 +220,85 @@ TEST_CASE("core::parse_date: the ISO short path and the general path agree") {
   CHECK_FALSE(fundscreen::core::parse_date("2021-13-01", why));
   CHECK(why == "there is no month 13");
 }
+
+TEST_CASE("core::parse_field_value against a field's min and max") {
+  using fundscreen::core::FieldSpec;
+  using fundscreen::core::FieldType;
+  auto bounded = [](FieldType type, std::string_view min, std::string_view max) {
+    FieldSpec f{"f", type, false, {}};
+    std::string why;
+    if (!min.empty()) f.min = fundscreen::core::parse_bound(min, type, why);
+    if (!max.empty()) f.max = fundscreen::core::parse_bound(max, type, why);
+    return f;
+  };
+  auto read = [](const FieldSpec& f, std::string_view text) {
+    std::string why;
+    auto v = parse_field_value(text, f, why);
+    return v ? to_display(*v) : "error: " + why;
+  };
+  SUBCASE("money below zero is an error unless the field's min allows it") {
+    CHECK(cell("requested_eur", "-5 000,00") ==
+          "error: money '-5 000,00' for field 'requested_eur' is below zero; correct the amount, or give the field "
+          "a 'min' below zero in the criteria set if negative amounts are meant");
+    CHECK(cell("requested_eur", "0") == "0");
+    CHECK(read(bounded(FieldType::money, "-100", ""), "-100") == "-100");
+    CHECK(read(bounded(FieldType::money, "-100", ""), "-100.01")
+              .starts_with("error: money '-100.01' for field "
+                           "'f' is below the field's min, -100"));
+  }
+  SUBCASE("the bounds themselves are allowed, exactly") {
+    FieldSpec f = bounded(FieldType::money, "0,01", "150 000");
+    CHECK(read(f, "0.01") == "0.01");
+    CHECK(read(f, "150000.00") == "150000");
+    CHECK(read(f, "150000.01") == "error: money '150000.01' for field 'f' is above the field's max, 150000; correct "
+                                  "the value, or the set's 'max' if the value is right");
+    CHECK(read(f, "0") == "error: money '0' for field 'f' is below the field's min, 0.01; correct the value, or the "
+                          "set's 'min' if the value is right");
+  }
+  SUBCASE("dates, integers and numbers") {
+    FieldSpec d = bounded(FieldType::date, "2024-06-01", "2025-12-31");
+    CHECK(read(d, "1.6.2024") == "2024-06-01");
+    CHECK(read(d, "31.5.2024")
+              .starts_with("error: date '31.5.2024' for field 'f' is before the field's min, "
+                           "2024-06-01"));
+    CHECK(read(d, "2026-01-01").starts_with("error: date '2026-01-01' for field 'f' is after the field's max"));
+    FieldSpec i = bounded(FieldType::integer, "1", "");
+    CHECK(read(i, "0").starts_with("error: integer '0' for field 'f' is below the field's min, 1"));
+    CHECK(read(i, "1 200") == "1200");
+    FieldSpec n = bounded(FieldType::number, "0", "10");
+    CHECK(read(n, "10,0") == "10");
+    CHECK(read(n, "10.5").starts_with("error: number '10.5' for field 'f' is above the field's max, 10"));
+  }
+  SUBCASE("an empty cell is missing, not out of range") {
+    CHECK(read(bounded(FieldType::number, "1", "2"), "") == "missing");
+  }
+}
+
+TEST_CASE("core::parse_bound") {
+  using fundscreen::core::FieldType;
+  using fundscreen::core::parse_bound;
+  std::string why;
+  CHECK(to_display(*parse_bound("800 000,50", FieldType::money, why)) == "800000.50");
+  CHECK(to_display(*parse_bound("1.3.2021", FieldType::date, why)) == "2021-03-01");
+  CHECK_FALSE(parse_bound("soon", FieldType::date, why));
+  CHECK(why == "'soon' is not a date");
+  CHECK_FALSE(parse_bound("3", FieldType::string, why));
+  CHECK(why == "a field of type 'string' has no 'min' or 'max'; only number, integer, money and date fields do");
+}
+
+TEST_CASE("core::doubtful_list_cell") {
+  using fundscreen::core::doubtful_list_cell;
+  using fundscreen::core::is_doubtful_list_cell;
+  const auto& actors = field("actors");
+  CHECK_FALSE(is_doubtful_list_cell("Sitra|Kela", actors));
+  CHECK(doubtful_list_cell("Sitra|Kela", actors) == "");
+  CHECK(is_doubtful_list_cell("Oulun yliopisto, Business Oulu", actors));
+  CHECK(is_doubtful_list_cell("a;b", actors));
+  CHECK_FALSE(is_doubtful_list_cell("a, b", field("title"))); // only list fields
+  auto comma = actors;
+  comma.separator = ',';
+  CHECK_FALSE(is_doubtful_list_cell("a, b", comma));
+  CHECK(doubtful_list_cell(" a;b , c ", comma) ==
+        "list field 'actors' holds ';' in 'a;b , c', read as 2 items separated by ','; if it names several, "
+        "separate them with ',', or set separator: \";\" on the field in the criteria set");
+}

@@ -392,3 +392,86 @@ TEST_CASE("io::read_yaml_table outcome with an unreadable goal is incomplete") {
   REQUIRE(t.rows.size() == 1);
   CHECK_FALSE(t.rows[0].complete);
 }
+
+TEST_CASE("io::read_csv_table with every column required") {
+  TableOptions options = application_options();
+  options.columns = fundscreen::io::Columns::all;
+  SUBCASE("an optional field without a column is an error, and the rows are still read") {
+    auto t = read_csv("id,stage,requested_eur\nA1,idea,12\n", options);
+    CHECK(t.problems() == "1:1: missing column 'actors', a field of the criteria set; add the column (its values "
+                          "may be empty), or correct the spelling of the column that holds it\n");
+    CHECK(t.diagnostics.errors() == 1);
+    CHECK(t.rows.size() == 1);
+  }
+  SUBCASE("an unknown column near the missing one is named") {
+    auto t = read_csv("id,stage,requested_eur,actorz\nA1,idea,12,x\n", options);
+    CHECK(t.problems() == "1:24: unknown column 'actorz' is ignored; did you mean 'actors'?\n"
+                          "1:1: missing column 'actors', a field of the criteria set; if the column 'actorz' holds "
+                          "it, rename it 'actors'; otherwise add the column (its values may be empty)\n");
+  }
+  SUBCASE("the only unknown column is named when only one field is missing") {
+    auto t = read_csv("id,stage,requested_eur,Toimijat\nA1,idea,12,x\n", options);
+    CHECK(t.problems().find("1:1: missing column 'actors', a field of the criteria set; if the column "
+                            "'Toimijat' holds it, rename it 'actors'") != std::string::npos);
+  }
+  SUBCASE("without the option an optional column may be left out") {
+    CHECK(read_csv("id,stage,requested_eur\nA1,idea,12\n").problems() == "");
+  }
+}
+
+TEST_CASE("io::read_yaml_table with every column required") {
+  TableOptions options = application_options();
+  options.columns = fundscreen::io::Columns::all;
+  SUBCASE("a field that no record names is an error at the first record") {
+    auto t = read_yaml("- {id: A1, stage: idea, requested_eur: 1}\n- {id: A2, stage: idea, toimijat: [x]}\n", options);
+    CHECK(t.problems() == "2:25: unknown key 'toimijat' is ignored\n"
+                          "1:3: no application in the file has the key 'actors', a field of the criteria set; if "
+                          "the key 'toimijat' holds it, rename it 'actors'; otherwise add the key (its values may "
+                          "be empty)\n");
+    CHECK(t.rows.size() == 2);
+  }
+  SUBCASE("a field that one record names is enough; an empty value counts") {
+    CHECK(read_yaml("- {id: A1, stage: idea, requested_eur: 1}\n- {id: A2, stage: idea, actors: }\n", options)
+              .problems() == "");
+  }
+}
+
+TEST_CASE("io::read_csv_table list cells") {
+  SUBCASE("a cell holding ',' or ';' but not the separator is a warning naming the cell and the separator") {
+    auto t = read_csv("id,stage,actors\nA1,idea,\"Oulun yliopisto, Business Oulu\"\nA2,idea,a;b|c\n");
+    CHECK(t.problems() ==
+          "2:9: list field 'actors' holds ',' in 'Oulun yliopisto, Business Oulu', read as 1 item separated by "
+          "'|'; if it names several, separate them with '|', or set separator: \",\" on the field in the criteria "
+          "set\n"
+          "3:9: list field 'actors' holds ';' in 'a;b|c', read as 2 items separated by '|'; if it names several, "
+          "separate them with '|', or set separator: \";\" on the field in the criteria set\n");
+    CHECK(t.diagnostics.warnings() == 2);
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.row(0) == "2: \"A1\" \"idea\" missing [\"Oulun yliopisto, Business Oulu\"]");
+  }
+  SUBCASE("with --strict it is an error and the value is left out") {
+    auto t = read_csv("id,stage,actors\nA1,idea,\"a, b\"\n", application_options(Doubts::reject));
+    CHECK(t.diagnostics.errors() == 1);
+    REQUIRE(t.rows.size() == 1);
+    CHECK_FALSE(t.rows[0].complete);
+  }
+  SUBCASE("a field with its own separator splits on it and warns of the others") {
+    std::vector<FieldSpec> schema = k_schema;
+    schema[3].separator = ',';
+    Table t;
+    std::istringstream in("id;stage;actors\nA1;idea;Oulun yliopisto, Business Oulu\nA2;idea;\"a|b;c\"\n");
+    read_csv_table(in, "apps.csv", schema, application_options(), t.diagnostics,
+                   [&](TypedRow&& r) { t.rows.push_back(r); });
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.row(0) == "2: \"A1\" \"idea\" missing [\"Oulun yliopisto\", \"Business Oulu\"]");
+    CHECK(t.problems() == "3:9: list field 'actors' holds ';' in 'a|b;c', read as 1 item separated by ','; if it "
+                          "names several, separate them with ',', or set separator: \";\" on the field in the "
+                          "criteria set\n");
+  }
+  SUBCASE("a YAML sequence is taken as written; a scalar is split and checked as a cell") {
+    auto t = read_yaml("- {id: A1, stage: idea, actors: ['a, b', c]}\n- {id: A2, stage: idea, actors: 'a, b'}\n");
+    CHECK(t.problems() == "2:33: list field 'actors' holds ',' in 'a, b', read as 1 item separated by '|'; if it "
+                          "names several, separate them with '|', or set separator: \",\" on the field in the "
+                          "criteria set\n");
+  }
+}
