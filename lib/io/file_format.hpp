@@ -15,7 +15,7 @@ enum class FileFormat {
   docx,          // a zip with a `word/` entry
   office,        // another Office Open XML zip (a `[Content_Types].xml` entry), or one whose
                  // telling entries lie past the first bytes
-  ods,           // a zip whose first entry is the OpenDocument spreadsheet mimetype
+  ods,           // a zip whose `mimetype` entry is the OpenDocument spreadsheet one
   open_document, // another OpenDocument zip (text, presentation)
   zip,           // any other zip archive, an empty one too
   ole2,          // the compound file of the old Office formats (.xls, .doc)
