@@ -13,6 +13,7 @@
 
 #include "io/block_records.hpp"
 #include "io/encoding.hpp"
+#include "io/file_format.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::io {
@@ -399,6 +400,7 @@ int BlockCsvApplications::workers_for(uint64_t file_size) const {
 bool BlockCsvApplications::read_header(File& file) {
   std::string head(std::min<uint64_t>(file.identity.size, k_max_header), '\0');
   if (read_at(file.fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size())) return false;
+  if (detect_file_format(head) != FileFormat::text) return false; // the streaming reader says what it is
   bool bom = head.starts_with(k_utf8_bom);
   if (!bom && m_options.csv.encoding != Encoding::utf8) return false;
   size_t start = bom ? k_utf8_bom.size() : 0;

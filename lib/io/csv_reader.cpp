@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "io/file_format.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 
@@ -100,6 +101,10 @@ bool CsvReader::next(std::vector<CsvField>& fields) {
 
 void CsvReader::start() {
   m_started = true;
+  // A workbook or a PDF is refused by its first bytes before they are decoded, so that it is
+  // not taken for Windows-1252 text or a row of odd bytes.
+  while (!m_eof && m_raw.size() < file_format_head_size(m_raw)) read_raw();
+  check_file_format(m_raw, m_source, ExpectedFormat::csv);
   skip_bom();
   if (m_delimiter == 0) detect_delimiter();
   m_unquoted_stops.bytes = {m_delimiter, '\r', '\n'};

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "io/file_format.hpp"
+
 namespace fundscreen::io {
 
 std::string temporary_dir() {
@@ -27,7 +29,9 @@ std::string read_file(const std::string& path, util::ErrorKind kind) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return std::move(text).str();
+  std::string content = std::move(text).str();
+  check_file_format(content, path, kind == util::ErrorKind::criteria ? ExpectedFormat::criteria : ExpectedFormat::yaml);
+  return content;
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {

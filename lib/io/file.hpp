@@ -9,7 +9,9 @@
 
 namespace fundscreen::io {
 
-// The whole content of the file at `path`; a file that cannot be read is an error of `kind`.
+// The whole content of the file at `path`, a YAML file (a criteria set when `kind` is
+// criteria); a file that cannot be read is an error of `kind`, and so is one whose content is
+// not text (a workbook, a PDF: io::check_file_format names it and says how to export it).
 std::string read_file(const std::string& path, util::ErrorKind kind);
 
 // Writes `path` through a temporary file in the same folder that is renamed into place only

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "report/escape.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -31,18 +32,22 @@ size_t utf8_sequence(std::string_view text) {
   return n;
 }
 
-// Calls `ascii(c)` for every ASCII byte and copies every other well-formed character,
-// replacing malformed bytes with U+FFFD.
-template <typename F> std::string map_ascii(std::string_view text, F ascii) {
+// Any well-formed character beyond ASCII may stay.
+constexpr auto k_any_character = [](std::string_view) { return true; };
+
+// Calls `ascii(c)` for every ASCII byte and copies every other well-formed character that
+// `keep` allows, replacing the others and malformed bytes with U+FFFD.
+template <typename F, typename K = decltype(k_any_character)>
+std::string map_ascii(std::string_view text, F ascii, K keep = k_any_character) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     size_t n = utf8_sequence(text.substr(i));
     if (n == 1) {
       ascii(out, text[i]);
-    } else if (n == 0) {
+    } else if (n == 0 || !keep(text.substr(i, n))) {
       out += k_replacement;
-      n = 1;
+      n = std::max<size_t>(n, 1);
     } else {
       out.append(text.substr(i, n));
     }
@@ -50,6 +55,11 @@ template <typename F> std::string map_ascii(std::string_view text, F ascii) {
   }
   return out;
 }
+
+// Whether a well-formed character beyond ASCII is one XML 1.0 allows (its Char production):
+// all but the noncharacters U+FFFE and U+FFFF. Surrogates are not well-formed UTF-8, and the
+// C0 controls are ASCII.
+bool xml_allows(std::string_view character) { return character != "\xEF\xBF\xBE" && character != "\xEF\xBF\xBF"; }
 
 bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
 
@@ -167,23 +177,29 @@ char* write_json_escaped(char* out, std::string_view text) {
 }
 
 std::string xml_text(std::string_view text) {
-  return map_ascii(text, [](std::string& out, char c) {
-    if (is_control(c) && c != '\t' && c != '\n' && c != '\r')
-      out += k_replacement;
-    else
-      xml_entity(out, c);
-  });
+  return map_ascii(
+      text,
+      [](std::string& out, char c) {
+        if (is_control(c) && c != '\t' && c != '\n' && c != '\r')
+          out += k_replacement;
+        else
+          xml_entity(out, c);
+      },
+      xml_allows);
 }
 
 std::string xml_attribute(std::string_view text) {
-  return map_ascii(text, [](std::string& out, char c) {
-    if (c == '\t' || c == '\n' || c == '\r')
-      out += fmt::format("&#{};", static_cast<int>(c));
-    else if (is_control(c))
-      out += k_replacement;
-    else
-      xml_entity(out, c);
-  });
+  return map_ascii(
+      text,
+      [](std::string& out, char c) {
+        if (c == '\t' || c == '\n' || c == '\r')
+          out += fmt::format("&#{};", static_cast<int>(c));
+        else if (is_control(c))
+          out += k_replacement;
+        else
+          xml_entity(out, c);
+      },
+      xml_allows);
 }
 
 std::string csv_cell(std::string_view text) {

@@ -21,7 +21,9 @@ constexpr size_t json_escaped_room(size_t size) { return 6 * size; }
 char* write_json_escaped(char* out, std::string_view text);
 
 // `text` as XML character data: & < > " ' as entities, tab, line feed and carriage return
-// kept, other control characters (not allowed in XML 1.0) and bad UTF-8 as U+FFFD.
+// kept; every character XML 1.0 does not allow (the other C0 controls, U+FFFE, U+FFFF), DEL
+// and bad UTF-8 (a surrogate among it) as U+FFFD, so that the document is well-formed
+// whatever the text holds.
 std::string xml_text(std::string_view text);
 
 // `text` as an XML attribute value: as xml_text, and tab, line feed and carriage return as

@@ -315,6 +315,35 @@ TEST_CASE("io::CsvReader") {
     }
   }
 
+  SUBCASE("refuses a workbook by its first bytes, in any encoding and whatever the chunks") {
+    // The local headers of a zip's first entries, as an .xlsx starts: the entry names are
+    // past the first chunks, so the reader reads on to tell an .xlsx from another zip.
+    std::string xlsx;
+    for (std::string name : {"[Content_Types].xml", "xl/workbook.xml"})
+      xlsx += std::string("PK\x03\x04", 4) + std::string(22, '\0') + static_cast<char>(name.size()) + '\0' +
+              std::string(2, '\0') + name + "\x8A\xE4;\n\x01\x02";
+    CsvOptions windows_1252;
+    windows_1252.encoding = Encoding::windows_1252;
+    for (CsvOptions options : {CsvOptions{}, chunked(1), chunked(3), windows_1252, chunked(1, windows_1252)}) {
+      CAPTURE(options.chunk_size);
+      auto e = error_of(xlsx, options);
+      REQUIRE(e);
+      CHECK(e->kind() == ErrorKind::input);
+      REQUIRE(e->diagnostics().size() == 1);
+      const auto& d = e->diagnostics().front();
+      CHECK(d.message == "this is an Excel workbook (.xlsx), not a CSV file; in Excel choose File > Save As > "
+                         "\"CSV UTF-8 (comma delimited) (*.csv)\" and screen that file");
+      CHECK(d.where.source == "apps.csv");
+      CHECK(d.where.line == 1);
+      CHECK(d.where.column == 1);
+    }
+  }
+
+  SUBCASE("reads a file whose header merely starts with PK as CSV") {
+    CHECK(texts("PKG,id\nP,A-1\n", chunked(1)) == Rows{{"PKG", "id"}, {"P", "A-1"}});
+    CHECK(texts("PK", chunked(1)) == Rows{{"PK"}});
+  }
+
   SUBCASE("reports invalid UTF-8 in the header line and a character cut off at the end") {
     auto header = error_of("n\x80me;x\n");
     REQUIRE(header);

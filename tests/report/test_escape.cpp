@@ -81,12 +81,26 @@ TEST_CASE("report::xml_text") {
   CHECK(xml_text("line\nnext\ttab") == "line\nnext\ttab");
   CHECK(xml_text("bell\x07") == "bell\xEF\xBF\xBD");
   CHECK(xml_text("Öljy") == "Öljy");
+  SUBCASE("replaces every character XML 1.0 forbids with U+FFFD, as it does a control character") {
+    CHECK(xml_text(std::string("nul\0 soh\x01 us\x1f", 13)) == "nul\xEF\xBF\xBD soh\xEF\xBF\xBD us\xEF\xBF\xBD");
+    CHECK(xml_text("fffe\xEF\xBF\xBE ffff\xEF\xBF\xBF") == "fffe\xEF\xBF\xBD ffff\xEF\xBF\xBD");
+    CHECK(xml_text("surrogate \xED\xA0\x80") == "surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  }
+  SUBCASE("keeps the characters next to the forbidden ones, which XML 1.0 allows") {
+    CHECK(xml_text("\xEF\xBF\xBD \xEF\xBF\xBC \xEE\x80\x80 \xED\x9F\xBF") ==
+          "\xEF\xBF\xBD \xEF\xBF\xBC \xEE\x80\x80 \xED\x9F\xBF"); // U+FFFD U+FFFC U+E000 U+D7FF
+    CHECK(xml_text("\xF0\x90\x80\x80 \xF4\x8F\xBF\xBF") == "\xF0\x90\x80\x80 \xF4\x8F\xBF\xBF"); // U+10000 U+10FFFF
+    CHECK(xml_text("\xC2\x85 \xEF\xB7\x90") == "\xC2\x85 \xEF\xB7\x90");                         // U+0085, U+FDD0
+  }
 }
 
 TEST_CASE("report::xml_attribute") {
   CHECK(xml_attribute("a & b") == "a &amp; b");
   CHECK(xml_attribute("line\nnext\ttab\r") == "line&#10;next&#9;tab&#13;");
   CHECK(xml_attribute("esc\x1b[31m") == "esc\xEF\xBF\xBD[31m");
+  SUBCASE("replaces U+FFFE and U+FFFF with U+FFFD, as it does a control character") {
+    CHECK(xml_attribute("A\xEF\xBF\xBE\x01\xEF\xBF\xBF") == "A\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  }
 }
 
 TEST_CASE("report::markdown_text") {
