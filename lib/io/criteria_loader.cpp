@@ -144,7 +144,10 @@ private:
     }
     if (const YamlNode& b = call["budget"]) {
       std::string why;
-      if (auto money = core::parse_money(b.scalar(), why)) {
+      if (auto money = core::parse_money(b.scalar(), why); money && money->cents <= 0) {
+        m_yaml.error(
+            b, fmt::format("the budget '{}' is not above zero; write the money the call has to give", b.scalar()));
+      } else if (money) {
         c.budget = *money;
         add_call_value("budget", *money, b);
       } else {

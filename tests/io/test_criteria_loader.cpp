@@ -258,6 +258,27 @@ TEST_CASE("io::check_criteria fields and call") {
     yaml.replace(yaml.find("800000"), 6, "800k");
     CHECK(problems(yaml) == "6:11: invalid budget '800k': write an amount such as 12000, 12000.50 or 12 000,50\n");
   }
+  SUBCASE("a budget of zero or below funds nothing: an error") {
+    for (std::string budget : {"0", "-800000"}) {
+      std::string yaml = minimal_criteria_yaml();
+      yaml.replace(yaml.find("800000"), 6, budget);
+      CHECK(problems(yaml) ==
+            "6:11: the budget '" + budget + "' is not above zero; write the money the call has to give\n");
+    }
+  }
+  SUBCASE("a list field's separator, and bounds of the field's type") {
+    std::string yaml = minimal_criteria_yaml();
+    yaml.replace(yaml.find("{name: requested_eur, type: money, required: true}"), 50,
+                 "{name: requested_eur, type: money, required: true, min: '1 000', max: 150000}\n"
+                 "  - {name: actors, type: list, separator: ';'}");
+    auto check = check_criteria(yaml, "set.yaml");
+    CHECK(listing(check.problems) == "");
+    const auto& fields = check.set.fields;
+    REQUIRE(fields.size() == 4);
+    CHECK(fundscreen::core::to_display(*fields[2].min) == "1000");
+    CHECK(fundscreen::core::to_display(*fields[2].max) == "150000");
+    CHECK(fields[3].separator == ';');
+  }
 }
 
 TEST_CASE("io::check_criteria call parameters") {
