@@ -99,6 +99,11 @@ void ScreeningRun::load_reviews() {
     for (const auto& c : read) m_conflicts.add(c);
   }
   m_conflict_check = std::make_unique<core::ConflictCheck>(*m_set, m_conflicts.conflicts());
+  // The conflicts' reviewers are reported with what the first pass finds in the conflicts,
+  // or now, beside the problems that stop the screening before it.
+  core::check_conflict_reviewers(m_conflicts.conflicts(), m_roster.get(), m_assessments.get(), m_conflict_problems);
+  if (found.errors() > 0)
+    for (const auto& d : m_conflict_problems.items()) found.add(d);
   stop_on_errors(found, m_warnings);
 }
 
@@ -201,7 +206,7 @@ void ScreeningRun::first_pass_streaming() {
 void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   m_assessments->check(&tally.ids, tally.found);
   // Every problem of the conflicts at once: their reviewers, applications and applicants.
-  core::check_conflict_reviewers(m_conflicts.conflicts(), m_roster.get(), m_assessments.get(), tally.found);
+  for (const auto& d : m_conflict_problems.items()) tally.found.add(d);
   report_conflicts(*m_conflict_check, tally.ids, m_inputs.applications, *m_set, m_inputs.input, tally.found);
   stop_on_errors(tally.found, m_warnings);
   m_info.counts = tally.counts;

@@ -142,6 +142,8 @@ private:
   std::unique_ptr<core::AssessmentIndex> m_assessments;
   core::ConflictIndex m_conflicts;
   std::unique_ptr<core::ConflictCheck> m_conflict_check;
+  util::Diagnostics m_conflict_problems; // of the conflicts' reviewers
+
   core::FundingLine m_line;
   // The placements' input positions, ascending, each with its index in m_line.placements.
   std::vector<std::pair<size_t, size_t>> m_placement_of;
