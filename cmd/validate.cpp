@@ -46,8 +46,10 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   // The roster and the conflicts are read first, for the applications to be checked against
   // as they stream; their problems are listed after the applications', as on the command line.
   util::Diagnostics diagnostics, roster_found, conflicts_found;
+  // A roster that could not be read whole checks no reviewer; its problems say why.
   std::optional<core::Roster> roster;
   if (!options.reviewers.empty()) roster = io::read_roster(options.reviewers, input, set, roster_found);
+  bool given = !options.reviewers.empty(), check_reviewers = !given || roster.has_value();
   core::ConflictIndex conflicts;
   for (const std::string& path : options.conflicts)
     for (const auto& c : io::read_conflicts(path, input, conflicts_found)) conflicts.add(c);
@@ -72,12 +74,13 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
     outcomes += read.size();
   }
   for (const auto& d : conflicts_found.items()) diagnostics.add(d);
-  core::check_conflict_reviewers(conflicts.conflicts(), roster ? &*roster : nullptr, &index, diagnostics);
+  if (check_reviewers)
+    core::check_conflict_reviewers(conflicts.conflicts(), roster ? &*roster : nullptr, &index, diagnostics);
   io::report_conflicts(conflict_check, ids, options.applications, set, input, diagnostics);
   diagnostics.sort_by_place();
   print_diagnostics(diagnostics, err);
   if (diagnostics.errors() > 0) {
-    if (!roster) list_reviewers(index, out);
+    if (!given) list_reviewers(index, out);
     err << fmt::format("validate: {} and {}; fix them and run validate again\n",
                        util::count_of(diagnostics.errors(), "error"),
                        util::count_of(diagnostics.warnings(), "warning"));
@@ -91,7 +94,7 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   if (roster) out << fmt::format("; {} on the roster", util::count_of(roster->reviewers().size(), "reviewer"));
   if (diagnostics.warnings() > 0) out << fmt::format(" ({})", util::count_of(diagnostics.warnings(), "warning"));
   out << '\n';
-  if (!roster) list_reviewers(index, out);
+  if (!given) list_reviewers(index, out);
   return 0;
 }
 

@@ -102,8 +102,9 @@ void ConflictCheck::see(const Application& app) const {
   const std::string* applicant = applicant_of(app, m_applicant_field);
   if (!applicant) return;
   auto it = m_applicants.find(*applicant);
-  if (it != m_applicants.end() && !m_seen[it->second].exchange(true, std::memory_order_relaxed))
-    m_unseen.fetch_sub(1, std::memory_order_relaxed);
+  // A load first: an applicant seen again (most are) writes nothing another core must fetch.
+  if (it == m_applicants.end() || m_seen[it->second].load(std::memory_order_relaxed)) return;
+  if (!m_seen[it->second].exchange(true, std::memory_order_relaxed)) m_unseen.fetch_sub(1, std::memory_order_relaxed);
 }
 
 bool ConflictCheck::applicant_missing() const { return m_unseen.load() > 0; }

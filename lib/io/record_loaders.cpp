@@ -71,16 +71,27 @@ size_t load_assessments(const std::string& path, const InputOptions& options, co
   return rows;
 }
 
-core::Roster read_roster(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
-                         util::Diagnostics& diagnostics) {
+std::optional<core::Roster> read_roster(const std::string& path, const InputOptions& options,
+                                        const core::CriteriaSet& set, util::Diagnostics& diagnostics) {
+  util::Diagnostics read;
+  std::vector<core::RosterReviewer> rows;
+  read_table_file(path, core::roster_fields(), table_options(options, "reviewer", "reviewers"), read,
+                  [&](TypedRow&& row) {
+                    core::RosterReviewer& r = rows.emplace_back();
+                    r.id = text_of(row.values[0]);
+                    r.name = text_of(row.values[1]);
+                    if (auto* criteria = std::get_if<core::StringList>(&row.values[2]))
+                      r.criteria = std::move(*criteria);
+                    r.where = row.cells[0];
+                    r.criteria_where = row.cells[2];
+                  });
+  bool whole = read.errors() == 0;
+  for (const auto& d : read.items()) diagnostics.add(d);
   core::Roster roster(path);
-  read_table_file(
-      path, core::roster_fields(), table_options(options, "reviewer", "reviewers"), diagnostics, [&](TypedRow&& row) {
-        core::RosterReviewer r{text_of(row.values[0]), text_of(row.values[1]), {}, row.cells[0], row.cells[2]};
-        if (auto* criteria = std::get_if<core::StringList>(&row.values[2])) r.criteria = std::move(*criteria);
-        if (!r.id.empty()) roster.add(std::move(r), diagnostics);
-      });
+  for (core::RosterReviewer& r : rows)
+    if (!r.id.empty()) roster.add(std::move(r), diagnostics);
   roster.check(set, diagnostics);
+  if (!whole) return std::nullopt;
   return roster;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,11 @@ size_t load_assessments(const std::string& path, const InputOptions& options, co
                         const core::Roster* roster, core::AssessmentIndex& index, util::Diagnostics& diagnostics);
 
 // Reads the call's roster of reviewers in `path` (CSV, or YAML under `reviewers:`) and checks
-// its criteria against `set`; every problem goes to `diagnostics`.
-core::Roster read_roster(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
-                         util::Diagnostics& diagnostics);
+// it (ids unique, criteria of `set`); every problem goes to `diagnostics`. Nothing if the file
+// could not be read whole (unreadable, a column missing, a bad row): reviewers checked
+// against part of a roster would each be an error of their own.
+std::optional<core::Roster> read_roster(const std::string& path, const InputOptions& options,
+                                        const core::CriteriaSet& set, util::Diagnostics& diagnostics);
 
 // Reads the outcome reports in `path`; bad rows are reported and left out.
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,

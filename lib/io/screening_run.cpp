@@ -84,7 +84,9 @@ void ScreeningRun::load_reviews() {
   util::Diagnostics found;
   if (const std::string& path = m_inputs.reviewers; !path.empty()) {
     auto sha = digest(path);
-    m_roster = std::make_unique<core::Roster>(read_roster(path, m_inputs.input, *m_set, found));
+    auto roster = read_roster(path, m_inputs.input, *m_set, found);
+    if (!roster) stop_on_errors(found, m_warnings); // a roster read in part checks nothing
+    m_roster = std::make_unique<core::Roster>(std::move(*roster));
     m_info.inputs.push_back({"reviewers", path, sha.get(), m_roster->reviewers().size()});
   }
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
