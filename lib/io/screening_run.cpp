@@ -85,8 +85,9 @@ void ScreeningRun::load_reviews() {
   if (const std::string& path = m_inputs.reviewers; !path.empty()) {
     auto sha = digest(path);
     auto roster = read_roster(path, m_inputs.input, *m_set, found);
-    if (!roster) stop_on_errors(found, m_warnings); // a roster read in part checks nothing
-    m_roster = std::make_unique<core::Roster>(std::move(*roster));
+    // Read in part, its errors stop the run here, before every assessment is one more.
+    if (!roster) stop_on_errors(found, m_warnings);
+    m_roster = std::make_unique<core::Roster>(std::move(roster.value()));
     m_info.inputs.push_back({"reviewers", path, sha.get(), m_roster->reviewers().size()});
   }
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
