@@ -60,6 +60,7 @@ std::function<int()> setup_impact(CLI::App& app) {
   app.add_option("--outcomes", in.outcomes, "Outcome reports of the funded projects (CSV or YAML)")->required();
   app.add_option("--assessments,-a", in.assessments, "Reviewers' assessments, for the screening (CSV or YAML)");
   app.add_option("--conflicts", in.conflicts, "Declared conflicts of interest, for the screening (CSV or YAML)");
+  app.add_option("--reviewers", in.reviewers, "The call's roster of reviewers, for the screening (CSV or YAML)");
   app.add_option("--lang", options->lang, "Language of criteria titles: fi, sv or en (default en)")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   add_input_flags(app, options->input);

@@ -82,6 +82,8 @@ std::function<int()> setup_screen(CLI::App& app) {
   app.footer(R"(Decisions: any criterion failed -> reject; else any unclear -> clarify; else any awaiting
 a verdict -> pending; else eligible, ranked by score and the set's tie-break order, and funded
 down the ranking within the call budget (fund) or not (reserve).
+Declared conflicts must name reviewers on the roster (--reviewers; without one, reviewers who
+gave assessments), and applications and applicants among those screened.
 Exit codes: 0 ran, 1 a --fail-on decision occurred, 2 usage, 3 bad input, 4 bad criteria set.
 A large call's csv keeps each decision in an unnamed temporary file in $TMPDIR (default /tmp),
 about 11 bytes an application, while the funding line is drawn.
@@ -91,6 +93,9 @@ Examples:
       --criteria criteria/sitra-2021.yaml --assessments examples/sitra-2021/assessments.csv
   fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --format csv --output decisions.csv
+  fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
+      -a examples/sitra-2021/assessments.csv --conflicts examples/sitra-2021/conflicts.csv \
+      --reviewers examples/sitra-2021/reviewers.csv
   fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format junit --fail-on reject)"
              "\n");
   return [options] { return run_screen(*options, std::cout, std::cerr); };

@@ -15,6 +15,9 @@ void add_screening_flags(CLI::App& app, ScreeningFlags& flags, CriteriaOption cr
   app.add_option("--assessments,-a", flags.assessments, "Reviewers' assessments (CSV or YAML)");
   app.add_option("--conflicts", flags.conflicts,
                  "Declared conflicts of interest: reviewer with application and/or applicant (CSV or YAML)");
+  app.add_option("--reviewers", flags.reviewers,
+                 "The call's roster: reviewer (id), name, criteria (CSV or YAML); assessments and conflicts must "
+                 "name its reviewers");
   app.add_option("--lang", flags.lang, "Language of criteria titles: fi, sv or en (default en)")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   app.add_option("--timestamp", flags.timestamp,
@@ -46,6 +49,7 @@ io::ScreeningInputs screening_inputs(const ScreeningFlags& flags) {
   inputs.criteria = flags.criteria;
   inputs.assessments = flags.assessments;
   inputs.conflicts = flags.conflicts;
+  inputs.reviewers = flags.reviewers;
   inputs.input = input_options(flags.input);
   inputs.lang = flags.lang;
   inputs.timestamp = flags.timestamp.empty() ? source_date_epoch() : std::optional(flags.timestamp);

@@ -17,6 +17,7 @@ struct ScreeningFlags {
   std::string criteria;
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
+  std::string reviewers;
   std::string lang = "en";
   std::string timestamp;
   InputFlags input;

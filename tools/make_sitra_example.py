@@ -19,6 +19,7 @@ bytes. Files written into `examples/sitra-2021/`:
 - `applications.yaml`    the same data as YAML (`applications:` list, money as integer or
                          quoted "95000.50", booleans `true`/`false`, missing values left out)
 - `assessments.csv`      reviewers' verdicts and scores on the judgement criteria
+- `reviewers.csv`        the call's roster: each reviewer's id, name and the criteria they assess
 - `README.md`            what the files are and the decisions the criteria set predicts
 
 The 82 applications mirror Sitra's 2021 *Osaamisen aika* call: the eight funded pilots
@@ -83,6 +84,7 @@ KIND = {"X1": "rule", "X2": "rule", "X3": "rule", "C1": "both", "C2": "judgement
         "C8": "judgement"}
 
 REVIEWERS = ["Aino Mäkelä", "Jussi Översti", "Liisa Heikkilä"]
+ROSTER_FIELDS = ["reviewer", "name", "criteria"]
 
 NBSP = "\u00a0"
 MISSING = None
@@ -1073,6 +1075,7 @@ def readme_text(specs, apps, rows, results, ranking, funded_total) -> str:
     w("| `applications-fi.csv` | the same data as a Finnish Excel \"CSV UTF-8\" export: BOM, `;`, CRLF, money `95 000,00` (a no-break space U+00A0 as the thousands separator in a few rows), dates `1.3.2021`, `resources_committed` `kyllä` / `ei`; line breaks inside quoted texts are LF, as Excel writes them |")
     w("| `applications.yaml` | the same data as YAML: `applications:` list, `actors` a sequence, money an integer or a quoted `\"95000.50\"`, `resources_committed` a YAML boolean `true` / `false`, missing values left out |")
     w(f"| `assessments.csv` | {len(rows)} rows `application,criterion,reviewer,verdict,score,note` on the criteria of kind `judgement`/`both` (C1–C6, C8) |")
+    w("| `reviewers.csv` | the call's roster for `--reviewers`: `reviewer,name,criteria`, the three reviewers by the ids the assessments name them with, each with the criteria they assess (`C1\\|C2\\|…`; an empty cell would allow any) |")
     w("| `conflicts.csv` | declared conflicts of interest: a reviewer with an application or an applicant |")
     w("| `outcomes.yaml` | written by hand, not generated: the eight funded pilots' outcome reports after the funding period, goals with the targets and results Sitra's report gives (a range target such as `40–50` is met at its lower end; goals without numbers say `met: true`), for `fundscreen impact` |")
     w("| `outcomes.csv` | written by hand: the same reports as a Finnish spreadsheet export (`;`, CRLF, `kyllä` / `ei`), with the goals counted into `goals_met` and `goals_total` |")
@@ -1359,6 +1362,9 @@ def main(argv: list) -> int:
         "assessments.csv": (csv_text([ASSESSMENT_FIELDS] + [
             [r["application"], r["criterion"], r["reviewer"], r["verdict"], score_text(r["score"]), r["note"]]
             for r in rows], ",", "\n"), False),
+        # The roster names each reviewer by the id the assessments use (here the name itself).
+        "reviewers.csv": (csv_text([ROSTER_FIELDS] + [[r, r, "|".join(JUDGED)] for r in REVIEWERS], ",", "\n"),
+                          False),
     }
     results, ranking, funded_total = decide(apps, rows)
     files["README.md"] = (readme_text(specs, apps, rows, results, ranking, funded_total), False)
@@ -1400,6 +1406,9 @@ def verify(specs, apps, nbsp_ids) -> None:
     for s in specs:
         got = results[s["id"]]["decision"]
         assert got == s["role"], (s["id"], s["applicant"], got, s["role"], results[s["id"]]["per"])
+    # Every assessment's reviewer is on the roster, for a criterion the roster lists for them.
+    roster = {r["reviewer"]: r["criteria"].split("|") for r in csv.DictReader(open(p("reviewers.csv"), encoding="utf-8"))}
+    assert all(r["criterion"] in roster[r["reviewer"]] for r in rows)
     # Every judged criterion that has assessments has at least two reviewers.
     seen: dict = {}
     for r in rows:

@@ -42,6 +42,25 @@ void AssessmentIndex::add(const Assessment& a) {
   m_grouped = false;
 }
 
+void AssessmentIndex::tally(const Assessment& a) {
+  if (a.reviewer.empty()) return;
+  uint32_t reviewer = intern(a.reviewer, m_reviewer_index, m_reviewers);
+  if (m_tallied.size() <= reviewer) m_tallied.resize(reviewer + 1, 0);
+  ++m_tallied[reviewer];
+}
+
+std::vector<std::pair<std::string, size_t>> AssessmentIndex::reviewer_counts() const {
+  std::vector<std::pair<std::string, size_t>> counts;
+  for (size_t i = 0; i < m_tallied.size(); ++i)
+    if (m_tallied[i] > 0) counts.emplace_back(m_reviewers[i], m_tallied[i]);
+  return counts;
+}
+
+bool AssessmentIndex::has_reviewer(const std::string& reviewer) const {
+  auto it = m_reviewer_index.find(reviewer);
+  return it != m_reviewer_index.end() && it->second < m_tallied.size() && m_tallied[it->second] > 0;
+}
+
 // Sorts the entries by application, keeping each application's verdicts in input order.
 void AssessmentIndex::group() const {
   if (m_grouped) return;
@@ -110,6 +129,7 @@ bool check_assessment(const CriteriaSet& set, const Assessment& a, util::Diagnos
 static std::string key(const std::string& reviewer, const std::string& other) { return reviewer + '\x1f' + other; }
 
 void ConflictIndex::add(const Conflict& c) {
+  m_conflicts.push_back(c);
   if (!c.application.empty()) m_by_application.insert(key(c.reviewer, c.application));
   if (!c.applicant.empty()) m_by_applicant.insert(key(c.reviewer, c.applicant));
 }

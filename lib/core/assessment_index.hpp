@@ -20,9 +20,18 @@ class IdRegistry;
 // A reviewer's declared conflict of interest: with one application, or with every
 // application of one applicant.
 struct Conflict {
+  Conflict() = default;
+  Conflict(std::string reviewer_, std::string application_, std::string applicant_)
+      : reviewer(std::move(reviewer_)), application(std::move(application_)), applicant(std::move(applicant_)) {}
+
   std::string reviewer;
   std::string application;
   std::string applicant;
+  // Where the row and its cells were read (empty for a conflict made in code).
+  util::Location where;
+  util::Location reviewer_where;
+  util::Location application_where;
+  util::Location applicant_where;
 };
 
 // The reviewers' verdicts of a call, kept compact because a large call has millions: one
@@ -47,6 +56,13 @@ public:
   // Adds `a`; an assessment of a criterion the set does not have is left out (see
   // check_assessment, which reports it).
   void add(const Assessment& a);
+  // Counts `a` for its reviewer, whether it could be added or not: the reviewers the
+  // assessments name, for conflicts to be checked against and for `validate` to list.
+  void tally(const Assessment& a);
+  // The reviewers tallied, each with their number of assessments, in the order first read.
+  std::vector<std::pair<std::string, size_t>> reviewer_counts() const;
+  // True if `reviewer` gave an assessment that was tallied.
+  bool has_reviewer(const std::string& reviewer) const;
   // The verdicts on application `id`, in the order they were added.
   std::span<const Entry> of(const std::string& id) const;
   // Reports what needs all verdicts at once: a reviewer who assessed one criterion of one
@@ -69,6 +85,7 @@ private:
   std::vector<const std::string*> m_application_ids;
   std::unordered_map<std::string, uint32_t> m_reviewer_index;
   std::vector<std::string> m_reviewers;
+  std::vector<size_t> m_tallied; // assessments by each of m_reviewers
   std::vector<std::string> m_notes;
   std::vector<std::string> m_sources;
   // Grouped by application on first read; `m_offsets[a]` is where application a starts.
@@ -85,12 +102,15 @@ bool check_assessment(const CriteriaSet& set, const Assessment& a, util::Diagnos
 class ConflictIndex {
 public:
   void add(const Conflict& c);
+  // The conflicts added, in order.
+  std::span<const Conflict> conflicts() const { return m_conflicts; }
   // Why `reviewer` is left out of application `id` of `applicant`, or nothing.
   std::optional<std::string> excludes(const std::string& reviewer, const std::string& id,
                                       const std::string& applicant) const;
   bool empty() const { return m_by_application.empty() && m_by_applicant.empty(); }
 
 private:
+  std::vector<Conflict> m_conflicts;
   std::unordered_set<std::string> m_by_application;
   std::unordered_set<std::string> m_by_applicant;
 };

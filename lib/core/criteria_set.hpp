@@ -66,6 +66,9 @@ struct Criterion {
   util::Location weight_where;
   // Horizon Europe style: a mean reviewer score below this fails the criterion.
   std::optional<Thousandths> min_score;
+  // The verdicts (not left out for a conflict) it needs before it is decided; else the set's.
+  std::optional<int64_t> min_reviewers;
+  util::Location min_reviewers_where;
   std::vector<Located<std::string>> protects;
 };
 
@@ -115,6 +118,13 @@ struct LightThresholds {
   }
 };
 
+// The set-wide rules for reviews (the `reviews` section).
+struct Reviews {
+  // The verdicts a judgement or both criterion needs unless it sets its own; fewer: pending.
+  int64_t min_reviewers = 1;
+  util::Location min_reviewers_where;
+};
+
 // How the funding line is drawn: `strict` stops at the first application that does not fit
 // the remaining budget; `skip` passes over it and goes on to smaller ones.
 enum class FundingPolicy { strict, skip };
@@ -136,7 +146,10 @@ struct CriteriaSet {
   std::string funding_amount = "requested_eur";
   util::Location funding_amount_where;
   LightThresholds lights;
+  Reviews reviews;
 
+  // The verdicts criterion `c` needs before it is decided: its own min_reviewers, else the set's.
+  int64_t min_reviewers(const Criterion& c) const { return c.min_reviewers.value_or(reviews.min_reviewers); }
   // The index of the field called `name`, or -1.
   int field_index(std::string_view name) const;
   // The criterion with `id`, or null.

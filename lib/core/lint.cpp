@@ -22,6 +22,7 @@ public:
     check_impacts();
     check_tie_break();
     check_funding();
+    check_reviews();
     std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
       return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
     });
@@ -84,6 +85,12 @@ private:
              fmt::format("criterion '{}' has min_score {}; scores run from 0 to 5", c.id, to_string(*c.min_score)));
     if (c.min_score && !judged)
       report(c.where, fmt::format("criterion '{}' is a rule and has no reviewer scores for a min_score", c.id));
+    if (c.min_reviewers && !judged)
+      report(c.min_reviewers_where,
+             fmt::format("criterion '{}' is a rule and has no reviewers; remove min_reviewers", c.id));
+    else if (c.min_reviewers && *c.min_reviewers < 1)
+      report(c.min_reviewers_where, fmt::format("criterion '{}' has min_reviewers {}; it is a whole number, 1 or more",
+                                                c.id, *c.min_reviewers));
     if (c.protects.empty() && !m_set.impacts.empty())
       report_impact(c.where, fmt::format("criterion '{}' protects no impact; add protects: [IMPACT]", c.id));
     for (const auto& p : c.protects) check_impact_reference(c, p);
@@ -153,6 +160,12 @@ private:
              fmt::format("the funding amount field '{}' is not required; an eligible application without an "
                          "amount cannot be funded: add required: true",
                          m_set.funding_amount));
+  }
+
+  void check_reviews() {
+    if (m_set.reviews.min_reviewers < 1)
+      report(m_set.reviews.min_reviewers_where,
+             fmt::format("reviews: min_reviewers {}; it is a whole number, 1 or more", m_set.reviews.min_reviewers));
   }
 
   static std::string unknown(std::string_view what, const std::string& name, const std::vector<std::string>& known) {

@@ -31,6 +31,15 @@ std::span<const FieldSpec> assessment_fields() {
   return fields;
 }
 
+std::span<const FieldSpec> roster_fields() {
+  static const std::array<FieldSpec, 3> fields = {{
+      {"reviewer", FieldType::string, true, {}},
+      {"name", FieldType::string, true, {}},
+      {"criteria", FieldType::list, false, {}},
+  }};
+  return fields;
+}
+
 std::span<const FieldSpec> conflict_fields() {
   static const std::array<FieldSpec, 4> fields = {{
       {"reviewer", FieldType::string, true, {}},

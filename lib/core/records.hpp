@@ -35,6 +35,7 @@ struct Assessment {
   util::Location where;
   util::Location application_where;
   util::Location criterion_where;
+  util::Location reviewer_where;
 };
 
 // One funded project's report at the end of the funding: values by core::outcome_fields().
@@ -53,6 +54,10 @@ std::span<const FieldSpec> conflict_fields();
 
 // The columns of an assessments file.
 std::span<const FieldSpec> assessment_fields();
+
+// The columns of a call's roster of reviewers: an id, a name and, optionally, the criteria
+// the reviewer assesses.
+std::span<const FieldSpec> roster_fields();
 
 // A score as half points, or nothing (with `why`) if it is outside 0 to 5 or not a half point.
 std::optional<int> score_to_halves(double score, std::string_view text, std::string& why);

@@ -101,8 +101,24 @@ static std::string who_all(size_t counted) {
   return counted == 2 ? "both reviewers" : fmt::format("all {} reviewers", counted);
 }
 
-// The reviewers' side of a criterion: all pass, all fail, otherwise unclear; none: pending.
-static Status review_status(std::span<const Review> reviews, std::string& reason) {
+// The reviewers' side of a criterion from the verdicts that count (not left out for a
+// conflict): fewer than `required` (none at least) pending, whatever they say; else all pass
+// pass, all fail fail, otherwise unclear. assess() and outline() both decide by it.
+static Status verdicts_status(size_t pass, size_t fail, size_t unclear, int64_t required) {
+  size_t counted = pass + fail + unclear;
+  if (counted == 0 || static_cast<int64_t>(counted) < required) return Status::pending;
+  if (pass == counted) return Status::pass;
+  return fail == counted ? Status::fail : Status::unclear;
+}
+
+// True if the reviewers' mean score fails criterion `c`'s min_score; not while the
+// criterion awaits verdicts.
+static bool below_min_score(const Criterion& c, Status reviews, const std::optional<Score>& mean) {
+  return c.min_score && mean && reviews != Status::pending && *mean < Score(c.min_score->value, 1000);
+}
+
+// The reviewers' side of a criterion needing `required` verdicts, with the reason.
+static Status review_status(std::span<const Review> reviews, int64_t required, std::string& reason) {
   size_t pass = 0, fail = 0, unclear = 0, left_out = 0;
   for (const Review& r : reviews) {
     if (!r.left_out.empty()) {
@@ -113,21 +129,19 @@ static Status review_status(std::span<const Review> reviews, std::string& reason
   }
   size_t counted = pass + fail + unclear;
   std::string out = left_out ? fmt::format(" ({} left out for a conflict of interest)", left_out) : "";
-  if (counted == 0) {
-    reason = "no reviewer's verdict yet" + out;
-    return Status::pending;
-  }
-  if (pass == counted) {
+  Status status = verdicts_status(pass, fail, unclear, required);
+  if (status == Status::pending) {
+    reason = required > 1 ? fmt::format("{} of {} required reviews{}", counted, required, out)
+                          : "no reviewer's verdict yet" + out;
+  } else if (status == Status::pass) {
     reason = fmt::format("{} passed it{}", who_all(counted), out);
-    return Status::pass;
-  }
-  if (fail == counted) {
+  } else if (status == Status::fail) {
     reason = fmt::format("{} failed it{}", who_all(counted), out);
-    return Status::fail;
+  } else {
+    reason = unclear ? fmt::format("{} said unclear{}", util::count_of(unclear, "reviewer"), out)
+                     : fmt::format("the reviewers disagree: {} pass, {} fail{}", pass, fail, out);
   }
-  reason = unclear ? fmt::format("{} said unclear{}", util::count_of(unclear, "reviewer"), out)
-                   : fmt::format("the reviewers disagree: {} pass, {} fail{}", pass, fail, out);
-  return Status::unclear;
+  return status;
 }
 
 static std::optional<Score> mean_score(std::span<const Review> reviews) {
@@ -190,12 +204,12 @@ void Screener::assess_criterion(const Criterion& c, const Application& app, std:
   if (c.kind != CriterionKind::rule) {
     result.reviews.assign(reviews.begin(), reviews.end());
     std::string why;
-    result.review_status = review_status(result.reviews, why);
+    result.review_status = review_status(result.reviews, m_set.min_reviewers(c), why);
     result.mean_score = mean_score(result.reviews);
     status = combine(status, result.review_status);
     if (reasons) result.reason += "; ";
     result.reason += why;
-    if (c.min_score && result.mean_score && *result.mean_score < Score(c.min_score->value, 1000)) {
+    if (below_min_score(c, result.review_status, result.mean_score)) {
       status = Status::fail;
       result.reason += "; ";
       result.reason += fmt::format("the mean score {} is below the minimum {}", to_string(*result.mean_score),
@@ -305,10 +319,7 @@ Status Screener::review_outline(size_t index, std::span<const AssessmentIndex::E
     }
   }
   if (scored) mean = Score(halves, 2 * scored);
-  size_t counted = pass + fail + unclear;
-  if (counted == 0) return Status::pending;
-  if (pass == counted) return Status::pass;
-  return fail == counted ? Status::fail : Status::unclear;
+  return verdicts_status(pass, fail, unclear, m_set.min_reviewers(m_set.criteria[index]));
 }
 
 Outline Screener::outline(const Application& app) const {
@@ -336,8 +347,9 @@ Outline Screener::outline(const Application& app) const {
     }
     if (c.kind != CriterionKind::rule) {
       std::optional<Score> mean;
-      status = combine(status, review_outline(i, entries, id, app, mean));
-      if (c.min_score && mean && *mean < Score(c.min_score->value, 1000)) status = Status::fail;
+      Status reviews = review_outline(i, entries, id, app, mean);
+      status = combine(status, reviews);
+      if (below_min_score(c, reviews, mean)) status = Status::fail;
       if (c.weight && c.weight->value != 0 && mean) {
         sum = sum + mean->times(c.weight->value);
         weights += c.weight->value;

@@ -33,6 +33,8 @@ public:
     compare_ranking();
     compare("funding policy", policy(m_old.funding), policy(m_new.funding));
     compare("funding amount", m_old.funding_amount, m_new.funding_amount);
+    compare("reviews min_reviewers", std::to_string(m_old.reviews.min_reviewers),
+            std::to_string(m_new.reviews.min_reviewers));
     compare("lights red_failed_share", to_string(m_old.lights.red_failed_share),
             to_string(m_new.lights.red_failed_share));
     compare("lights min_known", std::to_string(m_old.lights.min_known), std::to_string(m_new.lights.min_known));
@@ -114,6 +116,8 @@ private:
 
   static std::string optional_text(const std::optional<Thousandths>& t) { return t ? to_string(*t) : ""; }
 
+  static std::string count_text(const std::optional<int64_t>& n) { return n ? std::to_string(*n) : ""; }
+
   static std::string protects_text(const Criterion& c) {
     std::vector<std::string> ids;
     for (const auto& p : c.protects) ids.push_back(p.value);
@@ -134,6 +138,7 @@ private:
           compare(what + " rule", rule_text(a.rule), rule_text(b.rule));
           compare(what + " weight", optional_text(a.weight), optional_text(b.weight));
           compare(what + " min_score", optional_text(a.min_score), optional_text(b.min_score));
+          compare(what + " min_reviewers", count_text(a.min_reviewers), count_text(b.min_reviewers));
           compare(what + " protects", protects_text(a), protects_text(b));
           compare_titles(what + " title", a.title, b.title);
         });

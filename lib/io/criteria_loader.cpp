@@ -61,7 +61,8 @@ public:
       return std::move(m_set);
     }
     m_yaml.check_keys(
-        root, {"id", "version", "title", "call", "fields", "criteria", "impacts", "lights", "ranking", "funding"},
+        root,
+        {"id", "version", "title", "call", "fields", "criteria", "impacts", "lights", "ranking", "funding", "reviews"},
         "the criteria set");
     m_set.id = required_text(root, "id", "the criteria set");
     m_set.version = required_text(root, "version", "the criteria set");
@@ -73,6 +74,7 @@ public:
     load_lights(root["lights"]);
     load_ranking(root["ranking"]);
     load_funding(root["funding"]);
+    load_reviews(root["reviews"]);
     return std::move(m_set);
   }
 
@@ -249,8 +251,9 @@ private:
   void load_criteria(const YamlNode& criteria) {
     for (const YamlNode& node : sequence(criteria, "criteria")) {
       if (!mapping(node, "a criterion")) continue;
-      m_yaml.check_keys(node, {"id", "title", "kind", "rule", "weight", "min_score", "protects", "description"},
-                        "a criterion");
+      m_yaml.check_keys(
+          node, {"id", "title", "kind", "rule", "weight", "min_score", "min_reviewers", "protects", "description"},
+          "a criterion");
       Criterion c;
       c.id = required_text(node, "id", "a criterion");
       c.where = m_yaml.at(node["id"] ? node["id"] : node);
@@ -264,6 +267,7 @@ private:
       c.weight = thousandths(node["weight"], "weight", c.weight_where);
       util::Location unused;
       c.min_score = thousandths(node["min_score"], "min_score", unused);
+      c.min_reviewers = whole_number(node["min_reviewers"], "min_reviewers", c.min_reviewers_where);
       for (const YamlNode& p : sequence(node["protects"], "protects")) c.protects.push_back({p.scalar(), m_yaml.at(p)});
       m_set.criteria.push_back(std::move(c));
     }
@@ -288,6 +292,15 @@ private:
     where = m_yaml.at(node);
     if (auto t = parse_thousandths(node.scalar())) return t;
     m_yaml.error(node, fmt::format("invalid {} '{}'; write a number such as 1 or 0.5", key, node.scalar()));
+    return std::nullopt;
+  }
+
+  // A count such as `2`; lint checks its range.
+  std::optional<int64_t> whole_number(const YamlNode& node, std::string_view key, util::Location& where) {
+    if (!node) return std::nullopt;
+    where = m_yaml.at(node);
+    if (auto n = core::parse_integer(scalar_text(node).value_or(""))) return n;
+    m_yaml.error(node, fmt::format("invalid {} '{}'; write a whole number such as 2", key, node.scalar()));
     return std::nullopt;
   }
 
@@ -422,6 +435,13 @@ private:
       m_set.funding = core::FundingPolicy::skip;
     else if (policy != "strict")
       m_yaml.error(funding["policy"], fmt::format("unknown funding policy '{}'; allowed: strict, skip", policy));
+  }
+
+  void load_reviews(const YamlNode& reviews) {
+    if (!mapping(reviews, "reviews")) return;
+    m_yaml.check_keys(reviews, {"min_reviewers"}, "reviews");
+    util::Location& where = m_set.reviews.min_reviewers_where;
+    if (auto n = whole_number(reviews["min_reviewers"], "min_reviewers", where)) m_set.reviews.min_reviewers = *n;
   }
 
   YamlSource m_yaml;

@@ -28,6 +28,7 @@ void match_funded(const ImpactInputs& inputs, ImpactRun& run, util::Diagnostics&
   screening.criteria = inputs.criteria;
   screening.assessments = inputs.assessments;
   screening.conflicts = inputs.conflicts;
+  screening.reviewers = inputs.reviewers;
   screening.input = inputs.input;
   ScreeningRun screen(std::move(screening));
   for (const auto& d : screen.warnings().items()) run.warnings.add(d);

@@ -21,6 +21,7 @@ struct ImpactInputs {
   std::vector<std::string> applications;
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
+  std::string reviewers; // the roster, or empty
   InputOptions input;
 };
 

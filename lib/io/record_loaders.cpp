@@ -49,6 +49,7 @@ void read_assessments(const std::string& path, const InputOptions& options, util
                     a.where = row.where;
                     a.application_where = row.cells[0];
                     a.criterion_where = row.cells[1];
+                    a.reviewer_where = row.cells[2];
                     if (const double* score = std::get_if<double>(&row.values[4])) {
                       std::string why;
                       a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), why);
@@ -60,13 +61,39 @@ void read_assessments(const std::string& path, const InputOptions& options, util
 }
 
 size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
-                        core::AssessmentIndex& index, util::Diagnostics& diagnostics) {
+                        const core::Roster* roster, core::AssessmentIndex& index, util::Diagnostics& diagnostics) {
   size_t rows = 0;
   read_assessments(path, options, diagnostics, [&](core::Assessment&& a) {
     ++rows;
+    index.tally(a);
+    if (roster) core::check_reviewer(*roster, a, diagnostics);
     if (core::check_assessment(set, a, diagnostics)) index.add(a);
   });
   return rows;
+}
+
+std::optional<core::Roster> read_roster(const std::string& path, const InputOptions& options,
+                                        const core::CriteriaSet& set, util::Diagnostics& diagnostics) {
+  util::Diagnostics read;
+  std::vector<core::RosterReviewer> rows;
+  read_table_file(path, core::roster_fields(), table_options(options, "reviewer", "reviewers"), read,
+                  [&](TypedRow&& row) {
+                    core::RosterReviewer& r = rows.emplace_back();
+                    r.id = text_of(row.values[0]);
+                    r.name = text_of(row.values[1]);
+                    if (auto* criteria = std::get_if<core::StringList>(&row.values[2]))
+                      r.criteria = std::move(*criteria);
+                    r.where = row.cells[0];
+                    r.criteria_where = row.cells[2];
+                  });
+  bool whole = read.errors() == 0;
+  for (const auto& d : read.items()) diagnostics.add(d);
+  core::Roster roster(path);
+  for (core::RosterReviewer& r : rows)
+    if (!r.id.empty()) roster.add(std::move(r), diagnostics);
+  roster.check(set, diagnostics);
+  if (!whole) return std::nullopt;
+  return roster;
 }
 
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
@@ -85,13 +112,28 @@ std::vector<core::Conflict> read_conflicts(const std::string& path, const InputO
   std::vector<core::Conflict> conflicts;
   read_table_file(path, core::conflict_fields(), table_options(options, "conflict", "conflicts"), diagnostics,
                   [&](TypedRow&& row) {
-                    core::Conflict c{text_of(row.values[0]), text_of(row.values[1]), text_of(row.values[2])};
+                    core::Conflict c(text_of(row.values[0]), text_of(row.values[1]), text_of(row.values[2]));
+                    c.where = row.where;
+                    c.reviewer_where = row.cells[0];
+                    c.application_where = row.cells[1];
+                    c.applicant_where = row.cells[2];
                     if (c.application.empty() && c.applicant.empty())
                       diagnostics.error(row.where, "a conflict names an application or an applicant (or both)");
                     else if (!c.reviewer.empty())
                       conflicts.push_back(std::move(c));
                   });
   return conflicts;
+}
+
+void report_conflicts(core::ConflictCheck& check, const core::IdRegistry& ids, const std::vector<std::string>& paths,
+                      const core::CriteriaSet& set, const InputOptions& options, util::Diagnostics& diagnostics) {
+  if (check.applicant_missing()) {
+    util::Diagnostics ignored; // the applications' own problems were reported when first read
+    for (const std::string& path : paths)
+      if (path != "-")
+        read_applications(path, set, options, ignored, [&](core::Application&& app) { check.offer(app); });
+  }
+  check.report(ids, diagnostics);
 }
 
 } // namespace fundscreen::io

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/assessment_index.hpp"
 #include "core/criteria_set.hpp"
+#include "core/cross_check.hpp"
 #include "core/records.hpp"
+#include "core/roster.hpp"
 #include "io/table_reader.hpp"
 #include "util/diagnostics.hpp"
 
@@ -30,9 +33,17 @@ void read_assessments(const std::string& path, const InputOptions& options, util
                       const std::function<void(core::Assessment&&)>& sink);
 
 // Streams the assessments in `path` into `index`, reporting each one's own problems (bad
-// cells, unknown or rule criteria); returns how many rows were read.
+// cells, unknown or rule criteria, and with a `roster` a reviewer not on it or not on it for
+// that criterion); returns how many rows were read.
 size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
-                        core::AssessmentIndex& index, util::Diagnostics& diagnostics);
+                        const core::Roster* roster, core::AssessmentIndex& index, util::Diagnostics& diagnostics);
+
+// Reads the call's roster of reviewers in `path` (CSV, or YAML under `reviewers:`) and checks
+// it (ids unique, criteria of `set`); every problem goes to `diagnostics`. Nothing if the file
+// could not be read whole (unreadable, a column missing, a bad row): reviewers checked
+// against part of a roster would each be an error of their own.
+std::optional<core::Roster> read_roster(const std::string& path, const InputOptions& options,
+                                        const core::CriteriaSet& set, util::Diagnostics& diagnostics);
 
 // Reads the outcome reports in `path`; bad rows are reported and left out.
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
@@ -42,5 +53,11 @@ std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOpt
 // applicant is reported.
 std::vector<core::Conflict> read_conflicts(const std::string& path, const InputOptions& options,
                                            util::Diagnostics& diagnostics);
+
+// Reports what `check` finds wrong with the conflicts against the application ids `ids`;
+// if a conflict's applicant is missing, reads the applications in `paths` again (not
+// standard input, which cannot be read twice) for a "did you mean".
+void report_conflicts(core::ConflictCheck& check, const core::IdRegistry& ids, const std::vector<std::string>& paths,
+                      const core::CriteriaSet& set, const InputOptions& options, util::Diagnostics& diagnostics);
 
 } // namespace fundscreen::io

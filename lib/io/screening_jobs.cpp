@@ -37,6 +37,7 @@ struct FirstPassJob::Outliner final : Worker {
 
   void row(core::Application& app, Output& out) override {
     auto& d = static_cast<Decided&>(out);
+    if (m_job.m_conflict_check) m_job.m_conflict_check->see(app);
     core::Outline o = m_screener.outline(app);
     size_t index = d.rows.size(); // in the chunk, until done() knows where the chunk starts
     d.ids += o.id;
@@ -55,9 +56,10 @@ struct FirstPassJob::Outliner final : Worker {
 };
 
 FirstPassJob::FirstPassJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-                           const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill)
+                           const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill,
+                           const core::ConflictCheck* conflict_check)
     : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_full_rank_entry(core::ties_on_criteria(set)),
-      m_tally(tally), m_spill(spill) {}
+      m_tally(tally), m_spill(spill), m_conflict_check(conflict_check) {}
 
 void FirstPassJob::start_file(const std::string& path, const CsvLayout& layout) {
   m_where = util::Location{path, 0, 1};

@@ -34,11 +34,13 @@ class OutlineSpill;
 // The first pass: outlines (and ranking entries) on the workers; ids, counts and entries
 // into the tally in input order. With a `spill`, each application's outline is also
 // encoded on the workers and appended to it in input order, so that a second pass that
-// needs only the outlines (csv) need not read the input again.
+// needs only the outlines (csv) need not read the input again. With a `conflict_check`, the
+// workers mark the conflicts' applicants they see.
 class FirstPassJob final : public ChunkJob {
 public:
   FirstPassJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-               const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill = nullptr);
+               const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill = nullptr,
+               const core::ConflictCheck* conflict_check = nullptr);
 
   // Before each file: its path (for the places of duplicates) and the layout the read fills
   // in (its size, to make room for the ids once the first chunk tells the bytes per row).
@@ -59,6 +61,7 @@ private:
   bool m_full_rank_entry;
   FirstPassTally& m_tally;
   OutlineSpill* m_spill;
+  const core::ConflictCheck* m_conflict_check;
   util::Location m_where;
   const CsvLayout* m_layout = nullptr;
   size_t m_file_start = 0; // the input position of the file's first application

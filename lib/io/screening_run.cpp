@@ -82,10 +82,18 @@ std::shared_future<std::string> ScreeningRun::digest(const std::string& path) co
 
 void ScreeningRun::load_reviews() {
   util::Diagnostics found;
+  if (const std::string& path = m_inputs.reviewers; !path.empty()) {
+    auto sha = digest(path);
+    auto roster = read_roster(path, m_inputs.input, *m_set, found);
+    // Read in part, its errors stop the run here, before every assessment is one more.
+    if (!roster) stop_on_errors(found, m_warnings);
+    m_roster = std::make_unique<core::Roster>(std::move(roster.value()));
+    m_info.inputs.push_back({"reviewers", path, sha.get(), m_roster->reviewers().size()});
+  }
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
   for (const std::string& path : m_inputs.assessments) {
     auto sha = digest(path);
-    size_t rows = load_assessments(path, m_inputs.input, *m_set, *m_assessments, found);
+    size_t rows = load_assessments(path, m_inputs.input, *m_set, m_roster.get(), *m_assessments, found);
     m_info.inputs.push_back({"assessments", path, sha.get(), rows});
   }
   for (const std::string& path : m_inputs.conflicts) {
@@ -93,6 +101,12 @@ void ScreeningRun::load_reviews() {
     m_info.inputs.push_back({"conflicts", path, digest(path).get(), read.size()});
     for (const auto& c : read) m_conflicts.add(c);
   }
+  m_conflict_check = std::make_unique<core::ConflictCheck>(*m_set, m_conflicts.conflicts());
+  // The conflicts' reviewers are reported with what the first pass finds in the conflicts,
+  // or now, beside the problems that stop the screening before it.
+  core::check_conflict_reviewers(m_conflicts.conflicts(), m_roster.get(), m_assessments.get(), m_conflict_problems);
+  if (found.errors() > 0)
+    for (const auto& d : m_conflict_problems.items()) found.add(d);
   stop_on_errors(found, m_warnings);
 }
 
@@ -142,7 +156,7 @@ bool ScreeningRun::first_pass_in_chunks() {
   FirstPassTally tally;
   m_assessments->group(); // before the workers read it
   if (m_inputs.spill_outlines) m_spill = std::make_unique<OutlineSpill>(m_inputs.spill_block_bytes);
-  FirstPassJob job(*m_set, m_assessments.get(), &m_conflicts, tally, m_spill.get());
+  FirstPassJob job(*m_set, m_assessments.get(), &m_conflicts, tally, m_spill.get(), m_conflict_check.get());
   BlockCsvApplications reader = block_reader(*m_set, m_inputs, Fields::screening);
   m_layouts.clear();
   m_layouts.reserve(m_inputs.applications.size());
@@ -169,6 +183,7 @@ void ScreeningRun::first_pass_streaming() {
     size_t first = index;
     read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
       size_t i = index++;
+      m_conflict_check->see(app);
       if (!outline) {
         core::Assessed assessed = screener.assess(app, core::TraceReads::no);
         if (!assessed.id.empty()) tally.ids.add(assessed.id, app.where, tally.found);
@@ -193,6 +208,9 @@ void ScreeningRun::first_pass_streaming() {
 
 void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   m_assessments->check(&tally.ids, tally.found);
+  // Every problem of the conflicts at once: their reviewers, applications and applicants.
+  for (const auto& d : m_conflict_problems.items()) tally.found.add(d);
+  report_conflicts(*m_conflict_check, tally.ids, m_inputs.applications, *m_set, m_inputs.input, tally.found);
   stop_on_errors(tally.found, m_warnings);
   m_info.counts = tally.counts;
   m_info.inputs.insert(m_info.inputs.end(), tally.inputs.begin(), tally.inputs.end());

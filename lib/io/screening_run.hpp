@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/assessment_index.hpp"
+#include "core/cross_check.hpp"
+#include "core/roster.hpp"
 #include "core/run_info.hpp"
 #include "io/block_csv.hpp"
 #include "io/record_loaders.hpp"
@@ -43,6 +45,8 @@ struct ScreeningInputs {
   std::optional<std::string> criteria_text;
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
+  // The call's roster of reviewers, or empty: none.
+  std::string reviewers;
   InputOptions input;
   std::string lang = "en";
   std::optional<std::string> timestamp;
@@ -67,7 +71,8 @@ class OutlineSpill;
 // the outlines the first pass kept) in input order with their final decisions for the output.
 class ScreeningRun {
 public:
-  // Loads the set, assessments and conflicts and makes the first pass. Throws util::Error:
+  // Loads the set, roster, assessments and conflicts and makes the first pass (which checks
+  // what the conflicts name against the applications). Throws util::Error:
   // criteria for a bad set, input (with every problem found) for bad input files.
   explicit ScreeningRun(ScreeningInputs inputs);
   ~ScreeningRun();
@@ -133,8 +138,12 @@ private:
 
   ScreeningInputs m_inputs;
   std::unique_ptr<core::CriteriaSet> m_set;
+  std::unique_ptr<core::Roster> m_roster;
   std::unique_ptr<core::AssessmentIndex> m_assessments;
   core::ConflictIndex m_conflicts;
+  std::unique_ptr<core::ConflictCheck> m_conflict_check;
+  util::Diagnostics m_conflict_problems; // of the conflicts' reviewers
+
   core::FundingLine m_line;
   // The placements' input positions, ascending, each with its index in m_line.placements.
   std::vector<std::pair<size_t, size_t>> m_placement_of;

@@ -53,24 +53,29 @@ size_t edit_distance(std::string_view a_text, std::string_view b_text) {
   return d[a.size()][b.size()];
 }
 
-std::string nearest(std::string_view word, std::span<const std::string> candidates) {
-  // A typo is at most a third of the word away, and at least one edit is allowed.
-  size_t limit = std::max<size_t>(1, utf8_length(word) / 3);
-  std::string best;
-  size_t best_distance = limit + 1;
-  bool tied = false;
-  for (const std::string& c : candidates) {
-    size_t d = edit_distance(word, c);
-    if (d < best_distance) {
-      best_distance = d;
-      best = c;
-      tied = false;
-    } else if (d == best_distance && c != best) {
-      tied = true;
-    }
+// A typo is at most a third of the word away, and at least one edit is allowed.
+NearestWord::NearestWord(std::string_view word)
+    : m_word(word), m_length(utf8_length(word)), m_best_distance(std::max<size_t>(1, m_length / 3) + 1) {}
+
+void NearestWord::offer(std::string_view candidate) {
+  // The distance is at least the difference in length: most candidates need no more.
+  size_t length = utf8_length(candidate);
+  if ((length > m_length ? length - m_length : m_length - length) > m_best_distance) return;
+  size_t d = edit_distance(m_word, candidate);
+  if (d < m_best_distance) {
+    m_best_distance = d;
+    m_best = candidate;
+    m_tied = false;
+  } else if (d == m_best_distance && candidate != m_best && !m_best.empty()) {
+    m_tied = true;
   }
+}
+
+std::string nearest(std::string_view word, std::span<const std::string> candidates) {
+  NearestWord nearest(word);
+  for (const std::string& c : candidates) nearest.offer(c);
   // Two equally near candidates (C9 against C1 and C2) suggest neither.
-  return tied ? std::string() : best;
+  return nearest.best();
 }
 
 std::string count_of(size_t n, std::string_view singular, std::string_view plural_form) {

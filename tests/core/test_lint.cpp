@@ -385,3 +385,57 @@ TEST_CASE("core::lint the funding amount field") {
                             "application without an amount cannot be funded: add required: true\n");
   }
 }
+
+TEST_CASE("core::lint min_reviewers") {
+  SUBCASE("on a rule criterion, which has no reviewers") {
+    CHECK(problems(criteria_set_yaml(R"(criteria:
+  - id: R1
+    kind: rule
+    rule: app.stage != "idea"
+    min_reviewers: 2
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "15:20: criterion 'R1' is a rule and has no reviewers; remove min_reviewers\n");
+  }
+  SUBCASE("0 on a criterion and in the reviews section") {
+    CHECK(problems(criteria_set_yaml(R"(reviews:
+  min_reviewers: 0
+criteria:
+  - id: J1
+    kind: judgement
+    min_reviewers: 0
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "12:18: reviews: min_reviewers 0; it is a whole number, 1 or more\n"
+        "16:20: criterion 'J1' has min_reviewers 0; it is a whole number, 1 or more\n");
+  }
+  SUBCASE("not a whole number") {
+    CHECK(problems(criteria_set_yaml(R"(reviews: {min_reviewers: 1.5}
+criteria:
+  - id: J1
+    kind: judgement
+    min_reviewers: two
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "11:26: invalid min_reviewers '1.5'; write a whole number such as 2\n"
+        "15:20: invalid min_reviewers 'two'; write a whole number such as 2\n");
+  }
+  SUBCASE("2 on a judgement criterion and 3 for the set are fine") {
+    CHECK(problems(criteria_set_yaml(R"(reviews: {min_reviewers: 3}
+criteria:
+  - id: J1
+    kind: judgement
+    min_reviewers: 2
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "");
+  }
+}

@@ -5,6 +5,7 @@
 #include "core/screener.hpp"
 #include "io/criteria_loader.hpp"
 #include "test_builders.hpp"
+#include "util/text.hpp"
 
 using namespace fundscreen;
 using core::Decision;
@@ -78,12 +79,19 @@ struct Call {
     review(app, "B1", "Jussi", core::Verdict::pass, b1);
   }
 
+  // `reviewer` declares a conflict with application `app` or applicant `applicant`.
+  void conflict(const std::string& reviewer, const std::string& app, const std::string& applicant) {
+    conflicts.add(core::Conflict(reviewer, app, applicant));
+  }
+
   // The assessment of `a`; the same as assess_into() gives into an assessment reused from
   // the application before and from one with every value missing, as a screening's worker
-  // reuses its own, with the reads copied or as views into the record.
+  // reuses its own, with the reads copied or as views into the record; and the same decision,
+  // criteria and score as outline() (the first pass) gives.
   core::Assessed assess(const core::Application& a) {
     core::Screener screener(set, &index, &conflicts);
     core::Assessed fresh = screener.assess(a, core::TraceReads::yes);
+    CHECK(outline_text(screener.outline(a)) == outline_text(fresh));
     screener.assess_into(a, core::TraceReads::yes, reused);
     CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
     core::Application blank;
@@ -95,6 +103,24 @@ struct Call {
     CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
     screener.assess_into(a, core::TraceReads::yes, reused); // copies again, before `a` goes
     return fresh;
+  }
+
+  // What an outline says: the decision, the failed, unclear and pending criteria, the score.
+  std::string outline_text(const core::Outline& o) {
+    std::string out(core::decision_name(o.decision));
+    for (uint64_t mask : {o.failed, o.unclear, o.pending}) {
+      out += " (";
+      core::append_criteria(out, set, mask, ",");
+      out += ")";
+    }
+    return out + " " + (o.score ? core::to_string(*o.score) : "-");
+  }
+
+  // The same of an assessment.
+  std::string outline_text(const core::Assessed& a) {
+    std::string out(core::decision_name(a.decision));
+    for (const auto* list : {&a.failed, &a.unclear, &a.pending}) out += " (" + util::join(*list, ",") + ")";
+    return out + " " + (a.score ? core::to_string(*a.score) : "-");
   }
 
   const core::CriterionResult& criterion(const core::Assessed& a, const std::string& id) {
@@ -197,7 +223,7 @@ TEST_CASE("core::Screener aggregates reviewers") {
   }
   SUBCASE("a reviewer with a declared conflict is left out, and the trail says so") {
     call.review("A1", "J1", "Liisa", core::Verdict::fail, 0);
-    call.conflicts.add(core::Conflict{"Liisa", "", "Mäkelä Oy"});
+    call.conflict("Liisa", "", "Mäkelä Oy");
     auto r = call.criterion(call.assess(app), "J1");
     CHECK(r.status == Status::pass);
     CHECK(r.reason == "both reviewers passed it (1 left out for a conflict of interest)");
@@ -206,7 +232,7 @@ TEST_CASE("core::Screener aggregates reviewers") {
     CHECK(*r.mean_score == core::Score(4, 1));
   }
   SUBCASE("a conflict by application id") {
-    call.conflicts.add(core::Conflict{"Aino", "A1", ""});
+    call.conflict("Aino", "A1", "");
     auto r = call.criterion(call.assess(app), "J1");
     CHECK(r.reason == "the reviewer passed it (1 left out for a conflict of interest)");
   }
@@ -308,4 +334,78 @@ TEST_CASE("core::Screener ranks by an expression") {
   auto assessed = call.assess(a);
   REQUIRE(assessed.score);
   CHECK(*assessed.score == core::Score(9500050, 100));
+}
+
+TEST_CASE("core::Screener min_reviewers") {
+  // J1 needs two verdicts (the set's default), B1 one (its own).
+  std::string yaml = k_set;
+  yaml.replace(yaml.find("criteria:\n"), 10, "reviews: {min_reviewers: 2}\ncriteria:\n");
+  yaml.replace(yaml.find("weight: 1,"), 10, "weight: 1, min_reviewers: 1,");
+  Call call(yaml);
+  auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+  call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+  SUBCASE("no verdict: pending, the reason says how many are required") {
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(a.pending == std::vector<std::string>{"J1"});
+    CHECK(call.criterion(a, "J1").reason == "0 of 2 required reviews");
+  }
+  SUBCASE("one verdict of two: pending, a lone fail does not reject") {
+    call.review("A1", "J1", "Aino", core::Verdict::fail, 2);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(call.criterion(a, "J1").status == Status::pending);
+    CHECK(call.criterion(a, "J1").reason == "1 of 2 required reviews");
+    CHECK(a.decided_by == "awaiting verdicts on J1");
+  }
+  SUBCASE("one verdict of two and a score below min_score: pending, not failed") {
+    std::string low = yaml;
+    low.replace(low.find("weight: 2,"), 10, "weight: 2, min_score: 3,");
+    Call other(low);
+    other.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    other.review("A1", "J1", "Aino", core::Verdict::pass, 2);
+    auto a = other.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(other.criterion(a, "J1").reason == "1 of 2 required reviews");
+  }
+  SUBCASE("two verdicts: decided as before") {
+    call.review("A1", "J1", "Aino", core::Verdict::fail, 2);
+    call.review("A1", "J1", "Jussi", core::Verdict::fail, 1);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::reject);
+    CHECK(call.criterion(a, "J1").reason == "both reviewers failed it");
+    call.review("A1", "J1", "Liisa", core::Verdict::pass, 6);
+    CHECK(call.assess(app).decision == Decision::clarify);
+  }
+  SUBCASE("two verdicts, one left out for a conflict: pending, and the reason says why") {
+    call.review("A1", "J1", "Aino", core::Verdict::pass, 8);
+    call.review("A1", "J1", "Jussi", core::Verdict::pass, 8);
+    call.conflict("Jussi", "A1", "");
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    const auto& j1 = call.criterion(a, "J1");
+    CHECK(j1.reason == "1 of 2 required reviews (1 left out for a conflict of interest)");
+    CHECK(j1.reviews.size() == 2);
+  }
+  SUBCASE("no verdict, one left out for a conflict: pending") {
+    call.review("A1", "J1", "Jussi", core::Verdict::pass, 8);
+    call.conflict("Jussi", "", "Mäkelä Oy");
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(call.criterion(a, "J1").reason == "0 of 2 required reviews (1 left out for a conflict of interest)");
+  }
+  SUBCASE("two verdicts beside a conflict: eligible") {
+    call.review("A1", "J1", "Aino", core::Verdict::pass, 8);
+    call.review("A1", "J1", "Jussi", core::Verdict::pass, 6);
+    call.review("A1", "J1", "Liisa", core::Verdict::fail, 0);
+    call.conflict("Liisa", "A1", "");
+    auto a = call.assess(app);
+    CHECK(a.eligible);
+    CHECK(call.criterion(a, "J1").reason == "both reviewers passed it (1 left out for a conflict of interest)");
+  }
+  SUBCASE("min_reviewers 1 on B1: one verdict decides it") {
+    auto a = call.assess(app);
+    CHECK(call.criterion(a, "B1").status == Status::pass);
+    CHECK(call.criterion(a, "B1").reason == "the rule holds; the reviewer passed it");
+  }
 }

@@ -87,6 +87,12 @@ TEST_CASE("core::diff_sets") {
                   "funding: {policy: strict}\nlights: {red_failed_share: 0.25, min_known: 3}") ==
           std::vector<std::string>{"changed lights red_failed_share: 0.5 | 0.25", "changed lights min_known: 1 | 3"});
   }
+  SUBCASE("min_reviewers: the set's and a criterion's") {
+    CHECK(changes("funding: {policy: strict}", "funding: {policy: strict}\nreviews: {min_reviewers: 2}") ==
+          std::vector<std::string>{"changed reviews min_reviewers: 1 | 2"});
+    CHECK(changes("weight: 1,", "weight: 1, min_reviewers: 3,") ==
+          std::vector<std::string>{"changed criterion J1 min_reviewers:  | 3"});
+  }
   SUBCASE("an impact's indicator") {
     CHECK(changes("indicator: outcome.continued", "indicator: outcome.continued and outcome.problem_confirmed") ==
           std::vector<std::string>{

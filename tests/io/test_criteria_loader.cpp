@@ -199,6 +199,32 @@ TEST_CASE("io::check_criteria invalid YAML") {
   }
 }
 
+TEST_CASE("io::parse_criteria min_reviewers") {
+  std::string yaml = fundscreen::testing::criteria_set_yaml(R"(reviews:
+  min_reviewers: 2
+criteria:
+  - {id: J1, kind: judgement, protects: [c]}
+  - {id: J2, kind: judgement, min_reviewers: 3, protects: [c]}
+impacts:
+  - {id: c, indicator: outcome.continued}
+)");
+  auto set = fundscreen::io::parse_criteria(yaml, "set.yaml");
+  CHECK(set.reviews.min_reviewers == 2);
+  CHECK_FALSE(set.criteria[0].min_reviewers);
+  CHECK(set.min_reviewers(set.criteria[0]) == 2);
+  CHECK(set.min_reviewers(set.criteria[1]) == 3);
+  CHECK(set.criteria[1].min_reviewers_where.line == 15);
+  SUBCASE("without a reviews section one verdict decides") {
+    auto plain = fundscreen::io::parse_criteria(fundscreen::testing::minimal_criteria_yaml(), "set.yaml");
+    CHECK(plain.min_reviewers(plain.criteria[1]) == 1);
+  }
+  SUBCASE("an unknown key in the reviews section") {
+    std::string typo = yaml;
+    typo.replace(typo.find("  min_reviewers: 2"), 18, "  min_reviewer: 2");
+    CHECK(problems(typo) == "12:3: unknown key 'min_reviewer' in reviews; did you mean 'min_reviewers'?\n");
+  }
+}
+
 TEST_CASE("io::check_criteria unknown keys") {
   SUBCASE("at the top level, with the nearest key suggested") {
     std::string yaml = minimal_criteria_yaml();
@@ -209,7 +235,7 @@ TEST_CASE("io::check_criteria unknown keys") {
   SUBCASE("with no near key, listing the allowed ones") {
     CHECK(problems(minimal_criteria_yaml() + "colour: red\n") ==
           "24:1: unknown key 'colour' in the criteria set; allowed: id, version, title, call, fields, criteria, "
-          "impacts, lights, ranking, funding\n");
+          "impacts, lights, ranking, funding, reviews\n");
   }
   SUBCASE("in a criterion") {
     CHECK(problems(set_with_rule("    rule: app.stage != \"idea\"\n    wieght: 1\n")) ==

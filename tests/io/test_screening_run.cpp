@@ -240,3 +240,54 @@ TEST_CASE("io::ScreeningRun with spilled outlines") {
     check_spilled_same(inputs);
   }
 }
+
+TEST_CASE("io::ScreeningRun checks what the conflicts name, reading in chunks or row by row") {
+  const std::vector<std::string> names = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"};
+  std::string set = k_set;
+  set.replace(set.find("  - {name: title"), 0, "  - {name: applicant, type: string}\n");
+  std::string bytes = "id,applicant,title,stage,requested_eur,score\n";
+  for (int i = 0; i < 3000; ++i)
+    bytes += "A" + std::to_string(i) + ",Applicant " + names[static_cast<size_t>(i) % names.size()] + ",Title " +
+             std::to_string(i) + ",ongoing,1000," + std::to_string(i % 7) + "\n";
+  std::string apps = temporary_path("conflicts-apps.csv"), roster = temporary_path("conflicts-roster.csv"),
+              conflicts = temporary_path("conflicts.csv");
+  std::ofstream(apps, std::ios::binary) << bytes;
+  std::ofstream(roster, std::ios::binary) << "reviewer,name\nR1,Reviewer One\nR2,Reviewer Two\n";
+  std::ofstream(conflicts, std::ios::binary)
+      << "reviewer,application,applicant\nR1,A12,\nR2,,Applicant Echo\nR1,A29999,\nR3,,Applicant Bravoo\n";
+  fundscreen::io::ScreeningInputs inputs;
+  inputs.criteria = "set.yaml";
+  inputs.criteria_text = set;
+  inputs.applications = {apps};
+  inputs.reviewers = roster;
+  inputs.conflicts = {conflicts};
+  inputs.digests = fundscreen::io::Digests::skip;
+  auto problems = [&](fundscreen::io::Encoding encoding, fundscreen::io::BlockTuning tuning) {
+    inputs.input.csv.encoding = encoding;
+    inputs.block_tuning = tuning;
+    try {
+      fundscreen::io::ScreeningRun run(inputs);
+    } catch (const fundscreen::util::Error& e) {
+      std::string out;
+      for (const auto& d : e.diagnostics())
+        out += std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.message + "\n";
+      return out;
+    }
+    return std::string("(no error)");
+  };
+  std::string expected =
+      "4:4: conflict with unknown application 'A29999', not among the applications read; did you mean 'A2999'?\n"
+      "5:1: unknown reviewer 'R3', not on the roster " +
+      roster +
+      "; add the reviewer to the roster or correct the name\n"
+      "5:5: conflict with unknown applicant 'Applicant Bravoo', the applicant of none of the applications read; did "
+      "you mean 'Applicant Bravo'?\n";
+  using fundscreen::io::Encoding;
+  CHECK(problems(Encoding::windows_1252, {}) == expected); // the streaming reader
+  CHECK(problems(Encoding::utf8, {1024, 2}) == expected);  // in chunks, on two workers
+  CHECK(problems(Encoding::utf8, {}) == expected);
+  std::ofstream(conflicts, std::ios::binary) << "reviewer,application,applicant\nR1,A12,\nR2,,Applicant Echo\n";
+  CHECK(problems(Encoding::utf8, {1024, 2}) == "(no error)");
+  CHECK(problems(Encoding::windows_1252, {}) == "(no error)");
+  for (const std::string& path : {apps, roster, conflicts}) std::remove(path.c_str());
+}

@@ -75,6 +75,29 @@ TEST_CASE("util::nearest") {
   SUBCASE("suggests nothing among no candidates") { CHECK(nearest("x", std::vector<std::string>{}) == ""); }
 }
 
+TEST_CASE("util::NearestWord") {
+  SUBCASE("offered one at a time, it suggests what nearest() does") {
+    const std::vector<std::string> words = {"OA-2021-029", "OA-2021-047", "OA-2021-029", "Kajaanin AMK"};
+    for (const char* word : {"OA-2021-0299", "OA-2021-04", "OA-2021-02", "Kajaanin", "OA-2021-039"}) {
+      CAPTURE(word);
+      fundscreen::util::NearestWord offered(word);
+      for (const std::string& w : words) offered.offer(w);
+      CHECK(offered.best() == nearest(word, words));
+    }
+    fundscreen::util::NearestWord typo("OA-2021-0299");
+    for (const std::string& w : words) typo.offer(w);
+    CHECK(typo.best() == "OA-2021-029");
+  }
+  SUBCASE("a candidate much longer or shorter is never near") {
+    fundscreen::util::NearestWord word("Iisalmen kaupunki");
+    word.offer("I");
+    word.offer("Iisalmen kaupunki ja Ylä-Savon koulutuskuntayhtymä");
+    CHECK(word.best() == "");
+    word.offer("Iisalmen kaupungi");
+    CHECK(word.best() == "Iisalmen kaupungi");
+  }
+}
+
 TEST_CASE("util::utf8_length") {
   CHECK(utf8_length("") == 0);
   CHECK(utf8_length("abc") == 3);
