@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/records.hpp"
 #include "core/rule.hpp"
 #include "util/error.hpp"
 
@@ -66,6 +67,7 @@ struct Criterion {
   util::Location weight_where;
   // Horizon Europe style: a mean reviewer score below this fails the criterion.
   std::optional<Thousandths> min_score;
+  util::Location min_score_where;
   // The verdicts (not left out for a conflict) it needs before it is decided; else the set's.
   std::optional<int64_t> min_reviewers;
   util::Location min_reviewers_where;
@@ -101,7 +103,10 @@ struct Ranking {
   std::optional<Rule> expression;
   // An eligible application whose weighted total is below this is rejected.
   std::optional<Thousandths> min_total;
+  util::Location min_total_where;
   std::vector<TieBreak> tie_break;
+  // Where the `ranking` section is, if the set has one.
+  util::Location where;
 };
 
 // When `impact` shows a criterion or impact red or yellow. Green: every known result held;
@@ -123,6 +128,10 @@ struct Reviews {
   // The verdicts a judgement or both criterion needs unless it sets its own; fewer: pending.
   int64_t min_reviewers = 1;
   util::Location min_reviewers_where;
+  // The scale of the reviewers' scores: 0 to 5 unless the set says otherwise. Scores outside
+  // it are errors; min_score and min_total are on it.
+  ScoreScale scale;
+  util::Location scale_where;
 };
 
 // How the funding line is drawn: `strict` stops at the first application that does not fit

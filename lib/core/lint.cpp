@@ -23,6 +23,7 @@ public:
     check_tie_break();
     check_funding();
     check_reviews();
+    check_ranking();
     std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
       return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
     });
@@ -80,11 +81,13 @@ private:
                                          to_string(*c.weight)));
     else if (c.weight && !judged)
       report(c.weight_where, fmt::format("criterion '{}' is a rule and has no reviewer scores to weigh", c.id));
-    if (c.min_score && (c.min_score->value < 0 || c.min_score->value > 5000))
-      report(c.where,
-             fmt::format("criterion '{}' has min_score {}; scores run from 0 to 5", c.id, to_string(*c.min_score)));
     if (c.min_score && !judged)
-      report(c.where, fmt::format("criterion '{}' is a rule and has no reviewer scores for a min_score", c.id));
+      report(c.min_score_where,
+             fmt::format("criterion '{}' is a rule and has no reviewer scores for a min_score", c.id));
+    else if (c.min_score && !on_scale(*c.min_score))
+      report(c.min_score_where, fmt::format("criterion '{}' has min_score {}, outside the score scale {}; it is "
+                                            "compared with the mean of the reviewers' scores on that scale",
+                                            c.id, to_string(*c.min_score), scale_text()));
     if (c.min_reviewers && !judged)
       report(c.min_reviewers_where,
              fmt::format("criterion '{}' is a rule and has no reviewers; remove min_reviewers", c.id));
@@ -167,6 +170,45 @@ private:
       report(m_set.reviews.min_reviewers_where,
              fmt::format("reviews: min_reviewers {}; it is a whole number, 1 or more", m_set.reviews.min_reviewers));
   }
+
+  // With the reviewers' scores ranking: the total is their weighted mean, so it is on their
+  // scale, and without a weight there is no score at all (a set of rules alone ranks by its
+  // tie-break order by design; one with reviewers most likely forgot the weights).
+  void check_ranking() {
+    const Ranking& r = m_set.ranking;
+    if (r.by != Ranking::By::reviewer_scores) return;
+    bool weighted = std::any_of(m_set.criteria.begin(), m_set.criteria.end(), [](const Criterion& c) {
+      return c.kind != CriterionKind::rule && c.weight && c.weight->value != 0;
+    });
+    bool judged = std::any_of(m_set.criteria.begin(), m_set.criteria.end(),
+                              [](const Criterion& c) { return c.kind != CriterionKind::rule; });
+    util::Location where = r.where.line ? r.where : util::Location{m_set.source, 1, 1};
+    if (r.min_total && !weighted)
+      report(r.min_total_where, fmt::format("min_total {} needs a score, but no criterion the reviewers score has a "
+                                            "weight, so every application would be rejected; give those criteria a "
+                                            "weight",
+                                            to_string(*r.min_total)));
+    else if (r.min_total && !on_scale(*r.min_total))
+      report(r.min_total_where,
+             fmt::format("min_total {} is outside the score scale {}; it is compared with the weighted mean of the "
+                         "reviewers' scores on that scale, not with a sum of points",
+                         to_string(*r.min_total), scale_text()));
+    else if (!weighted && judged)
+      m_found.push_back(util::Diagnostic{
+          where,
+          util::Severity::warning,
+          "the ranking is by the reviewers' scores, but no criterion they score has a weight: eligible applications "
+          "are ranked by the tie-break order alone; give criteria a weight, or rank by an expression",
+          {}});
+  }
+
+  bool on_scale(Thousandths t) const {
+    const ScoreScale& s = m_set.reviews.scale;
+    return t.value >= int64_t{500} * s.min_halves && t.value <= int64_t{500} * s.max_halves;
+  }
+
+  // "0 to 5 (reviews: scale)"
+  std::string scale_text() const { return to_string(m_set.reviews.scale) + " (reviews: scale)"; }
 
   static std::string unknown(std::string_view what, const std::string& name, const std::vector<std::string>& known) {
     std::string message = fmt::format("the tie-break names unknown {} '{}'", what, name);

@@ -50,9 +50,18 @@ std::span<const FieldSpec> conflict_fields() {
   return fields;
 }
 
-std::optional<int> score_to_halves(double score, std::string_view text, std::string& why) {
-  if (score < 0 || score > 5) {
-    why = fmt::format("score '{}' is outside 0 to 5", text);
+// Half points as a decimal: 7 -> "3.5".
+static std::string halves_text(int halves) {
+  return halves % 2 ? fmt::format("{}.5", halves / 2) : fmt::format("{}", halves / 2);
+}
+
+std::string to_string(ScoreScale scale) {
+  return halves_text(scale.min_halves) + " to " + halves_text(scale.max_halves);
+}
+
+std::optional<int> score_to_halves(double score, std::string_view text, ScoreScale scale, std::string& why) {
+  if (score * 2 < scale.min_halves || score * 2 > scale.max_halves) {
+    why = fmt::format("score '{}' is outside {}, the criteria set's score scale", text, to_string(scale));
     return std::nullopt;
   }
   double halves = score * 2;

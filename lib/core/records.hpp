@@ -59,7 +59,17 @@ std::span<const FieldSpec> assessment_fields();
 // the reviewer assesses.
 std::span<const FieldSpec> roster_fields();
 
-// A score as half points, or nothing (with `why`) if it is outside 0 to 5 or not a half point.
-std::optional<int> score_to_halves(double score, std::string_view text, std::string& why);
+// The scale of the reviewers' scores, in half points: 0 to 10 for the usual 0 to 5.
+struct ScoreScale {
+  int min_halves = 0;
+  int max_halves = 10;
+  bool operator==(const ScoreScale&) const = default;
+};
+
+// The scale as a criteria set writes it: "0 to 5", "1 to 4.5".
+std::string to_string(ScoreScale scale);
+
+// A score as half points, or nothing (with `why`) if it is outside `scale` or not a half point.
+std::optional<int> score_to_halves(double score, std::string_view text, ScoreScale scale, std::string& why);
 
 } // namespace fundscreen::core

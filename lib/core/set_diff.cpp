@@ -35,6 +35,7 @@ public:
     compare("funding amount", m_old.funding_amount, m_new.funding_amount);
     compare("reviews min_reviewers", std::to_string(m_old.reviews.min_reviewers),
             std::to_string(m_new.reviews.min_reviewers));
+    compare("reviews scale", core::to_string(m_old.reviews.scale), core::to_string(m_new.reviews.scale));
     compare("lights red_failed_share", to_string(m_old.lights.red_failed_share),
             to_string(m_new.lights.red_failed_share));
     compare("lights min_known", std::to_string(m_old.lights.min_known), std::to_string(m_new.lights.min_known));

@@ -265,8 +265,7 @@ private:
         c.rule = compile(rule, app_scope(), core::Type::boolean, fmt::format("the rule of criterion '{}'", c.id));
       }
       c.weight = thousandths(node["weight"], "weight", c.weight_where);
-      util::Location unused;
-      c.min_score = thousandths(node["min_score"], "min_score", unused);
+      c.min_score = thousandths(node["min_score"], "min_score", c.min_score_where);
       c.min_reviewers = whole_number(node["min_reviewers"], "min_reviewers", c.min_reviewers_where);
       for (const YamlNode& p : sequence(node["protects"], "protects")) c.protects.push_back({p.scalar(), m_yaml.at(p)});
       m_set.criteria.push_back(std::move(c));
@@ -398,8 +397,8 @@ private:
     } else if (by != "reviewer_scores") {
       m_yaml.error(ranking["by"], fmt::format("unknown ranking '{}'; allowed: reviewer_scores, expression", by));
     }
-    util::Location unused;
-    m_set.ranking.min_total = thousandths(ranking["min_total"], "min_total", unused);
+    m_set.ranking.where = m_yaml.at(ranking);
+    m_set.ranking.min_total = thousandths(ranking["min_total"], "min_total", m_set.ranking.min_total_where);
     for (const YamlNode& node : sequence(ranking["tie_break"], "tie_break")) load_tie_break(node);
   }
 
@@ -439,9 +438,30 @@ private:
 
   void load_reviews(const YamlNode& reviews) {
     if (!mapping(reviews, "reviews")) return;
-    m_yaml.check_keys(reviews, {"min_reviewers"}, "reviews");
+    m_yaml.check_keys(reviews, {"min_reviewers", "scale"}, "reviews");
     util::Location& where = m_set.reviews.min_reviewers_where;
     if (auto n = whole_number(reviews["min_reviewers"], "min_reviewers", where)) m_set.reviews.min_reviewers = *n;
+    load_scale(reviews["scale"]);
+  }
+
+  // The scale of the reviewers' scores: `scale: {min: 0, max: 5}`, in whole or half points.
+  void load_scale(const YamlNode& scale) {
+    if (!mapping(scale, "the score scale")) return;
+    m_yaml.check_keys(scale, {"min", "max"}, "the score scale");
+    core::Reviews& r = m_set.reviews;
+    r.scale_where = m_yaml.at(scale);
+    util::Location unused;
+    for (auto [key, bound] : {std::pair{"min", &r.scale.min_halves}, std::pair{"max", &r.scale.max_halves}}) {
+      auto value = thousandths(scale[key], key, unused);
+      if (value && (value->value < 0 || value->value > 100'000 || value->value % 500 != 0))
+        m_yaml.error(scale[key], fmt::format("the score scale's {} is a whole or half point from 0 to 100, not '{}'",
+                                             key, scale[key].scalar()));
+      else if (value)
+        *bound = static_cast<int>(value->value / 500);
+    }
+    if (r.scale.max_halves <= r.scale.min_halves)
+      m_yaml.error(
+          scale, fmt::format("the score scale runs from {}; its max must be above its min", core::to_string(r.scale)));
   }
 
   YamlSource m_yaml;

@@ -34,8 +34,8 @@ static std::string text_of(const core::Value& v) {
   return s ? *s : std::string();
 }
 
-void read_assessments(const std::string& path, const InputOptions& options, util::Diagnostics& diagnostics,
-                      const std::function<void(core::Assessment&&)>& sink) {
+void read_assessments(const std::string& path, const InputOptions& options, core::ScoreScale scale,
+                      util::Diagnostics& diagnostics, const std::function<void(core::Assessment&&)>& sink) {
   read_table_file(path, core::assessment_fields(), table_options(options, "assessment", "assessments"), diagnostics,
                   [&](TypedRow&& row) {
                     core::Assessment a;
@@ -52,7 +52,7 @@ void read_assessments(const std::string& path, const InputOptions& options, util
                     a.reviewer_where = row.cells[2];
                     if (const double* score = std::get_if<double>(&row.values[4])) {
                       std::string why;
-                      a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), why);
+                      a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), scale, why);
                       if (!a.score_halves) diagnostics.error(row.cells[4], why);
                     }
                     // A row without its keys cannot be checked further.
@@ -63,7 +63,7 @@ void read_assessments(const std::string& path, const InputOptions& options, util
 size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
                         const core::Roster* roster, core::AssessmentIndex& index, util::Diagnostics& diagnostics) {
   size_t rows = 0;
-  read_assessments(path, options, diagnostics, [&](core::Assessment&& a) {
+  read_assessments(path, options, set.reviews.scale, diagnostics, [&](core::Assessment&& a) {
     ++rows;
     index.tally(a);
     if (roster) core::check_reviewer(*roster, a, diagnostics);

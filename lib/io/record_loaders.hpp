@@ -28,9 +28,10 @@ void read_applications(const std::string& path, const core::CriteriaSet& set, co
                        util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink);
 
 // Streams the reviewers' assessments in `path`: each row whose application and criterion
-// could be read goes to `sink`; every problem goes to `diagnostics`.
-void read_assessments(const std::string& path, const InputOptions& options, util::Diagnostics& diagnostics,
-                      const std::function<void(core::Assessment&&)>& sink);
+// could be read goes to `sink`; every problem goes to `diagnostics`, a score outside `scale`
+// among them.
+void read_assessments(const std::string& path, const InputOptions& options, core::ScoreScale scale,
+                      util::Diagnostics& diagnostics, const std::function<void(core::Assessment&&)>& sink);
 
 // Streams the assessments in `path` into `index`, reporting each one's own problems (bad
 // cells, unknown or rule criteria, and with a `roster` a reviewer not on it or not on it for

@@ -156,7 +156,7 @@ impacts:
 impacts:
   - id: continuity
     indicator: outcome.continued
-)")) == "12:9: criterion 'R1' is a rule and has no reviewer scores for a min_score\n");
+)")) == "15:16: criterion 'R1' is a rule and has no reviewer scores for a min_score\n");
   }
   SUBCASE("a rule or both criterion without a rule") {
     CHECK(problems(criteria_set_yaml(R"(criteria:
@@ -182,7 +182,10 @@ impacts:
 impacts:
   - id: continuity
     indicator: outcome.continued
-)")) == "14:11: criterion 'J1' is of kind 'judgement' but has a rule; make it 'both' or remove the rule\n");
+)")) == "1:1: the ranking is by the reviewers' scores, but no criterion they score has a weight: eligible "
+        "applications are ranked by the tie-break order alone; give criteria a weight, or rank by an "
+        "expression\n"
+        "14:11: criterion 'J1' is of kind 'judgement' but has a rule; make it 'both' or remove the rule\n");
   }
 }
 
@@ -274,6 +277,8 @@ ranking:
         "21:15: unknown field 'app.stag'; did you mean 'app.stage'?\n"
         "24:9: impact 'continuity' has no indicator; add indicator: EXPRESSION over outcome fields\n"
         "25:9: impact 'spare' is protected by no criterion\n"
+        "28:3: the ranking is by the reviewers' scores, but no criterion they score has a weight: eligible "
+        "applications are ranked by the tie-break order alone; give criteria a weight, or rank by an expression\n"
         "29:19: the tie-break names unknown criterion 'R9'; did you mean 'R1'?\n");
 }
 
@@ -410,7 +415,10 @@ criteria:
 impacts:
   - id: continuity
     indicator: outcome.continued
-)")) == "12:18: reviews: min_reviewers 0; it is a whole number, 1 or more\n"
+)")) == "1:1: the ranking is by the reviewers' scores, but no criterion they score has a weight: eligible "
+        "applications are ranked by the tie-break order alone; give criteria a weight, or rank by an "
+        "expression\n"
+        "12:18: reviews: min_reviewers 0; it is a whole number, 1 or more\n"
         "16:20: criterion 'J1' has min_reviewers 0; it is a whole number, 1 or more\n");
   }
   SUBCASE("not a whole number") {
@@ -432,6 +440,7 @@ criteria:
   - id: J1
     kind: judgement
     min_reviewers: 2
+    weight: 1
     protects: [continuity]
 impacts:
   - id: continuity
