@@ -117,6 +117,15 @@ static bool below_min_score(const Criterion& c, Status reviews, const std::optio
   return c.min_score && mean && reviews != Status::pending && *mean < Score(c.min_score->value, 1000);
 }
 
+// True if criterion `c`, which its reviewers pass, still awaits a score: the ranking weighs
+// it, or it has a min_score, and no reviewer who counts gave one. Without the score the
+// application would be ranked on its other criteria alone, or pass its min_score unseen.
+static bool awaits_score(const CriteriaSet& set, const Criterion& c, Status reviews, const std::optional<Score>& mean) {
+  if (reviews != Status::pass || mean) return false;
+  bool weighed = c.weight && c.weight->value != 0 && set.ranking.by == Ranking::By::reviewer_scores;
+  return weighed || c.min_score;
+}
+
 // The reviewers' side of a criterion needing `required` verdicts, with the reason.
 static Status review_status(std::span<const Review> reviews, int64_t required, std::string& reason) {
   size_t pass = 0, fail = 0, unclear = 0, left_out = 0;
@@ -206,6 +215,11 @@ void Screener::assess_criterion(const Criterion& c, const Application& app, std:
     std::string why;
     result.review_status = review_status(result.reviews, m_set.min_reviewers(c), why);
     result.mean_score = mean_score(result.reviews);
+    if (awaits_score(m_set, c, result.review_status, result.mean_score)) {
+      result.review_status = Status::pending;
+      why +=
+          c.min_score ? " but gave no score, which its min_score needs" : " but gave no score, which the ranking needs";
+    }
     status = combine(status, result.review_status);
     if (reasons) result.reason += "; ";
     result.reason += why;
@@ -232,6 +246,7 @@ template <typename Append> static std::string decided_text(const CriteriaSet& se
   if (o.decision == Decision::reject)
     return fmt::format("score {} is below the minimum total {}", o.score ? to_string(*o.score) : "(none)",
                        to_string(*set.ranking.min_total));
+  if (o.decision == Decision::pending) return "awaiting its ranking score: the ranking expression has no value";
   return "eligible";
 }
 
@@ -348,6 +363,7 @@ Outline Screener::outline(const Application& app) const {
     if (c.kind != CriterionKind::rule) {
       std::optional<Score> mean;
       Status reviews = review_outline(i, entries, id, app, mean);
+      if (awaits_score(m_set, c, reviews, mean)) reviews = Status::pending;
       status = combine(status, reviews);
       if (below_min_score(c, reviews, mean)) status = Status::fail;
       if (c.weight && c.weight->value != 0 && mean) {
@@ -378,6 +394,10 @@ void Screener::decide(Outline& o, const Application& app, std::optional<Score> w
     weighted.reset();
     if (m_set.ranking.expression)
       weighted = to_score(evaluate_value(*m_set.ranking.expression, RecordView{app.values, {}}));
+    if (!weighted) { // it cannot be placed in the ranking: not below every other, unseen
+      o.decision = Decision::pending;
+      return;
+    }
   }
   o.score = weighted;
   const auto& min_total = m_set.ranking.min_total;

@@ -409,3 +409,78 @@ TEST_CASE("core::Screener min_reviewers") {
     CHECK(call.criterion(a, "B1").reason == "the rule holds; the reviewer passed it");
   }
 }
+
+TEST_CASE("core::Screener a scored criterion awaits its score") {
+  SUBCASE("a weighted criterion passed without a score is pending, not ranked on the others alone") {
+    Call call;
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.review("A1", "J1", "Aino", core::Verdict::pass);
+    call.review("A1", "J1", "Jussi", core::Verdict::pass);
+    call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(a.pending == std::vector<std::string>{"J1"});
+    CHECK(call.criterion(a, "J1").reason == "both reviewers passed it but gave no score, which the ranking needs");
+    CHECK_FALSE(a.score);
+  }
+  SUBCASE("one reviewer's score is enough") {
+    Call call;
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.review("A1", "J1", "Aino", core::Verdict::pass);
+    call.review("A1", "J1", "Jussi", core::Verdict::pass, 7);
+    call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    auto a = call.assess(app);
+    CHECK(a.eligible);
+    CHECK(*a.score == core::Score(2 * 7 + 8, 2 * 3));
+  }
+  SUBCASE("a fail without a score still rejects") {
+    Call call;
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.review("A1", "J1", "Aino", core::Verdict::fail);
+    call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    CHECK(call.assess(app).decision == Decision::reject);
+  }
+  SUBCASE("a score left out for a conflict does not count") {
+    Call call;
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.review("A1", "J1", "Aino", core::Verdict::pass);
+    call.review("A1", "J1", "Jussi", core::Verdict::pass, 7);
+    call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    call.conflict("Jussi", "A1", "");
+    CHECK(call.assess(app).decision == Decision::pending);
+  }
+  SUBCASE("a min_score needs a score even when the ranking is by an expression") {
+    std::string yaml = k_set;
+    yaml.replace(yaml.find("weight: 2,"), 10, "weight: 2, min_score: 3,");
+    yaml.replace(yaml.find("ranking:\n"), 9, "ranking:\n  by: expression\n  expression: app.requested_eur\n");
+    Call call(yaml);
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.review("A1", "J1", "Aino", core::Verdict::pass);
+    call.review("A1", "B1", "Aino", core::Verdict::pass); // weighed, but the ranking does not use it
+    auto a = call.assess(app);
+    CHECK(a.pending == std::vector<std::string>{"J1"});
+    CHECK(call.criterion(a, "J1").reason == "the reviewer passed it but gave no score, which its min_score needs");
+  }
+}
+
+TEST_CASE("core::Screener an application the ranking expression cannot score") {
+  std::string yaml = k_set;
+  yaml.replace(yaml.find("ranking:\n"), 9, "ranking:\n  by: expression\n  expression: app.started - 2020-01-01\n");
+  Call call(yaml);
+  auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+  call.pass_all("A1", 8, 8);
+  app.values[call.set.field_index("started")] = core::Value{};
+  // R2 reads `started` too: without it R2 is unclear, so give R2 nothing to say
+  auto a = call.assess(app);
+  CHECK(a.decision == Decision::clarify);
+  std::string no_r2 = yaml;
+  no_r2.replace(no_r2.find("  - {id: R2"), no_r2.find("  - {id: J1") - no_r2.find("  - {id: R2"), "");
+  Call other(no_r2);
+  auto b = other.app("A1", "ongoing", "2020-01-01", "1000");
+  other.pass_all("A1", 8, 8);
+  b.values[other.set.field_index("started")] = core::Value{};
+  auto assessed = other.assess(b);
+  CHECK(assessed.decision == Decision::pending);
+  CHECK(assessed.pending.empty());
+  CHECK(assessed.decided_by == "awaiting its ranking score: the ranking expression has no value");
+}
