@@ -53,6 +53,7 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs))
       m_inputs.criteria_text ? *m_inputs.criteria_text : read_file(m_inputs.criteria, util::ErrorKind::criteria);
   m_set = std::make_unique<core::CriteriaSet>(parse_criteria(text, m_inputs.criteria));
   for (std::string& path : m_inputs.applications) {
+    m_names.push_back(path == "-" ? "<stdin>" : path);
     if (path != "-") continue;
     path = spool_stdin();
     m_spooled.push_back(path);
@@ -64,7 +65,21 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs))
   m_info.timestamp = m_inputs.timestamp;
   m_info.lang = m_inputs.lang;
   load_reviews();
-  first_pass();
+  try {
+    first_pass();
+  } catch (const util::Error& e) { // standard input is named so, not by its temporary copy
+    throw util::Error(e.kind(), renamed(e.diagnostics()));
+  }
+  util::Diagnostics warnings;
+  for (auto& d : renamed(m_warnings.items())) warnings.add(std::move(d));
+  m_warnings = std::move(warnings);
+}
+
+std::vector<util::Diagnostic> ScreeningRun::renamed(std::vector<util::Diagnostic> diagnostics) const {
+  for (util::Diagnostic& d : diagnostics)
+    for (size_t f = 0; f < m_inputs.applications.size(); ++f)
+      if (d.where.source == m_inputs.applications[f]) d.where.source = m_names[f];
+  return diagnostics;
 }
 
 ScreeningRun::~ScreeningRun() {
@@ -246,8 +261,10 @@ void ScreeningRun::replay_with(Fields fields, Decide decide,
   util::Diagnostics ignored; // the first pass reported everything already
   ApplicationReader read = replay_reader(fields);
   size_t index = 0;
-  for (const std::string& path : m_inputs.applications) {
+  for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
+    const std::string& path = m_inputs.applications[f];
     bool whole = read(path, ignored, [&](core::Application&& app) {
+      if (app.where.source != m_names[f]) app.where.source = m_names[f];
       core::ApplicationView view;
       view.index = index;
       view.app = &app;
@@ -334,7 +351,7 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
   size_t first = 0;
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const CsvLayout& layout = m_layouts[f];
-    job.start_file(m_inputs.applications[f], first);
+    job.start_file(m_names[f], first); // the name the application's place shows
     if (!reader.read(m_inputs.applications[f], job, nullptr, &layout)) throw_changed(m_inputs.applications[f]);
     for (const CsvChunk& chunk : layout.chunks) first += chunk.rows;
   }

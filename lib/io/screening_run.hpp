@@ -130,6 +130,8 @@ private:
   // replay_spilled() for a writer that formats each application on its own: a large slice
   // formatted in two halves side by side.
   void replay_spilled(const Format& format, const Write& write) const;
+  // `diagnostics` with standard input named `<stdin>`, not by its temporary copy.
+  std::vector<util::Diagnostic> renamed(std::vector<util::Diagnostic> diagnostics) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
   // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
@@ -156,6 +158,9 @@ private:
   bool m_block = false;
   std::vector<CsvLayout> m_layouts;
   std::vector<std::string> m_spooled;
+  // How each file of m_inputs.applications is named in messages and places: its path, or
+  // `<stdin>` for standard input, which m_inputs.applications names by its temporary copy.
+  std::vector<std::string> m_names;
   util::Diagnostics m_warnings;
   core::RunInfo m_info;
 };
