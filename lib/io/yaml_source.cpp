@@ -160,10 +160,10 @@ static std::string quoted(std::string_view text) {
   return out + "'";
 }
 
-// What to do about the tag on `node`, a `role` ("key" or "value"). A `!` tag that starts a scalar was
-// meant as part of it; YAML's own tags (`!!str`), named ones and tags on lists or mappings
-// carry nothing a fundscreen file needs.
-static std::string tag_message(const YamlNode& node, std::string_view role, std::string_view example_prefix) {
+// What to do about the tag on `node`, a `role` ("key" or "value"; the value of `key`, if
+// given). A `!` tag that starts a scalar was meant as part of it; YAML's own tags (`!!str`),
+// named ones and tags on lists or mappings carry nothing a fundscreen file needs.
+static std::string tag_message(const YamlNode& node, std::string_view role, const YamlNode* key) {
   const std::string& tag = node.tag();
   std::string_view what = node.is_map() ? "mapping" : (node.is_sequence() ? "list" : role);
   std::string message = fmt::format("YAML tag '{}' on this {}; ", tag, what);
@@ -173,27 +173,27 @@ static std::string tag_message(const YamlNode& node, std::string_view role, std:
       fmt::format("YAML reads a '!' that starts a {} as a tag, not as part of it: quote the whole {}", what, what);
   std::string whole = node.scalar().empty() ? tag : tag + " " + node.scalar();
   if (whole.size() <= 60 && whole.find('\n') == std::string::npos)
-    message += fmt::format(", e.g. {}{}", example_prefix, quoted(whole));
+    message += fmt::format(", e.g. {}{}", key ? key->scalar() + ": " : "", quoted(whole));
   return message;
 }
 
-void YamlSource::check_tags(const YamlNode& node, std::string_view role, std::string_view example_prefix,
+void YamlSource::check_tags(const YamlNode& node, std::string_view role, const YamlNode* key,
                             std::vector<size_t>& reported) {
   if (auto at = node.tag_offset(); at && std::find(reported.begin(), reported.end(), *at) == reported.end()) {
     reported.push_back(*at); // once, though aliases copy the node
     util::Location where = at_byte(*at);
-    error(where, tag_message(node, role, example_prefix), caret(where));
+    error(where, tag_message(node, role, key), caret(where));
   }
-  for (const YamlNode& item : node.items()) check_tags(item, "value", "", reported);
+  for (const YamlNode& item : node.items()) check_tags(item, "value", nullptr, reported);
   for (const auto& entry : node.entries()) {
-    check_tags(entry.key, "key", "", reported);
-    check_tags(entry.value, "value", entry.key.scalar() + ": ", reported);
+    check_tags(entry.key, "key", nullptr, reported);
+    check_tags(entry.value, "value", &entry.key, reported);
   }
 }
 
 bool YamlSource::check_no_tags() {
   std::vector<size_t> reported;
-  check_tags(m_root, "value", "", reported);
+  check_tags(m_root, "value", nullptr, reported);
   return !reported.empty();
 }
 

@@ -48,8 +48,7 @@ public:
 
 private:
   util::Location at_byte(size_t pos) const;
-  void check_tags(const YamlNode& node, std::string_view role, std::string_view example_prefix,
-                  std::vector<size_t>& reported);
+  void check_tags(const YamlNode& node, std::string_view role, const YamlNode* key, std::vector<size_t>& reported);
   size_t scalar_start(const YamlNode& node) const;
   bool next_line_is_blank(size_t pos) const;
   std::string_view line_text(int line) const;
