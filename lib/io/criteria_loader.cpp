@@ -54,6 +54,7 @@ public:
   }
 
   CriteriaSet load() {
+    if (m_yaml.check_no_tags()) return std::move(m_set); // what the tagged values read is not what was meant
     const YamlNode& root = m_yaml.root();
     if (!root.is_map()) {
       m_yaml.error(util::Location{m_set.source, 1, 1}, "a criteria set is a YAML mapping with id, version, call, "

@@ -206,6 +206,10 @@ public:
       : m_yaml(text, source, util::ErrorKind::input), m_schema(schema), m_options(options), m_d(d) {}
 
   void read(const RowSink& sink) {
+    if (m_yaml.check_no_tags()) { // what the tagged values read is not what was meant
+      for (auto& d : m_yaml.problems()) m_d.add(std::move(d));
+      return;
+    }
     const YamlNode& root = m_yaml.root();
     const YamlNode& list = root.is_map() && root[m_options.yaml_key] ? root[m_options.yaml_key] : root;
     if (!list.is_sequence()) {

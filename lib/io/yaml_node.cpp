@@ -2,17 +2,21 @@
 #include "io/yaml_node.hpp"
 
 #include <algorithm>
-#include <map>
-#include <memory>
+#include <istream>
+#include <streambuf>
 
-#include <fmt/format.h>
-#include <yaml.h>
+#include "io/yaml_builder.hpp"
 
 namespace fundscreen::io {
 
 std::optional<size_t> YamlNode::offset() const {
   if (m_kind == Kind::undefined) return std::nullopt;
   return m_offset;
+}
+
+std::optional<size_t> YamlNode::tag_offset() const {
+  if (m_tag.empty()) return std::nullopt;
+  return m_tag_offset;
 }
 
 const YamlNode& YamlNode::operator[](std::string_view key) const {
@@ -34,47 +38,70 @@ YamlNode::Entries YamlNode::entries() const {
   return {EntryIterator(first), EntryIterator(first + m_children.size())};
 }
 
+namespace yaml_text {
+
+size_t skip_space(std::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    if (text[pos] == '#')
+      pos = std::min(text.find('\n', pos), text.size());
+    else if (is_space(text[pos]))
+      ++pos;
+    else
+      break;
+  }
+  return pos;
+}
+
+size_t word_end(std::string_view text, size_t pos) {
+  if (text.substr(pos).starts_with("!<")) return std::min(text.find('>', pos), text.size() - 1) + 1; // verbatim
+  while (pos < text.size() && !is_space(text[pos]) &&
+         std::string_view(",[]{}").find(text[pos]) == std::string_view::npos)
+    ++pos;
+  return pos;
+}
+
+Properties properties_at(std::string_view text, size_t pos) {
+  Properties p;
+  while (pos < text.size() && (text[pos] == '!' || text[pos] == '&')) {
+    if (text[pos] == '!') p.tag = pos;
+    pos = skip_space(text, word_end(text, pos));
+  }
+  p.content = pos;
+  return p;
+}
+
+size_t closing_quote(std::string_view text, size_t quote) {
+  char q = text[quote];
+  for (size_t i = quote + 1; i < text.size(); ++i) {
+    if (q == '"' && text[i] == '\\')
+      ++i; // an escape: `\"` does not close
+    else if (text[i] == q && q == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+      ++i; // '' stands for one quote
+    else if (text[i] == q)
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+} // namespace yaml_text
+
+using namespace yaml_text;
+
 namespace {
 
-// libyaml counts marks in characters; the readers place things by byte. Marks come mostly in
-// document order, so the conversion walks on from the last one.
-class CharOffsets {
-public:
-  explicit CharOffsets(std::string_view text) : m_text(text) {}
-
-  size_t byte_of(size_t char_index) {
-    if (char_index < m_chars) m_chars = m_bytes = 0;
-    while (m_chars < char_index && m_bytes < m_text.size()) {
-      ++m_bytes;
-      while (m_bytes < m_text.size() && (static_cast<unsigned char>(m_text[m_bytes]) & 0xC0) == 0x80) ++m_bytes;
-      ++m_chars;
-    }
-    return m_bytes;
-  }
-
-private:
-  std::string_view m_text;
-  size_t m_chars = 0;
-  size_t m_bytes = 0;
-};
-
-// Owns a libyaml parser for the length of a parse.
-struct Parser {
-  yaml_parser_t parser;
-  Parser() { yaml_parser_initialize(&parser); }
-  ~Parser() { yaml_parser_delete(&parser); }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-};
-
-// Owns one event.
-struct Event {
-  yaml_event_t event;
-  ~Event() { yaml_event_delete(&event); }
-};
+constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";
 
 // Aliases copy their anchored node; a few nested aliases could otherwise ask for billions.
 constexpr size_t k_max_alias_nodes = 1'000'000;
+
+// Reads text in place as an input stream, for yaml-cpp's parser.
+class TextBuffer : public std::streambuf {
+public:
+  explicit TextBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data()); // only read: yaml-cpp puts back what it read
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 size_t count_nodes(const YamlNode& node) {
   size_t n = 1;
@@ -83,160 +110,158 @@ size_t count_nodes(const YamlNode& node) {
   return n;
 }
 
-bool is_null_text(std::string_view text) {
-  return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
-
-YamlNode::Style style_of(yaml_scalar_style_t style) {
-  switch (style) {
-  case YAML_SINGLE_QUOTED_SCALAR_STYLE: return YamlNode::Style::single_quoted;
-  case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return YamlNode::Style::double_quoted;
-  case YAML_LITERAL_SCALAR_STYLE: return YamlNode::Style::literal;
-  case YAML_FOLDED_SCALAR_STYLE: return YamlNode::Style::folded;
+// yaml-cpp reports no style: the content's first character tells it.
+YamlNode::Style style_at(std::string_view text, size_t pos) {
+  switch (pos < text.size() ? text[pos] : '\0') {
+  case '\'': return YamlNode::Style::single_quoted;
+  case '"': return YamlNode::Style::double_quoted;
+  case '|': return YamlNode::Style::literal;
+  case '>': return YamlNode::Style::folded;
   default: return YamlNode::Style::plain;
   }
 }
 
 } // namespace
 
-// Builds the tree of the first document from libyaml's events.
-class YamlBuilder {
-public:
-  explicit YamlBuilder(std::string_view text)
-      : m_text(text), m_base(text.starts_with("\xEF\xBB\xBF") ? 3 : 0), m_chars(text.substr(m_base)) {
-    yaml_parser_set_encoding(&m_parser.parser, YAML_UTF8_ENCODING);
-    yaml_parser_set_input_string(&m_parser.parser, reinterpret_cast<const unsigned char*>(text.data() + m_base),
-                                 text.size() - m_base);
-  }
+YamlBuilder::YamlBuilder(std::string_view text)
+    : m_text(text), m_base(text.starts_with(k_byte_order_mark) ? k_byte_order_mark.size() : 0) {}
 
-  YamlNode build() {
-    for (;;) {
-      Event e;
-      if (!yaml_parser_parse(&m_parser.parser, &e.event)) throw syntax_error();
-      switch (e.event.type) {
-      case YAML_SCALAR_EVENT: add(scalar(e.event)); break;
-      case YAML_ALIAS_EVENT: add(alias(e.event)); break;
-      case YAML_SEQUENCE_START_EVENT:
-        open(YamlNode::Kind::sequence, e.event, e.event.data.sequence_start.anchor);
-        break;
-      case YAML_MAPPING_START_EVENT: open(YamlNode::Kind::map, e.event, e.event.data.mapping_start.anchor); break;
-      case YAML_SEQUENCE_END_EVENT:
-      case YAML_MAPPING_END_EVENT: close(); break;
-      case YAML_DOCUMENT_END_EVENT: // later documents are not read, as with yaml-cpp before
-      case YAML_STREAM_END_EVENT: return m_root ? std::move(m_root) : YamlNode(YamlNode::Kind::null, m_base);
-      default: break;
-      }
+YamlNode YamlBuilder::build() {
+  check_characters(m_text);
+  TextBuffer buffer(m_text); // yaml-cpp skips the byte order mark itself
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  try {
+    if (parser.HandleNextDocument(*this)) {
+      check_quote_closed();
+      check_nothing_after(parser);
+    }
+  } catch (const YAML::ParserException& e) {
+    check_quote_closed(); // an open quote takes the rest of the text: the cause of any error after it
+    throw syntax_error(e);
+  }
+  return m_root ? std::move(m_root) : YamlNode(YamlNode::Kind::null, m_base);
+}
+
+void YamlBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  // An empty value's mark is the next token's (the next key or `-`): it is placed right after
+  // the token before it, where messages about it have always pointed; an empty key (`: x`)
+  // stays at its `:`. Its properties are its own only if it has an anchor, or is the whole
+  // document.
+  size_t at = offset(mark);
+  check_null_place(at);
+  bool key = !m_open.empty() && m_open.back().node.is_map() && m_open.back().node.m_children.size() % 2 == 0;
+  if (anchor != YAML::NullAnchor || m_open.empty() || is_null_word(at))
+    add(node(YamlNode::Kind::null, mark, ""), anchor);
+  else
+    add(YamlNode(YamlNode::Kind::null, key ? at : after_previous_token(at)), anchor);
+}
+
+void YamlBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  m_last_event = offset(mark);
+  add(alias(offset(mark), anchor), YAML::NullAnchor);
+}
+
+void YamlBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                           const std::string& value) {
+  YamlNode n = node(YamlNode::Kind::scalar, mark, tag);
+  n.m_text = value;
+  bool quoted = n.m_style == YamlNode::Style::single_quoted || n.m_style == YamlNode::Style::double_quoted;
+  m_last_quote = quoted ? std::optional(m_content) : std::nullopt;
+  add(std::move(n), anchor);
+}
+
+void YamlBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                                  YAML::EmitterStyle::value style) {
+  open(node(YamlNode::Kind::sequence, mark, tag), anchor, style);
+}
+
+void YamlBuilder::OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                             YAML::EmitterStyle::value style) {
+  open(node(YamlNode::Kind::map, mark, tag), anchor, style);
+}
+
+size_t YamlBuilder::offset(const YAML::Mark& mark) const {
+  return m_base + static_cast<size_t>(std::max(mark.pos, 0)); // `pos` counts bytes, as `column` does
+}
+
+// A node at `mark` with its tag, if written, and the style its content shows. yaml-cpp's
+// `tag` is `?` for a node without properties of its own (a collection's mark can be at its
+// first key's), `!` for a quoted or block scalar; an empty one asks to look.
+YamlNode YamlBuilder::node(YamlNode::Kind kind, const YAML::Mark& mark, const std::string& tag) {
+  YamlNode n(kind, offset(mark));
+  m_last_event = m_content = n.m_offset;
+  if (tag != "?") {
+    Properties p = properties_at(m_text, n.m_offset);
+    m_content = p.content;
+    if (p.tag) {
+      n.m_tag_offset = *p.tag;
+      // yaml-cpp gives a `!` tag as written, but `!!str` resolved (tag:yaml.org,2002:str).
+      n.m_tag = tag.starts_with('!') ? tag : std::string(m_text.substr(*p.tag, word_end(m_text, *p.tag) - *p.tag));
     }
   }
+  if (kind == YamlNode::Kind::scalar) n.m_style = style_at(m_text, m_content);
+  return n;
+}
 
-private:
-  size_t offset(const yaml_mark_t& mark) { return m_base + m_chars.byte_of(mark.index); }
+YamlNode YamlBuilder::alias(size_t at, YAML::anchor_t anchor) {
+  std::string name(m_text.substr(at + 1, word_end(m_text, at + 1) - at - 1));
+  if (anchor >= m_anchors.size() || !m_anchors[anchor])
+    throw YamlSyntaxError(
+        "the alias '*" + name + "' is inside the node that '&" + name + "' names; a node cannot hold itself", at);
+  const YamlNode& target = m_anchors[anchor];
+  m_alias_nodes += count_nodes(target);
+  if (m_alias_nodes > k_max_alias_nodes) throw YamlSyntaxError("aliases expand to more than a million nodes", at);
+  return target;
+}
 
-  YamlSyntaxError syntax_error() {
-    const yaml_parser_t& p = m_parser.parser;
-    std::string problem = p.problem ? p.problem : "out of memory";
-    if (p.error == YAML_READER_ERROR) return reader_error(problem, p.problem_value, m_base + p.problem_offset);
-    size_t at = offset(p.problem_mark);
-    if (!p.context) return YamlSyntaxError(problem, at);
-    size_t context_at = offset(p.context_mark);
-    std::string context = p.context;
-    // At the end of the text (an unclosed quote or bracket) the place worth showing is where
-    // the unclosed thing starts; a key without its ':' is found missing only on the next line.
-    bool at_end = m_text.find_first_not_of(" \t\r\n", std::min(at, m_text.size())) == std::string_view::npos;
-    if (at_end && context == "while scanning a quoted scalar" && context_at < m_text.size())
-      return YamlSyntaxError(fmt::format("the quote is never closed; end the value with {}", m_text[context_at]),
-                             context_at);
-    if (at_end || context == "while scanning a simple key" || context_at == at)
-      return YamlSyntaxError(problem + " " + context, context_at);
-    return YamlSyntaxError(problem + " " + context + " that starts", at, context_at);
+void YamlBuilder::open(YamlNode node, YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+  m_open.push_back({std::move(node), anchor, style == YAML::EmitterStyle::Flow});
+}
+
+void YamlBuilder::close() {
+  Open done = std::move(m_open.back());
+  m_open.pop_back();
+  if (done.node.is_map()) check_unique_keys(done.node);
+  add(std::move(done.node), done.anchor);
+}
+
+void YamlBuilder::add(YamlNode node, YAML::anchor_t anchor) {
+  if (anchor != YAML::NullAnchor) {
+    if (anchor >= m_anchors.size()) m_anchors.resize(anchor + 1);
+    m_anchors[anchor] = node;
   }
+  if (m_open.empty())
+    m_root = std::move(node);
+  else
+    m_open.back().node.m_children.push_back(std::move(node));
+}
 
-  // Bytes that are not UTF-8, or control characters.
-  static YamlSyntaxError reader_error(std::string problem, int value, size_t at) {
-    constexpr std::string_view digits = "0123456789ABCDEF";
-    if (value >= 0 && value < 256) problem += std::string(" (byte 0x") + digits[value >> 4] + digits[value & 0xF] + ")";
-    if (problem.find("UTF-8") != std::string::npos) problem += "; save the file as UTF-8";
-    return YamlSyntaxError(problem, at);
-  }
+bool YamlBuilder::is_null_word(size_t at) const {
+  std::string_view rest = m_text.substr(std::min(at, m_text.size()));
+  return rest.starts_with('~') || rest.starts_with("null") || rest.starts_with("Null") || rest.starts_with("NULL");
+}
 
-  YamlNode scalar(const yaml_event_t& e) {
-    const auto& s = e.data.scalar;
-    std::string_view text(reinterpret_cast<const char*>(s.value), s.length);
-    bool null = s.style == YAML_PLAIN_SCALAR_STYLE && !s.tag && is_null_text(text);
-    YamlNode node(null ? YamlNode::Kind::null : YamlNode::Kind::scalar, offset(e.start_mark));
-    node.m_style = style_of(s.style);
-    if (!null) node.m_text.assign(text);
-    remember(s.anchor, node);
-    return node;
-  }
-
-  YamlNode alias(const yaml_event_t& e) {
-    std::string name(reinterpret_cast<const char*>(e.data.alias.anchor));
-    auto it = m_anchors.find(name);
-    if (it == m_anchors.end())
-      throw YamlSyntaxError("the alias '*" + name + "' names no anchor; define '&" + name + "' before it",
-                            offset(e.start_mark));
-    m_alias_nodes += count_nodes(it->second);
-    if (m_alias_nodes > k_max_alias_nodes)
-      throw YamlSyntaxError("aliases expand to more than a million nodes", offset(e.start_mark));
-    return it->second;
-  }
-
-  void open(YamlNode::Kind kind, const yaml_event_t& e, const yaml_char_t* anchor) {
-    m_open.emplace_back(kind, offset(e.start_mark));
-    m_open_anchors.emplace_back(anchor ? reinterpret_cast<const char*>(anchor) : "");
-  }
-
-  void close() {
-    YamlNode node = std::move(m_open.back());
-    m_open.pop_back();
-    if (node.is_map()) check_unique_keys(node);
-    if (!m_open_anchors.back().empty()) m_anchors[m_open_anchors.back()] = node;
-    m_open_anchors.pop_back();
-    add(std::move(node));
-  }
-
-  void add(YamlNode node) {
-    if (m_open.empty())
-      m_root = std::move(node);
-    else
-      m_open.back().m_children.push_back(std::move(node));
-  }
-
-  void remember(const yaml_char_t* anchor, const YamlNode& node) {
-    if (anchor) m_anchors[reinterpret_cast<const char*>(anchor)] = node;
-  }
-
-  // A key written twice would leave one of its values unread without a word (yaml-cpp read
-  // the first). Reported at the repeat nearest the top, pointing back to the first.
-  static void check_unique_keys(const YamlNode& map) {
-    const std::vector<YamlNode>& c = map.m_children;
-    std::vector<size_t> keys; // indices of the scalar keys, in document order
-    for (size_t i = 0; i + 1 < c.size(); i += 2)
-      if (c[i].is_scalar()) keys.push_back(i);
-    std::stable_sort(keys.begin(), keys.end(), [&](size_t a, size_t b) { return c[a].m_text < c[b].m_text; });
-    std::optional<std::pair<size_t, size_t>> repeat; // (repeat, first)
-    for (size_t i = 1, first = 0; i < keys.size(); ++i) {
-      if (c[keys[i]].m_text != c[keys[first]].m_text)
-        first = i;
-      else if (!repeat || keys[i] < repeat->first)
-        repeat = std::pair(keys[i], keys[first]);
+// Right after the last token before `at`: back over spaces, line breaks and comments.
+size_t YamlBuilder::after_previous_token(size_t at) const {
+  size_t pos = std::min(at, m_text.size());
+  while (pos > m_base) {
+    if (is_space(m_text[pos - 1])) {
+      --pos;
+      continue;
     }
-    if (repeat)
-      throw YamlSyntaxError("the key '" + c[repeat->first].m_text + "' is written twice in a mapping; the first is",
-                            c[repeat->first].m_offset, c[repeat->second].m_offset);
+    size_t start = line_start(pos - 1), hash = m_text.find('#', start);
+    while (hash < pos && hash > start && !is_space(m_text[hash - 1])) hash = m_text.find('#', hash + 1);
+    if (hash >= pos) break;
+    pos = hash; // a comment, from a `#` at the line's start or after a space
   }
+  return pos;
+}
 
-  std::string_view m_text;
-  size_t m_base = 0;
-  CharOffsets m_chars;
-  Parser m_parser;
-  std::vector<YamlNode> m_open;
-  std::vector<std::string> m_open_anchors;
-  std::map<std::string, YamlNode, std::less<>> m_anchors;
-  size_t m_alias_nodes = 0;
-  YamlNode m_root;
-};
+size_t YamlBuilder::line_start(size_t pos) const {
+  size_t newline = pos == 0 ? std::string_view::npos : m_text.rfind('\n', pos - 1);
+  return newline == std::string_view::npos ? m_base : newline + 1;
+}
 
 YamlNode parse_yaml(std::string_view text) { return YamlBuilder(text).build(); }
 

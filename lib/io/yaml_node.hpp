@@ -66,6 +66,11 @@ public:
   // Where the node starts in the source text, in bytes (at its tag or anchor if it has one);
   // nothing for an undefined node.
   std::optional<size_t> offset() const;
+  // The YAML tag the node was written with (`!has(app.x)`, `!`, `!!str`), as written; empty
+  // when it has none (a quoted scalar has none, though yaml-cpp gives it the tag `!`).
+  const std::string& tag() const { return m_tag; }
+  // Where the node's tag starts in the source text, in bytes; nothing when it has none.
+  std::optional<size_t> tag_offset() const;
 
   // The value of `key` in a mapping (the first, should the key repeat), or an undefined node
   // when this is not a mapping or has no such key.
@@ -81,7 +86,9 @@ private:
   Kind m_kind = Kind::undefined;
   Style m_style = Style::plain;
   size_t m_offset = 0;
+  size_t m_tag_offset = 0;
   std::string m_text;
+  std::string m_tag;
   // A sequence's items, or a mapping's keys and values alternating.
   std::vector<YamlNode> m_children;
 };
@@ -102,9 +109,10 @@ private:
   std::optional<size_t> m_context_offset;
 };
 
-// Parses the first document of `text` (a UTF-8 byte order mark is skipped) with libyaml;
-// aliases are resolved to copies of their anchored nodes. Throws YamlSyntaxError when the
-// text is not YAML, a mapping repeats a key, or an alias names no anchor.
+// Parses the first document of `text` (a UTF-8 byte order mark is skipped) with yaml-cpp's
+// event parser; aliases are resolved to copies of their anchored nodes. Throws
+// YamlSyntaxError when the text is not UTF-8 or not YAML, a quote is never closed, text
+// follows the document without a `---`, a mapping repeats a key, or an alias names no anchor.
 YamlNode parse_yaml(std::string_view text);
 
 } // namespace fundscreen::io

@@ -152,6 +152,51 @@ void YamlSource::check_keys(const YamlNode& node, const std::vector<std::string>
   }
 }
 
+// `text` as a YAML scalar in quotes, double unless it holds a `"` or `\`.
+static std::string quoted(std::string_view text) {
+  if (text.find_first_of("\"\\") == std::string_view::npos) return fmt::format("\"{}\"", text);
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// What to do about the tag on `node`, a `role` ("key" or "value"; the value of `key`, if
+// given). A `!` tag that starts a scalar was meant as part of it; YAML's own tags (`!!str`),
+// named ones and tags on lists or mappings carry nothing a fundscreen file needs.
+static std::string tag_message(const YamlNode& node, std::string_view role, const YamlNode* key) {
+  const std::string& tag = node.tag();
+  std::string_view what = node.is_map() ? "mapping" : (node.is_sequence() ? "list" : role);
+  std::string message = fmt::format("YAML tag '{}' on this {}; ", tag, what);
+  bool local = tag.find('!', 1) == std::string::npos && !tag.starts_with("!<");
+  if (node.is_sequence() || node.is_map() || !local) return message + "fundscreen reads no YAML tags: remove it";
+  message +=
+      fmt::format("YAML reads a '!' that starts a {} as a tag, not as part of it: quote the whole {}", what, what);
+  std::string whole = node.scalar().empty() ? tag : tag + " " + node.scalar();
+  if (whole.size() <= 60 && whole.find('\n') == std::string::npos)
+    message += fmt::format(", e.g. {}{}", key ? key->scalar() + ": " : "", quoted(whole));
+  return message;
+}
+
+void YamlSource::check_tags(const YamlNode& node, std::string_view role, const YamlNode* key,
+                            std::vector<size_t>& reported) {
+  if (auto at = node.tag_offset(); at && std::find(reported.begin(), reported.end(), *at) == reported.end()) {
+    reported.push_back(*at); // once, though aliases copy the node
+    util::Location where = at_byte(*at);
+    error(where, tag_message(node, role, key), caret(where));
+  }
+  for (const YamlNode& item : node.items()) check_tags(item, "value", nullptr, reported);
+  for (const auto& entry : node.entries()) {
+    check_tags(entry.key, "key", nullptr, reported);
+    check_tags(entry.value, "value", &entry.key, reported);
+  }
+}
+
+bool YamlSource::check_no_tags() {
+  std::vector<size_t> reported;
+  check_tags(m_root, "value", nullptr, reported);
+  return !reported.empty();
+}
+
 bool YamlSource::suggested(const std::string& key) const {
   return std::find(m_suggested.begin(), m_suggested.end(), key) != m_suggested.end();
 }

@@ -35,6 +35,11 @@ public:
   // Reports each key of mapping `node` not in `allowed`, suggesting the nearest.
   void check_keys(const YamlNode& node, const std::vector<std::string>& allowed, std::string_view what);
 
+  // Reports each node written with a YAML tag (`!has(app.x)`, `! x`, `!!str`), at its tag, and
+  // says whether there was any. A tag changes silently what YAML reads (`rule: ! has(app.x)`
+  // reads `has(app.x)`; `rule: !has(app.x)` reads nothing), and no input needs one.
+  bool check_no_tags();
+
   // True if an unknown key was taken for a misspelling of `key` ("did you mean"), so that
   // `key` missing is no news to the user.
   bool suggested(const std::string& key) const;
@@ -43,6 +48,7 @@ public:
 
 private:
   util::Location at_byte(size_t pos) const;
+  void check_tags(const YamlNode& node, std::string_view role, const YamlNode* key, std::vector<size_t>& reported);
   size_t scalar_start(const YamlNode& node) const;
   bool next_line_is_blank(size_t pos) const;
   std::string_view line_text(int line) const;

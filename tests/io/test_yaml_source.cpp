@@ -82,3 +82,69 @@ TEST_CASE("io::YamlSource places") {
     CHECK(place(with_bom.at(with_bom.root()["a"])) == "1:4");
   }
 }
+
+namespace {
+
+// The problems check_no_tags() reports for `text` as the command line prints them, without
+// the source line and caret under each unless `with_caret`.
+std::string tag_problems(const std::string& text, bool with_caret = false) {
+  YamlSource source(text, "in.yaml", ErrorKind::criteria);
+  bool any = source.check_no_tags();
+  std::string out;
+  for (const auto& d : source.problems()) {
+    std::string printed = format_diagnostic(d);
+    out += with_caret ? printed : printed.substr(0, printed.find('\n') + 1);
+  }
+  CHECK(any == !out.empty());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("io::YamlSource::check_no_tags") {
+  SUBCASE("a '!' glued to a rule is a tag that empties it, reported at the tag") {
+    CHECK(tag_problems("id: x\nrule: !has(app.x)\n") ==
+          "in.yaml:2:7: error: YAML tag '!has(app.x)' on this value; YAML reads a '!' that starts a value as a tag, "
+          "not as part of it: quote the whole value, e.g. rule: \"!has(app.x)\"\n");
+  }
+  SUBCASE("a '!' before a space is a tag that YAML drops") {
+    CHECK(tag_problems("rule: ! has(app.x)\n") ==
+          "in.yaml:1:7: error: YAML tag '!' on this value; YAML reads a '!' that starts a value as a tag, not as part "
+          "of it: quote the whole value, e.g. rule: \"! has(app.x)\"\n");
+  }
+  SUBCASE("with the line and a caret under the tag") {
+    CHECK(tag_problems("call: !c\n  name: x\n", true) ==
+          "in.yaml:1:7: error: YAML tag '!c' on this mapping; fundscreen reads no YAML tags: remove it\n"
+          "    call: !c\n"
+          "          ^\n");
+  }
+  SUBCASE("columns count characters") {
+    CHECK(tag_problems("sääntö: !x\n").starts_with("in.yaml:1:9: error: YAML tag '!x' on this value"));
+  }
+  SUBCASE("the example quotes with ' when the value holds a \"") {
+    CHECK(tag_problems("- !(app.stage == \"idea\")\n").ends_with("e.g. '!(app.stage == \"idea\")'\n"));
+  }
+  SUBCASE("a long or multi-line value gets no example") {
+    CHECK(tag_problems("rule: ! >\n  has(app.x)\n  and has(app.y)\n").ends_with("quote the whole value\n"));
+  }
+  SUBCASE("YAML's own tags, and tags on lists and mappings, are to be removed") {
+    CHECK(tag_problems("version: !!str 1\n") ==
+          "in.yaml:1:10: error: YAML tag '!!str' on this value; fundscreen reads no YAML tags: remove it\n");
+    CHECK(tag_problems("call: !c\n  name: x\nprotects: !!seq [a]\n") ==
+          "in.yaml:1:7: error: YAML tag '!c' on this mapping; fundscreen reads no YAML tags: remove it\n"
+          "in.yaml:3:11: error: YAML tag '!!seq' on this list; fundscreen reads no YAML tags: remove it\n");
+  }
+  SUBCASE("on a key") {
+    CHECK(tag_problems("!k name: x\n") ==
+          "in.yaml:1:1: error: YAML tag '!k' on this key; YAML reads a '!' that starts a key as a tag, not as part of "
+          "it: quote the whole key, e.g. \"!k name\"\n");
+  }
+  SUBCASE("once, though an alias copies the tagged node") {
+    CHECK(tag_problems("a: &x !t v\nb: *x\n") ==
+          "in.yaml:1:7: error: YAML tag '!t' on this value; YAML reads a '!' that starts a value as a tag, not as "
+          "part of it: quote the whole value, e.g. a: \"!t v\"\n");
+  }
+  SUBCASE("none in quoted values, or in values that hold a '!' further on") {
+    CHECK(tag_problems("a: \"!has(app.x)\"\nb: '! x'\nc: app.x != 1\nd: |\n  !x\n") == "");
+  }
+}
