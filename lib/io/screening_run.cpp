@@ -193,10 +193,14 @@ void ScreeningRun::first_pass_streaming() {
   core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
   bool outline = screener.can_outline(), full_rank_entry = core::ties_on_criteria(*m_set);
   size_t& index = tally.applications;
-  for (const std::string& path : m_inputs.applications) {
+  m_kept.assign(m_inputs.applications.size(), {});
+  for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
+    const std::string& path = m_inputs.applications[f];
     auto sha = digest(path);
     size_t first = index;
+    bool keep = is_yaml_path(path);
     read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
+      if (keep) m_kept[f].push_back(app);
       size_t i = index++;
       m_conflict_check->see(app);
       if (!outline) {
@@ -444,6 +448,12 @@ ApplicationReader ScreeningRun::replay_reader(Fields fields) const {
     };
   }
   return [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
+    auto file = std::find(m_inputs.applications.begin(), m_inputs.applications.end(), path);
+    size_t f = static_cast<size_t>(file - m_inputs.applications.begin());
+    if (f < m_kept.size() && is_yaml_path(path)) { // parsed once: YAML is slow to parse and held whole anyway
+      for (const core::Application& app : m_kept[f]) sink(core::Application(app));
+      return true;
+    }
     read_applications(path, *m_set, m_inputs.input, found, sink);
     return true;
   };

@@ -157,6 +157,10 @@ private:
   // then how it found each file of m_inputs.applications.
   bool m_block = false;
   std::vector<CsvLayout> m_layouts;
+  // By file of m_inputs.applications: the applications of a YAML file, which the first pass
+  // keeps (a YAML file is read whole, so they cost little beside it) so that the second does
+  // not parse the file again.
+  std::vector<std::vector<core::Application>> m_kept;
   std::vector<std::string> m_spooled;
   // How each file of m_inputs.applications is named in messages and places: its path, or
   // `<stdin>` for standard input, which m_inputs.applications names by its temporary copy.
