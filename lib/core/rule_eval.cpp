@@ -3,6 +3,7 @@
 // evaluates without allocating unless the caller asks for the values it read.
 #include <algorithm>
 #include <array>
+#include <limits>
 
 #include "core/rule.hpp"
 #include "core/rule_node.hpp"
@@ -208,10 +209,15 @@ private:
     return boolean(!is_empty(record_value(field_node, values)));
   }
 
+  // -e; the most negative integer or amount has no opposite in 64 bits: too large.
   Eval negate(Eval e) {
-    e.i = -e.i;
+    if (!e.known) return e;
+    constexpr int64_t k_most_negative = std::numeric_limits<int64_t>::min();
+    if ((e.type == Type::integer && e.i == k_most_negative) || (e.type == Type::money && e.cents == k_most_negative))
+      return too_large();
+    e.i = e.type == Type::integer ? -e.i : e.i;
+    e.cents = e.type == Type::money ? -e.cents : e.cents;
     e.d = -e.d;
-    e.cents = -e.cents;
     e.duration = core::negate(e.duration);
     return e;
   }

@@ -3,6 +3,7 @@
 // rule_eval.cpp does for its node, with the operands' types fixed at compile time, so that
 // no value is converted, copied or recorded on the way. The registers are on the stack.
 #include <algorithm>
+#include <limits>
 
 #include "core/rule_program.hpp"
 #include "util/text.hpp"
@@ -146,12 +147,16 @@ Cell arithmetic(const Instr& in, const Cell& l, const Cell& r) {
   }
 }
 
+// -a; the most negative integer or amount has no opposite in 64 bits: too large.
 Cell negated(const Cell& a, Type t) {
+  if (a.why) return a;
   Cell e = a;
   if (t == Type::number)
     e.d = -a.d;
   else if (t == Type::duration)
     e.duration = negate(a.duration);
+  else if (a.i == std::numeric_limits<int64_t>::min())
+    return unknown(Problem::too_large);
   else
     e.i = -a.i;
   return e;

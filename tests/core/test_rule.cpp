@@ -668,6 +668,8 @@ TEST_CASE("core::evaluate arithmetic that overflows is unknown") {
         "a number is too large to compute");
   CHECK(fault_of("app.requested_eur < 9223372036854775807").message ==
         "'9223372036854775807' is not an amount of money: the amount is too large");
+  // found by the sanitizers: the most negative integer has no opposite in 64 bits
+  CHECK(evaluate("-(0 - 9223372036854775807 - 1) > 0", a, TraceReads::no).reason == "a number is too large to compute");
 }
 
 // Regression (found by fuzz_rule): thousands of '(' overflowed the parser's stack.
