@@ -11,7 +11,9 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                  "\"CSV UTF-8\"");
   app.add_option("--delimiter", flags.delimiter,
                  "CSV field delimiter: ',' ';' '|' or 'tab' (default: detected from the header)");
-  app.add_flag("--strict", flags.strict, "Treat unknown columns and keys as errors, not warnings");
+  app.add_flag("--strict", flags.strict,
+               "Warnings about the inputs are errors: unknown columns and keys, list cells with another separator, "
+               "reviewer names spelt almost alike");
 }
 
 static util::Error usage_error(std::string message) {

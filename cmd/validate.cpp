@@ -67,6 +67,7 @@ int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream
   core::AssessmentIndex index(set);
   for (const std::string& path : options.assessments)
     assessments += io::load_assessments(path, input, set, roster ? &*roster : nullptr, index, diagnostics);
+  if (!given) io::report_similar_reviewers(index, nullptr, input, diagnostics);
   index.check(&ids, diagnostics);
   for (const std::string& path : options.outcomes) {
     auto read = io::read_outcomes(path, input, diagnostics);

@@ -45,8 +45,17 @@ void AssessmentIndex::add(const Assessment& a) {
 void AssessmentIndex::tally(const Assessment& a) {
   if (a.reviewer.empty()) return;
   uint32_t reviewer = intern(a.reviewer, m_reviewer_index, m_reviewers);
-  if (m_tallied.size() <= reviewer) m_tallied.resize(reviewer + 1, 0);
-  ++m_tallied[reviewer];
+  if (m_tallied.size() <= reviewer) {
+    m_tallied.resize(reviewer + 1, 0);
+    m_first_seen.resize(reviewer + 1);
+  }
+  if (m_tallied[reviewer]++ == 0) m_first_seen[reviewer] = a.reviewer_where;
+}
+
+util::Location AssessmentIndex::first_seen(const std::string& reviewer) const {
+  auto it = m_reviewer_index.find(reviewer);
+  if (it == m_reviewer_index.end() || it->second >= m_first_seen.size()) return {};
+  return m_first_seen[it->second];
 }
 
 std::vector<std::pair<std::string, size_t>> AssessmentIndex::reviewer_counts() const {

@@ -118,4 +118,27 @@ void check_conflict_reviewers(std::span<const Conflict> conflicts, const Roster*
   }
 }
 
+void check_similar_reviewers(const AssessmentIndex& assessed, util::Severity severity, util::Diagnostics& diagnostics) {
+  auto counts = assessed.reviewer_counts();
+  std::vector<std::string> names;
+  for (const auto& [name, n] : counts) names.push_back(name);
+  for (const auto& [name, n] : counts) {
+    std::vector<std::string> others;
+    for (const std::string& other : names)
+      if (other != name) others.push_back(other);
+    std::string near = util::nearest(name, others);
+    if (near.empty()) continue;
+    size_t near_n = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == near; })->second;
+    if (n > near_n || (n == near_n && name > near)) continue; // reported at the rarer of the two
+    diagnostics.add(util::Diagnostic{
+        assessed.first_seen(name),
+        severity,
+        fmt::format("reviewer '{}' ({}) is spelt almost like '{}' ({}); if they are one person, correct the "
+                    "name: as two reviewers, a conflict of interest declared for one does not leave out the "
+                    "other's verdicts; the call's roster (--reviewers) checks every name",
+                    name, util::count_of(n, "assessment"), near, util::count_of(near_n, "assessment")),
+        {}});
+  }
+}
+
 } // namespace fundscreen::core

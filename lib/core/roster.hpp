@@ -62,4 +62,11 @@ void check_reviewer(const Roster& roster, const Assessment& a, util::Diagnostics
 void check_conflict_reviewers(std::span<const Conflict> conflicts, const Roster* roster,
                               const AssessmentIndex* assessed, util::Diagnostics& diagnostics);
 
+// Without a roster: reports each reviewer whose name is so near another's (`Liisa Heikkila`
+// beside `Liisa Heikkilä`) that it is likely the same person misspelt, at the first assessment
+// of the one named less often, with `severity` (a warning, an error with --strict). Left as
+// two reviewers, a conflict of interest declared for one would not leave out the other's
+// verdicts, nor would one person's second verdict on a criterion be found.
+void check_similar_reviewers(const AssessmentIndex& assessed, util::Severity severity, util::Diagnostics& diagnostics);
+
 } // namespace fundscreen::core

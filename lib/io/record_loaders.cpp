@@ -136,4 +136,11 @@ void report_conflicts(core::ConflictCheck& check, const core::IdRegistry& ids, c
   check.report(ids, diagnostics);
 }
 
+void report_similar_reviewers(const core::AssessmentIndex& assessed, const core::Roster* roster,
+                              const InputOptions& options, util::Diagnostics& diagnostics) {
+  if (roster) return;
+  auto severity = options.doubts == Doubts::reject ? util::Severity::error : util::Severity::warning;
+  core::check_similar_reviewers(assessed, severity, diagnostics);
+}
+
 } // namespace fundscreen::io

@@ -111,6 +111,7 @@ void ScreeningRun::load_reviews() {
     size_t rows = load_assessments(path, m_inputs.input, *m_set, m_roster.get(), *m_assessments, found);
     m_info.inputs.push_back({"assessments", path, sha.get(), rows});
   }
+  report_similar_reviewers(*m_assessments, m_roster.get(), m_inputs.input, found);
   for (const std::string& path : m_inputs.conflicts) {
     auto read = read_conflicts(path, m_inputs.input, found);
     m_info.inputs.push_back({"conflicts", path, digest(path).get(), read.size()});

@@ -160,3 +160,33 @@ TEST_CASE("core::check_conflict_reviewers") {
     CHECK(found.items().empty());
   }
 }
+
+TEST_CASE("core::check_similar_reviewers") {
+  core::CriteriaSet set = small_set();
+  core::AssessmentIndex index(set);
+  int line = 1;
+  for (const char* name : {"Liisa Heikkilä", "Liisa Heikkilä", "Aino Mäkelä", "Liisa Heikkila", "Jussi Översti"}) {
+    core::Assessment a = assessment(name, "J1");
+    a.reviewer_where = {"arviot.csv", ++line, 13};
+    index.tally(a);
+  }
+  SUBCASE("the rarer of two near names, at its first assessment") {
+    util::Diagnostics found;
+    core::check_similar_reviewers(index, util::Severity::warning, found);
+    CHECK(listing(found.items()) ==
+          "5:13: reviewer 'Liisa Heikkila' (1 assessment) is spelt almost like 'Liisa Heikkilä' (2 assessments); if "
+          "they are one person, correct the name: as two reviewers, a conflict of interest declared for one does not "
+          "leave out the other's verdicts; the call's roster (--reviewers) checks every name\n");
+    CHECK(found.warnings() == 1);
+    util::Diagnostics strict;
+    core::check_similar_reviewers(index, util::Severity::error, strict);
+    CHECK(strict.errors() == 1);
+  }
+  SUBCASE("names that differ enough say nothing") {
+    core::AssessmentIndex apart(set);
+    for (const char* name : {"Aino Mäkelä", "Jussi Översti", "Mikko Virtanen"}) apart.tally(assessment(name, "J1"));
+    util::Diagnostics found;
+    core::check_similar_reviewers(apart, util::Severity::warning, found);
+    CHECK(found.items().empty());
+  }
+}
