@@ -145,6 +145,8 @@ private:
         m_yaml.error(d, fmt::format("invalid deadline '{}': {}", d.scalar(), why));
       }
     }
+    if (!call["budget"] && !m_yaml.suggested("budget"))
+      m_yaml.error(call, "the call has no 'budget'; the funding line is drawn within it: add budget: AMOUNT");
     if (const YamlNode& b = call["budget"]) {
       std::string why;
       if (auto money = core::parse_money(b.scalar(), why); money && money->cents <= 0) {

@@ -284,6 +284,11 @@ TEST_CASE("io::check_criteria fields and call") {
     yaml.replace(yaml.find("800000"), 6, "800k");
     CHECK(problems(yaml) == "6:11: invalid budget '800k': write an amount such as 12000, 12000.50 or 12 000,50\n");
   }
+  SUBCASE("a call without a budget is an error: the funding line would fund nothing") {
+    std::string yaml = minimal_criteria_yaml();
+    yaml.replace(yaml.find("  budget: 800000\n"), 16, "");
+    CHECK(problems(yaml) == "4:3: the call has no 'budget'; the funding line is drawn within it: add budget: AMOUNT\n");
+  }
   SUBCASE("a budget of zero or below funds nothing: an error") {
     for (std::string budget : {"0", "-800000"}) {
       std::string yaml = minimal_criteria_yaml();
