@@ -31,7 +31,8 @@ std::optional<CountedVerdict> counted_verdict(const Criterion& c, const Assessme
 
 // Reports what is wrong with the verdict of `a` on `c` beside its score: a verdict the score
 // contradicts, `unclear` beside a score that decides, and no verdict where the score cannot
-// give one (no pass_score, or no score). True if the assessment has a verdict that counts.
+// give one (no pass_score, or no score). False if it reported one; true too when a cell of
+// `a` could not be read, which its reader reported.
 bool check_verdict(const Criterion& c, const Assessment& a, util::Diagnostics& diagnostics);
 
 } // namespace fundscreen::core
