@@ -178,7 +178,7 @@ inline std::string trail_text(const core::Assessed& a) {
                core::to_display(read.value_read());
     }
     for (const core::Review& v : r.reviews)
-      out += " review " + v.reviewer + " " + std::string(core::verdict_name(v.verdict)) + " " +
+      out += " review " + v.reviewer + " " + std::string(core::verdict_name(v.verdict)) + (v.derived ? "*" : "") + " " +
              (v.score_halves ? std::to_string(*v.score_halves) : "-") + " [" + v.note + "] [" + v.left_out + "]";
   }
   return out;

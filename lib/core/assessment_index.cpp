@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/cross_check.hpp"
+#include "core/pass_score.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::core {
@@ -32,7 +33,9 @@ void AssessmentIndex::add(const Assessment& a) {
   auto source = std::find(m_sources.begin(), m_sources.end(), a.where.source);
   if (source == m_sources.end()) source = m_sources.insert(m_sources.end(), a.where.source);
   e.source = static_cast<uint8_t>(std::min<ptrdiff_t>(source - m_sources.begin(), 255));
-  e.verdict = a.verdict;
+  auto counted = counted_verdict(m_set->criteria[criterion], a).value_or(CountedVerdict{});
+  e.verdict = counted.verdict;
+  e.derived = counted.derived;
   e.score_halves = static_cast<int8_t>(a.score_halves.value_or(-1));
   if (!a.note.empty()) {
     e.note = static_cast<int32_t>(m_notes.size());
@@ -131,7 +134,7 @@ bool check_assessment(const CriteriaSet& set, const Assessment& a, util::Diagnos
         fmt::format("criterion '{}' is decided by its rule and takes no reviewers' verdicts", a.criterion));
     return false;
   }
-  return true;
+  return check_verdict(*c, a, diagnostics);
 }
 
 // Keys join the two names with a byte that cannot occur in either.

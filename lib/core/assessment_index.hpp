@@ -49,12 +49,14 @@ public:
     uint8_t source = 0;    // index of the file it came from
     Verdict verdict = Verdict::unclear;
     int8_t score_halves = -1; // -1: no score
+    bool derived = false;     // the verdict derived from the score by the criterion's pass_score
   };
 
   explicit AssessmentIndex(const CriteriaSet& set) : m_set(&set) {}
 
-  // Adds `a`; an assessment of a criterion the set does not have is left out (see
-  // check_assessment, which reports it).
+  // Adds `a` with the verdict that counts (written, or derived from its score by the
+  // criterion's pass_score); an assessment of a criterion the set does not have is left out
+  // (see check_assessment, which reports it), one with no verdict that counts is unclear.
   void add(const Assessment& a);
   // Counts `a` for its reviewer, whether it could be added or not: the reviewers the
   // assessments name, for conflicts to be checked against and for `validate` to list.
@@ -98,7 +100,8 @@ private:
 };
 
 // Reports what one assessment alone shows is wrong: an unknown criterion (with a
-// suggestion) or a rule criterion, which takes no verdicts. True if it can be used.
+// suggestion), a rule criterion, which takes no verdicts, or a verdict that is missing or
+// that its score contradicts (check_verdict). True if it can be used.
 bool check_assessment(const CriteriaSet& set, const Assessment& a, util::Diagnostics& diagnostics);
 
 // The conflicts of interest, ready to ask whether a reviewer is out for an application.

@@ -31,6 +31,12 @@ std::string to_string(Thousandths t) {
   return text + "." + fraction;
 }
 
+bool CriteriaSet::has_pass_score() const {
+  for (const Criterion& c : criteria)
+    if (c.pass_score) return true;
+  return false;
+}
+
 int CriteriaSet::field_index(std::string_view name) const {
   for (size_t i = 0; i < fields.size(); ++i)
     if (fields[i].name == name) return static_cast<int>(i);

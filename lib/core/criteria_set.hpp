@@ -68,6 +68,10 @@ struct Criterion {
   // Horizon Europe style: a mean reviewer score below this fails the criterion.
   std::optional<Thousandths> min_score;
   util::Location min_score_where;
+  // A reviewer's score at or above this passes the criterion, below it fails: the verdict is
+  // derived from the score (core/pass_score.hpp), so an assessment needs only a score.
+  std::optional<Thousandths> pass_score;
+  util::Location pass_score_where;
   // The verdicts (not left out for a conflict) it needs before it is decided; else the set's.
   std::optional<int64_t> min_reviewers;
   util::Location min_reviewers_where;
@@ -159,6 +163,8 @@ struct CriteriaSet {
 
   // The verdicts criterion `c` needs before it is decided: its own min_reviewers, else the set's.
   int64_t min_reviewers(const Criterion& c) const { return c.min_reviewers.value_or(reviews.min_reviewers); }
+  // True if some criterion derives its reviewers' verdicts from their scores (a pass_score).
+  bool has_pass_score() const;
   // The index of the field called `name`, or -1.
   int field_index(std::string_view name) const;
   // The criterion with `id`, or null.

@@ -88,6 +88,7 @@ private:
       report(c.min_score_where, fmt::format("criterion '{}' has min_score {}, outside the score scale {}; it is "
                                             "compared with the mean of the reviewers' scores on that scale",
                                             c.id, to_string(*c.min_score), scale_text()));
+    check_pass_score(c);
     if (c.min_reviewers && !judged)
       report(c.min_reviewers_where,
              fmt::format("criterion '{}' is a rule and has no reviewers; remove min_reviewers", c.id));
@@ -97,6 +98,30 @@ private:
     if (c.protects.empty() && !m_set.impacts.empty())
       report_impact(c.where, fmt::format("criterion '{}' protects no impact; add protects: [IMPACT]", c.id));
     for (const auto& p : c.protects) check_impact_reference(c, p);
+  }
+
+  // A pass_score is compared with each reviewer's score, so it is on their scale and in
+  // their steps: with 3.25, a reviewer's 3 fails and 3.5 passes, which 3.5 says plainly.
+  void check_pass_score(const Criterion& c) {
+    if (!c.pass_score) return;
+    int64_t value = c.pass_score->value;
+    if (c.kind == CriterionKind::rule) {
+      report(c.pass_score_where, fmt::format("criterion '{}' is a rule and has no reviewer scores for a pass_score; "
+                                             "remove pass_score, or make the criterion 'both'",
+                                             c.id));
+    } else if (!on_scale(*c.pass_score)) {
+      bool above = value > int64_t{500} * m_set.reviews.scale.max_halves;
+      report(c.pass_score_where, fmt::format("criterion '{}' has pass_score {}, outside the score scale {}: {}; "
+                                             "write a pass_score on the scale",
+                                             c.id, to_string(*c.pass_score), scale_text(),
+                                             above ? "no score could pass it" : "every score would pass it"));
+    } else if (value % 500 != 0) {
+      report(c.pass_score_where,
+             fmt::format("criterion '{}' has pass_score {}, between half points, the steps of the scores; write {} "
+                         "or {}",
+                         c.id, to_string(*c.pass_score), to_string(Thousandths{value / 500 * 500}),
+                         to_string(Thousandths{value / 500 * 500 + 500})));
+    }
   }
 
   void check_impact_reference(const Criterion& c, const Located<std::string>& p) {

@@ -19,8 +19,8 @@ std::string_view verdict_name(Verdict verdict) {
   return "unclear";
 }
 
-std::span<const FieldSpec> assessment_fields() {
-  static const std::array<FieldSpec, 6> fields = {{
+std::span<const FieldSpec> assessment_fields(VerdictColumn verdict) {
+  static const std::array<FieldSpec, 6> required = {{
       {"application", FieldType::string, true, {}},
       {"criterion", FieldType::string, true, {}},
       {"reviewer", FieldType::string, true, {}},
@@ -28,7 +28,12 @@ std::span<const FieldSpec> assessment_fields() {
       {"score", FieldType::number, false, {}},
       {"note", FieldType::text, false, {}},
   }};
-  return fields;
+  static const std::array<FieldSpec, 6> optional = [] {
+    auto fields = required;
+    fields[3].required = false;
+    return fields;
+  }();
+  return verdict == VerdictColumn::required ? std::span<const FieldSpec>(required) : optional;
 }
 
 std::span<const FieldSpec> roster_fields() {
@@ -50,8 +55,7 @@ std::span<const FieldSpec> conflict_fields() {
   return fields;
 }
 
-// Half points as a decimal: 7 -> "3.5".
-static std::string halves_text(int halves) {
+std::string halves_text(int halves) {
   return halves % 2 ? fmt::format("{}.5", halves / 2) : fmt::format("{}", halves / 2);
 }
 

@@ -28,14 +28,22 @@ struct Assessment {
   std::string application;
   std::string criterion;
   std::string reviewer;
-  Verdict verdict = Verdict::unclear;
+  // The verdict as the reviewer wrote it, if they wrote one: on a criterion with a pass_score
+  // the score alone gives it (core/pass_score.hpp).
+  std::optional<Verdict> verdict;
   // The score in half points (0 to 10 for 0 to 5), if one was given.
   std::optional<int> score_halves;
   std::string note;
+  // False if the verdict or the score was written but could not be read (and was reported
+  // there): the two cannot be checked against each other.
+  bool cells_read = true;
   util::Location where;
   util::Location application_where;
   util::Location criterion_where;
   util::Location reviewer_where;
+  // The verdict's and the score's cells, or the row where the file has no such column or key.
+  util::Location verdict_where;
+  util::Location score_where;
 };
 
 // One funded project's report at the end of the funding: values by core::outcome_fields().
@@ -52,8 +60,12 @@ std::optional<double> goal_target_floor(std::string_view text);
 // applicant's name (or both).
 std::span<const FieldSpec> conflict_fields();
 
+// Whether an assessments file needs a verdict in every row, or (when a criterion of the set
+// derives verdicts from scores by a pass_score) the verdicts are checked per criterion.
+enum class VerdictColumn { required, optional };
+
 // The columns of an assessments file.
-std::span<const FieldSpec> assessment_fields();
+std::span<const FieldSpec> assessment_fields(VerdictColumn verdict = VerdictColumn::required);
 
 // The columns of a call's roster of reviewers: an id, a name and, optionally, the criteria
 // the reviewer assesses.
@@ -68,6 +80,9 @@ struct ScoreScale {
 
 // The scale as a criteria set writes it: "0 to 5", "1 to 4.5".
 std::string to_string(ScoreScale scale);
+
+// A score of `halves` half points as people write it: 7 -> "3.5", 8 -> "4".
+std::string halves_text(int halves);
 
 // A score as half points, or nothing (with `why`) if it is outside `scale` or not a half point.
 std::optional<int> score_to_halves(double score, std::string_view text, ScoreScale scale, std::string& why);

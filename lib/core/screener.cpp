@@ -86,6 +86,7 @@ std::vector<std::pair<int, Review>> Screener::reviews_of(const Application& app,
     Review r;
     r.reviewer = m_assessments->reviewer(e.reviewer);
     r.verdict = e.verdict;
+    r.derived = e.derived;
     if (e.score_halves >= 0) r.score_halves = e.score_halves;
     if (e.note >= 0) r.note = m_assessments->note(e.note);
     if (m_conflicts)

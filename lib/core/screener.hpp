@@ -32,6 +32,8 @@ struct Review {
   std::string reviewer;
   Verdict verdict = Verdict::unclear;
   std::optional<int> score_halves;
+  // True if the verdict was derived from the score by the criterion's pass_score.
+  bool derived = false;
   std::string note;
   // Why the verdict was left out (a conflict of interest), or empty.
   std::string left_out;

@@ -139,6 +139,7 @@ private:
           compare(what + " rule", rule_text(a.rule), rule_text(b.rule));
           compare(what + " weight", optional_text(a.weight), optional_text(b.weight));
           compare(what + " min_score", optional_text(a.min_score), optional_text(b.min_score));
+          compare(what + " pass_score", optional_text(a.pass_score), optional_text(b.pass_score));
           compare(what + " min_reviewers", count_text(a.min_reviewers), count_text(b.min_reviewers));
           compare(what + " protects", protects_text(a), protects_text(b));
           compare_titles(what + " title", a.title, b.title);

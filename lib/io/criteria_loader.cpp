@@ -254,9 +254,10 @@ private:
   void load_criteria(const YamlNode& criteria) {
     for (const YamlNode& node : sequence(criteria, "criteria")) {
       if (!mapping(node, "a criterion")) continue;
-      m_yaml.check_keys(
-          node, {"id", "title", "kind", "rule", "weight", "min_score", "min_reviewers", "protects", "description"},
-          "a criterion");
+      m_yaml.check_keys(node,
+                        {"id", "title", "kind", "rule", "weight", "min_score", "pass_score", "min_reviewers",
+                         "protects", "description"},
+                        "a criterion");
       Criterion c;
       c.id = required_text(node, "id", "a criterion");
       c.where = m_yaml.at(node["id"] ? node["id"] : node);
@@ -269,6 +270,7 @@ private:
       }
       c.weight = thousandths(node["weight"], "weight", c.weight_where);
       c.min_score = thousandths(node["min_score"], "min_score", c.min_score_where);
+      c.pass_score = thousandths(node["pass_score"], "pass_score", c.pass_score_where);
       c.min_reviewers = whole_number(node["min_reviewers"], "min_reviewers", c.min_reviewers_where);
       for (const YamlNode& p : sequence(node["protects"], "protects")) c.protects.push_back({p.scalar(), m_yaml.at(p)});
       m_set.criteria.push_back(std::move(c));

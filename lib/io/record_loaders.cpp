@@ -34,26 +34,42 @@ static std::string text_of(const core::Value& v) {
   return s ? *s : std::string();
 }
 
-void read_assessments(const std::string& path, const InputOptions& options, core::ScoreScale scale,
+// Where cell `index` of `row` is, or the row where the file has no such column or key.
+static util::Location cell_or_row(const TypedRow& row, size_t index) {
+  return row.cells[index].line > 0 ? row.cells[index] : row.where;
+}
+
+void read_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
                       util::Diagnostics& diagnostics, const std::function<void(core::Assessment&&)>& sink) {
-  read_table_file(path, core::assessment_fields(), table_options(options, "assessment", "assessments"), diagnostics,
-                  [&](TypedRow&& row) {
+  // A set whose criteria all take verdicts needs the column (and a value in every row), as
+  // it always did; with a pass_score the verdicts are checked per criterion (check_verdict).
+  auto verdict = set.has_pass_score() ? core::VerdictColumn::optional : core::VerdictColumn::required;
+  read_table_file(path, core::assessment_fields(verdict), table_options(options, "assessment", "assessments"),
+                  diagnostics, [&](TypedRow&& row) {
                     core::Assessment a;
                     a.application = text_of(row.values[0]);
                     a.criterion = text_of(row.values[1]);
                     a.reviewer = text_of(row.values[2]);
-                    std::string verdict = text_of(row.values[3]);
-                    a.verdict = verdict == "pass" ? core::Verdict::pass
-                                                  : (verdict == "fail" ? core::Verdict::fail : core::Verdict::unclear);
+                    std::string written = text_of(row.values[3]);
+                    if (!written.empty())
+                      a.verdict = written == "pass"
+                                      ? core::Verdict::pass
+                                      : (written == "fail" ? core::Verdict::fail : core::Verdict::unclear);
                     a.note = text_of(row.values[5]);
+                    a.cells_read = !row.was_reported(3) && !row.was_reported(4);
                     a.where = row.where;
                     a.application_where = row.cells[0];
                     a.criterion_where = row.cells[1];
                     a.reviewer_where = row.cells[2];
+                    a.verdict_where = cell_or_row(row, 3);
+                    a.score_where = cell_or_row(row, 4);
                     if (const double* score = std::get_if<double>(&row.values[4])) {
                       std::string why;
-                      a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), scale, why);
-                      if (!a.score_halves) diagnostics.error(row.cells[4], why);
+                      a.score_halves = core::score_to_halves(*score, fmt::format("{}", *score), set.reviews.scale, why);
+                      if (!a.score_halves) {
+                        diagnostics.error(row.cells[4], why);
+                        a.cells_read = false;
+                      }
                     }
                     // A row without its keys cannot be checked further.
                     if (!a.application.empty() && !a.criterion.empty()) sink(std::move(a));
@@ -63,7 +79,7 @@ void read_assessments(const std::string& path, const InputOptions& options, core
 size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
                         const core::Roster* roster, core::AssessmentIndex& index, util::Diagnostics& diagnostics) {
   size_t rows = 0;
-  read_assessments(path, options, set.reviews.scale, diagnostics, [&](core::Assessment&& a) {
+  read_assessments(path, options, set, diagnostics, [&](core::Assessment&& a) {
     ++rows;
     index.tally(a);
     if (roster) core::check_reviewer(*roster, a, diagnostics);

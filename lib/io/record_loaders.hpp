@@ -28,14 +28,16 @@ void read_applications(const std::string& path, const core::CriteriaSet& set, co
                        util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink);
 
 // Streams the reviewers' assessments in `path`: each row whose application and criterion
-// could be read goes to `sink`; every problem goes to `diagnostics`, a score outside `scale`
-// among them.
-void read_assessments(const std::string& path, const InputOptions& options, core::ScoreScale scale,
+// could be read goes to `sink`; every problem goes to `diagnostics`, a score outside `set`'s
+// scale among them. The verdict column is optional when a criterion of `set` has a
+// pass_score (its rows may give a score alone).
+void read_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
                       util::Diagnostics& diagnostics, const std::function<void(core::Assessment&&)>& sink);
 
 // Streams the assessments in `path` into `index`, reporting each one's own problems (bad
-// cells, unknown or rule criteria, and with a `roster` a reviewer not on it or not on it for
-// that criterion); returns how many rows were read.
+// cells, unknown or rule criteria, a verdict missing or contradicting its score, and with a
+// `roster` a reviewer not on it or not on it for that criterion); returns how many rows were
+// read.
 size_t load_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,
                         const core::Roster* roster, core::AssessmentIndex& index, util::Diagnostics& diagnostics);
 

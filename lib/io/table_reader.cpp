@@ -36,23 +36,26 @@ void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Loc
 }
 
 // Parses one cell into `row`, whose cells[index] already says where it is; false (and a
-// diagnostic) when the cell is bad, leaving the value missing. A doubtful list cell is a
-// warning, or an error with --strict.
+// diagnostic, and the field in row.reported) when the cell is bad, leaving the value missing.
+// A doubtful list cell is a warning, or an error with --strict.
 bool parse_cell(std::string_view text, const core::FieldSpec& field, const TableOptions& options, util::Diagnostics& d,
                 TypedRow& row, size_t index) {
   std::string why;
   core::Value& value = row.values[index];
   if (!core::parse_field_value_into(text, field, value, why)) {
     d.error(row.cells[index], why);
+    row.reported.push_back(index);
     return false;
   }
   if (field.required && core::is_missing(value)) {
     d.error(row.cells[index], fmt::format("missing value for required field '{}'", field.name));
+    row.reported.push_back(index);
     return false;
   }
   if (field.type == core::FieldType::list && core::is_doubtful_list_cell(text, field)) {
     if (options.doubts == Doubts::reject) {
       d.error(row.cells[index], core::doubtful_list_cell(text, field));
+      row.reported.push_back(index);
       return false;
     }
     d.warning(row.cells[index], core::doubtful_list_cell(text, field));
@@ -83,12 +86,13 @@ void locate(util::Location& where, const std::string& source, int line, int colu
 }
 
 // Checks a row for required fields that have no column or key at all.
-bool check_required_present(const TypedRow& row, std::span<const core::FieldSpec> schema,
-                            const std::vector<bool>& present, util::Diagnostics& d) {
+bool check_required_present(TypedRow& row, std::span<const core::FieldSpec> schema, const std::vector<bool>& present,
+                            util::Diagnostics& d) {
   bool ok = true;
   for (size_t i = 0; i < schema.size(); ++i) {
     if (schema[i].required && !present[i]) {
       d.error(row.where, fmt::format("missing value for required field '{}'", schema[i].name));
+      row.reported.push_back(i);
       ok = false;
     }
   }
@@ -132,6 +136,7 @@ public:
       return false;
     }
     row.complete = true;
+    row.reported.clear();
     for (size_t i = 0; i < m_fields.size(); ++i) {
       if (m_columns[i] < 0) continue;
       auto index = static_cast<size_t>(m_columns[i]);
@@ -237,6 +242,7 @@ private:
     }
     std::vector<bool> present(m_schema.size(), false);
     row.complete = true;
+    row.reported.clear();
     for (const auto& entry : item.entries()) {
       std::string key = entry.key.scalar();
       auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == key; });
@@ -287,6 +293,7 @@ private:
     if (!text) {
       m_d.error(where, fmt::format("field '{}' takes {} here", field.name,
                                    field.type == core::FieldType::list ? "a list of values" : "a single value"));
+      row.reported.push_back(index);
       return false;
     }
     return parse_cell(*text, field, m_options, m_d, row, index);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <istream>
 #include <span>
@@ -40,6 +41,10 @@ struct TypedRow {
   std::vector<util::Location> cells;
   util::Location where;
   bool complete = true;
+  // The schema fields whose value was reported (a bad cell, or a required one missing).
+  std::vector<size_t> reported;
+  // True if field `index`'s value was reported as bad or missing.
+  bool was_reported(size_t index) const { return std::find(reported.begin(), reported.end(), index) != reported.end(); }
 };
 
 // Called for each record whose fields line up with the schema, so that later checks (ids,

@@ -60,7 +60,7 @@ private:
   void write_details(const core::CriterionResult& r) {
     line(k_detail, r.reason);
     if (r.rule && r.criterion->rule) write_rule(r);
-    for (const core::Review& review : r.reviews) line(k_detail, review_text(review));
+    for (const core::Review& review : r.reviews) line(k_detail, review_text(review, *r.criterion));
     if (r.mean_score) line(k_detail, "mean score " + core::to_string(*r.mean_score));
   }
 
@@ -79,9 +79,17 @@ private:
       line(fmt::format("{}  ", k_detail), read.path + " = " + core::to_display(read.value_read()));
   }
 
-  static std::string review_text(const core::Review& review) {
-    std::string text = fmt::format("{}: {}", review.reviewer, core::verdict_name(review.verdict));
-    if (review.score_halves)
+  // "Aino Mäkelä: pass, score 4", or for a verdict derived from the score "Aino Mäkelä:
+  // score 3.5 → pass (pass_score 3)"; then the note and why it was left out.
+  static std::string review_text(const core::Review& review, const core::Criterion& c) {
+    std::string text;
+    if (review.derived && review.score_halves && c.pass_score)
+      text = fmt::format("{}: score {} \xE2\x86\x92 {} (pass_score {})", review.reviewer,
+                         core::halves_text(*review.score_halves), core::verdict_name(review.verdict),
+                         core::to_string(*c.pass_score));
+    else
+      text = fmt::format("{}: {}", review.reviewer, core::verdict_name(review.verdict));
+    if (review.score_halves && !review.derived)
       text += fmt::format(", score {}{}", *review.score_halves / 2, *review.score_halves % 2 ? ".5" : "");
     if (!review.note.empty()) text += fmt::format("; note: {}", review.note);
     if (!review.left_out.empty()) text += fmt::format(" (left out: {})", review.left_out);

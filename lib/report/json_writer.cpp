@@ -44,7 +44,8 @@ void write_rule(JsonOut& json, const core::CriterionResult& r) {
   json.end_object();
 }
 
-void write_review(JsonOut& json, const core::Review& review) {
+// A review; `pass_score` follows on a verdict derived from the score by it.
+void write_review(JsonOut& json, const core::Review& review, const core::Criterion& c) {
   json.begin_object();
   json.field("reviewer", review.reviewer);
   json.field("verdict", core::verdict_name(review.verdict));
@@ -59,6 +60,10 @@ void write_review(JsonOut& json, const core::Review& review) {
     json.null();
   else
     json.string(review.left_out);
+  if (review.derived && c.pass_score) {
+    json.key("pass_score");
+    json.number(core::to_string(*c.pass_score));
+  }
   json.end_object();
 }
 
@@ -72,7 +77,7 @@ void write_criterion(JsonOut& json, const core::CriterionResult& r, std::string_
   write_rule(json, r);
   json.key("reviews");
   json.begin_array();
-  for (const core::Review& review : r.reviews) write_review(json, review);
+  for (const core::Review& review : r.reviews) write_review(json, review, *r.criterion);
   json.end_array();
   json.key("mean_score");
   write_score(json, r.mean_score);

@@ -168,7 +168,8 @@ core::Truth implied_truth(core::Status status) {
   return status == core::Status::unclear ? core::Truth::unknown : core::Truth::yes;
 }
 
-void put_review(LineOut& out, const core::Review& review) {
+// A review as json's `reviews` has it; `pass_score` follows on a verdict derived from the score.
+void put_review(LineOut& out, const core::Review& review, const core::Criterion& c) {
   out.put(R"({"reviewer":)"sv);
   put_string(out, review.reviewer);
   out.put(R"(,"verdict":")"sv);
@@ -187,6 +188,10 @@ void put_review(LineOut& out, const core::Review& review) {
     out.put("null"sv);
   else
     put_string(out, review.left_out);
+  if (review.derived && c.pass_score) {
+    out.put(R"(,"pass_score":)"sv);
+    out.put(core::to_string(*c.pass_score));
+  }
   out.put('}');
 }
 
@@ -205,6 +210,10 @@ void write_definition(JsonOut& json, const core::Criterion& c, std::string_view 
   if (c.min_score) {
     json.key("min_score");
     json.number(core::to_string(*c.min_score));
+  }
+  if (c.pass_score) {
+    json.key("pass_score");
+    json.number(core::to_string(*c.pass_score));
   }
   bool opened = false;
   for (auto status : {core::Status::pass, core::Status::fail, core::Status::unclear, core::Status::pending}) {
@@ -330,7 +339,7 @@ void JsonlLines::append_criterion(LineOut& out, const core::CriterionResult& r, 
     out.put(R"(,"reviews":[)"sv);
     for (size_t i = 0; i < r.reviews.size(); ++i) {
       if (i) out.put(',');
-      put_review(out, r.reviews[i]);
+      put_review(out, r.reviews[i], *r.criterion);
     }
     out.put(R"(],"mean_score":)"sv);
     put_score(out, r.mean_score);

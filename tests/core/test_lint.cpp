@@ -448,3 +448,85 @@ impacts:
 )")) == "");
   }
 }
+
+TEST_CASE("core::lint pass_score") {
+  SUBCASE("on a rule criterion, which has no reviewer scores") {
+    CHECK(problems(criteria_set_yaml(R"(criteria:
+  - id: R1
+    kind: rule
+    rule: app.stage != "idea"
+    pass_score: 3
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "15:17: criterion 'R1' is a rule and has no reviewer scores for a pass_score; remove pass_score, or make "
+        "the criterion 'both'\n");
+  }
+  SUBCASE("outside the score scale, above or below it") {
+    CHECK(problems(criteria_set_yaml(R"(reviews: {scale: {min: 1, max: 4}}
+criteria:
+  - id: J1
+    kind: judgement
+    weight: 1
+    pass_score: 4.5
+    protects: [continuity]
+  - id: J2
+    kind: both
+    rule: app.requested_eur <= 50000
+    pass_score: 0.5
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "16:17: criterion 'J1' has pass_score 4.5, outside the score scale 1 to 4 (reviews: scale): no score "
+        "could pass it; write a pass_score on the scale\n"
+        "21:17: criterion 'J2' has pass_score 0.5, outside the score scale 1 to 4 (reviews: scale): every score "
+        "would pass it; write a pass_score on the scale\n");
+  }
+  SUBCASE("between half points, with the two nearest") {
+    CHECK(problems(criteria_set_yaml(R"(criteria:
+  - id: J1
+    kind: judgement
+    weight: 1
+    pass_score: 3.2
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "15:17: criterion 'J1' has pass_score 3.2, between half points, the steps of the scores; write 3 or 3.5\n");
+  }
+  SUBCASE("whole and half points on the scale, at its ends too, are fine") {
+    CHECK(problems(criteria_set_yaml(R"(criteria:
+  - id: J1
+    kind: judgement
+    weight: 1
+    pass_score: 2.5
+    protects: [continuity]
+  - id: J2
+    kind: both
+    rule: app.requested_eur <= 50000
+    pass_score: 5
+    protects: [continuity]
+  - id: J3
+    kind: judgement
+    pass_score: 0
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "");
+  }
+  SUBCASE("not a number") {
+    CHECK(problems(criteria_set_yaml(R"(criteria:
+  - id: J1
+    kind: judgement
+    weight: 1
+    pass_score: kolme
+    protects: [continuity]
+impacts:
+  - id: continuity
+    indicator: outcome.continued
+)")) == "15:17: invalid pass_score 'kolme'; write a number such as 1 or 0.5\n");
+  }
+}

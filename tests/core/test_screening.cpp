@@ -71,6 +71,16 @@ struct Call {
     index.add(a);
   }
 
+  // `reviewer`'s score alone, in half points: on a criterion with a pass_score it gives the verdict.
+  void score(const std::string& app, const std::string& criterion, const std::string& reviewer, int halves) {
+    core::Assessment a;
+    a.application = app;
+    a.criterion = criterion;
+    a.reviewer = reviewer;
+    a.score_halves = halves;
+    index.add(a);
+  }
+
   // Both judged criteria passed by two reviewers with the given half-point scores.
   void pass_all(const std::string& app, int j1_a, int j1_b, int b1 = 8) {
     review(app, "J1", "Aino", core::Verdict::pass, j1_a);
@@ -483,4 +493,73 @@ TEST_CASE("core::Screener an application the ranking expression cannot score") {
   CHECK(assessed.decision == Decision::pending);
   CHECK(assessed.pending.empty());
   CHECK(assessed.decided_by == "awaiting its ranking score: the ranking expression has no value");
+}
+
+TEST_CASE("core::Screener verdicts derived from scores by pass_score") {
+  // J1 passes at 3 and needs two verdicts; B1 passes at 2.5 and needs one.
+  std::string yaml = k_set;
+  yaml.replace(yaml.find("criteria:\n"), 10, "reviews: {min_reviewers: 2}\ncriteria:\n");
+  yaml.replace(yaml.find("weight: 2,"), 10, "weight: 2, pass_score: 3,");
+  yaml.replace(yaml.find("weight: 1,"), 10, "weight: 1, pass_score: 2.5, min_reviewers: 1,");
+  Call call(yaml);
+  auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+  call.score("A1", "B1", "Aino", 5); // 2.5: passes, exactly at the pass_score
+  SUBCASE("scores at or above the pass_score pass, and rank by their mean") {
+    call.score("A1", "J1", "Aino", 6);
+    call.score("A1", "J1", "Jussi", 9);
+    auto a = call.assess(app);
+    CHECK(a.eligible);
+    CHECK(call.criterion(a, "J1").reason == "both reviewers passed it");
+    CHECK(call.criterion(a, "B1").reason == "the rule holds; the reviewer passed it");
+    REQUIRE(a.score);
+    CHECK(*a.score == core::Score(2 * 375 + 250, 300)); // (2*3.75 + 2.5) / 3
+    const auto& reviews = call.criterion(a, "J1").reviews;
+    REQUIRE(reviews.size() == 2);
+    CHECK(reviews[0].verdict == core::Verdict::pass);
+    CHECK(reviews[0].derived);
+  }
+  SUBCASE("both below: failed, the application rejected") {
+    call.score("A1", "J1", "Aino", 5);
+    call.score("A1", "J1", "Jussi", 0);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::reject);
+    CHECK(call.criterion(a, "J1").reason == "both reviewers failed it");
+  }
+  SUBCASE("one above and one below: the reviewers disagree") {
+    call.score("A1", "J1", "Aino", 6);
+    call.score("A1", "J1", "Jussi", 5);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::clarify);
+    CHECK(call.criterion(a, "J1").reason == "the reviewers disagree: 1 pass, 1 fail");
+  }
+  SUBCASE("one score of the two required: pending, a low one does not reject") {
+    call.score("A1", "J1", "Aino", 0);
+    auto a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(call.criterion(a, "J1").reason == "1 of 2 required reviews");
+  }
+  SUBCASE("a score left out for a conflict counts neither as verdict nor as score") {
+    call.score("A1", "J1", "Aino", 8);
+    call.score("A1", "J1", "Jussi", 2); // would fail it
+    call.score("A1", "J1", "Liisa", 7);
+    call.conflict("Jussi", "A1", "");
+    auto a = call.assess(app);
+    CHECK(a.eligible);
+    CHECK(call.criterion(a, "J1").reason == "both reviewers passed it (1 left out for a conflict of interest)");
+    CHECK(*call.criterion(a, "J1").mean_score == core::Score(15, 4));
+    call.conflict("Liisa", "", "Mäkelä Oy");
+    a = call.assess(app);
+    CHECK(a.decision == Decision::pending);
+    CHECK(call.criterion(a, "J1").reason == "1 of 2 required reviews (2 left out for a conflict of interest)");
+  }
+  SUBCASE("derived and written verdicts count alike; only derived ones are marked") {
+    call.score("A1", "J1", "Aino", 8);
+    call.review("A1", "J1", "Jussi", core::Verdict::pass, 6);
+    auto a = call.assess(app);
+    CHECK(a.eligible);
+    const auto& reviews = call.criterion(a, "J1").reviews;
+    REQUIRE(reviews.size() == 2);
+    CHECK(reviews[0].derived);
+    CHECK_FALSE(reviews[1].derived);
+  }
 }

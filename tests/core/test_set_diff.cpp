@@ -93,6 +93,20 @@ TEST_CASE("core::diff_sets") {
     CHECK(changes("weight: 1,", "weight: 1, min_reviewers: 3,") ==
           std::vector<std::string>{"changed criterion J1 min_reviewers:  | 3"});
   }
+  SUBCASE("pass_score: added, changed and removed, as min_score is") {
+    CHECK(changes("weight: 1,", "weight: 1, pass_score: 3,") ==
+          std::vector<std::string>{"changed criterion J1 pass_score:  | 3"});
+    std::string with = k_base;
+    with.replace(with.find("weight: 1,"), 10, "weight: 1, pass_score: 3,");
+    auto a = io::parse_criteria(with, "old.yaml");
+    auto b =
+        io::parse_criteria(std::string(with).replace(with.find("pass_score: 3"), 13, "pass_score: 3.5"), "new.yaml");
+    auto found = core::diff_sets(a, b);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].what == "criterion J1 pass_score");
+    CHECK(found[0].old_value == "3");
+    CHECK(found[0].new_value == "3.5");
+  }
   SUBCASE("an impact's indicator") {
     CHECK(changes("indicator: outcome.continued", "indicator: outcome.continued and outcome.problem_confirmed") ==
           std::vector<std::string>{

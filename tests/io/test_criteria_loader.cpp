@@ -225,6 +225,30 @@ impacts:
   }
 }
 
+TEST_CASE("io::parse_criteria pass_score") {
+  std::string yaml = fundscreen::testing::criteria_set_yaml(R"(criteria:
+  - {id: J1, kind: judgement, protects: [c]}
+  - {id: J2, kind: both, rule: 'app.stage != "idea"', pass_score: 2.5, protects: [c]}
+impacts:
+  - {id: c, indicator: outcome.continued}
+)");
+  auto set = fundscreen::io::parse_criteria(yaml, "set.yaml");
+  CHECK(set.has_pass_score());
+  CHECK_FALSE(set.criteria[0].pass_score);
+  REQUIRE(set.criteria[1].pass_score);
+  CHECK(set.criteria[1].pass_score->value == 2500);
+  CHECK(set.criteria[1].pass_score_where.line == 13);
+  CHECK(set.criteria[1].pass_score_where.column == 67);
+  SUBCASE("a set without one") {
+    CHECK_FALSE(fundscreen::io::parse_criteria(minimal_criteria_yaml(), "set.yaml").has_pass_score());
+  }
+  SUBCASE("a misspelt key, with the nearest suggested") {
+    std::string typo = yaml;
+    typo.replace(typo.find("pass_score"), 10, "passscore");
+    CHECK(problems(typo) == "13:55: unknown key 'passscore' in a criterion; did you mean 'pass_score'?\n");
+  }
+}
+
 TEST_CASE("io::check_criteria unknown keys") {
   SUBCASE("at the top level, with the nearest key suggested") {
     std::string yaml = minimal_criteria_yaml();
