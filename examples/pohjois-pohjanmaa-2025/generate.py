@@ -191,14 +191,14 @@ APPS = [
      [(HV, 2, 2, 2), (AL, 2.5, 2.5, 2)]),
 ]
 
-# Notes some reviewers wrote beside a score (the form's free text).
+# Notes some reviewers wrote beside a score (the form's free text), by criterion.
 NOTES = {
-    ("009", JK): "esteellinen: hallituksen jäsen",
-    ("022", HV): "Teema jää irralliseksi toimenpidesuunnitelmasta.",
-    ("023", AL): "Resurssit eivät riitä suunniteltuun laajuuteen.",
-    ("029", AL): "Vaikuttavuus rajautuu Oulun keskustaan.",
-    ("030", AL): "Liittymä teemaan jää epäselväksi.",
-    ("034", AL): "Päällekkäinen olemassa olevan verkoston kanssa.",
+    ("009", JK, "A1"): "esteellinen: hallituksen jäsen",
+    ("022", HV, "A1"): "Teema jää irralliseksi toimenpidesuunnitelmasta.",
+    ("023", AL, "A2"): "Resurssit eivät riitä suunniteltuun laajuuteen.",
+    ("029", AL, "A3"): "Vaikuttavuus rajautuu Oulun keskustaan.",
+    ("030", AL, "A1"): "Liittymä teemaan jää epäselväksi.",
+    ("034", AL, "A1"): "Päällekkäinen olemassa olevan verkoston kanssa.",
 }
 
 
@@ -240,7 +240,7 @@ def main():
             for reviewer, *scores in panel:
                 if scores[criterion] is None:
                     continue
-                note = NOTES.get((num, reviewer), "") if criterion == 0 else ""
+                note = NOTES.get((num, reviewer, f"A{criterion + 1}"), "")
                 assessments.append([app_id, f"A{criterion + 1}", reviewer, score_text(scores[criterion]), note])
     write("hakemukset.csv", apps, HEADER, delimiter=";", bom=True, crlf=True)
     write("assessments.csv", assessments, ["application", "criterion", "reviewer", "score", "note"])
