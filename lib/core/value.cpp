@@ -80,7 +80,7 @@ std::string quoted_alternatives(std::span<const std::string> names) {
   return out;
 }
 
-std::string field_label(const FieldSpec& field, CellHeader header) {
+std::string field_label(const FieldSpec& field, const CellHeader& header) {
   std::string_view kind = header.kind == CellHeader::Kind::key ? "key" : "column";
   if (!header.name.empty() && header.name != field.name)
     return fmt::format("field '{}' ({} '{}')", field.name, kind, header.name);
@@ -215,7 +215,7 @@ bool is_doubtful_list_cell(std::string_view text, const FieldSpec& field) {
   return field.type == FieldType::list && holds_other_separator(text, field.separator, found);
 }
 
-std::string doubtful_list_cell(std::string_view text, const FieldSpec& field, CellHeader header) {
+std::string doubtful_list_cell(std::string_view text, const FieldSpec& field, const CellHeader& header) {
   char found = 0;
   if (field.type != FieldType::list || !holds_other_separator(text, field.separator, found)) return {};
   Value items;
@@ -259,7 +259,7 @@ static void assign_text(std::string_view text, Value& out) {
     out.emplace<std::string>(text);
 }
 
-static bool check_enum(std::string_view text, const FieldSpec& field, std::string& why, CellHeader header) {
+static bool check_enum(std::string_view text, const FieldSpec& field, std::string& why, const CellHeader& header) {
   if (std::find(field.values.begin(), field.values.end(), text) != field.values.end()) return true;
   std::string hint = util::nearest(text, field.values);
   why = fmt::format("unknown value '{}' for {}; allowed: {}", text, field_label(field, header),
@@ -268,8 +268,8 @@ static bool check_enum(std::string_view text, const FieldSpec& field, std::strin
   return false;
 }
 
-static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field, CellHeader header,
-                             std::string_view advice) {
+static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
+                             const CellHeader& header, std::string_view advice) {
   return fmt::format("invalid {} '{}' for {}; {}", what, text, field_label(field, header), advice);
 }
 
@@ -282,7 +282,8 @@ bool value_before(const Value& a, const Value& b) {
 
 // True if `out` (parsed from `text`) is within `field`'s `min` and `max`; else makes it
 // missing and says why. A money field without a `min` takes nothing below zero.
-static bool in_range(std::string_view text, const FieldSpec& field, CellHeader header, Value& out, std::string& why) {
+static bool in_range(std::string_view text, const FieldSpec& field, const CellHeader& header, Value& out,
+                     std::string& why) {
   bool dated = field.type == FieldType::date;
   if (field.min && value_before(out, *field.min))
     why = fmt::format("{} '{}' for {} is {} the field's min, {}; correct the value, or the set's 'min' "
@@ -304,7 +305,7 @@ static bool in_range(std::string_view text, const FieldSpec& field, CellHeader h
   return false;
 }
 
-bool matches_pattern(const Value& value, const FieldSpec& field, std::string& why, CellHeader header) {
+bool matches_pattern(const Value& value, const FieldSpec& field, std::string& why, const CellHeader& header) {
   if (!field.pattern) return true;
   if (const auto* text = std::get_if<std::string>(&value)) {
     if (field.pattern->matches(*text)) return true;
@@ -326,14 +327,14 @@ bool matches_pattern(const Value& value, const FieldSpec& field, std::string& wh
 }
 
 // Keeps `out` if it matches the field's pattern; else makes it missing and says why.
-static bool check_pattern(const FieldSpec& field, CellHeader header, Value& out, std::string& why) {
+static bool check_pattern(const FieldSpec& field, const CellHeader& header, Value& out, std::string& why) {
   if (matches_pattern(out, field, why, header)) return true;
   out = Value{};
   return false;
 }
 
 std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why,
-                                       CellHeader header) {
+                                       const CellHeader& header) {
   Value value;
   if (!parse_field_value_into(raw, field, value, why, header)) return std::nullopt;
   return value;
@@ -350,7 +351,7 @@ template <typename T> static bool store(const std::optional<T>& parsed, Value& o
 }
 
 bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value& out, std::string& why,
-                            CellHeader header) {
+                            const CellHeader& header) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
   if (text.empty() || (field.type == FieldType::text && util::trim(text).empty())) {
     out = Value{};

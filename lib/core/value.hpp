@@ -86,7 +86,7 @@ struct CellHeader {
 // How a message names `field`: "field 'business_id'", and when it is read from a header of
 // another name, that header too: "field 'business_id' (column 'Y-tunnus')". Without a
 // header, a field with `columns` names all of them ("(column 'Y-tunnus' or 'FO-nummer')").
-std::string field_label(const FieldSpec& field, CellHeader header = {});
+std::string field_label(const FieldSpec& field, const CellHeader& header = {});
 
 // `names` quoted and joined as a message lists alternatives: "'a'", "'a' or 'b'",
 // "'a', 'b' or 'c'".
@@ -97,22 +97,22 @@ std::string quoted_alternatives(std::span<const std::string> names);
 // returns nothing and sets `why` to a message naming the value (and `header`, the column or
 // key it was read from).
 std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& field, std::string& why,
-                                       CellHeader header = {});
+                                       const CellHeader& header = {});
 
 // As parse_field_value, but into `out`, reusing the memory of the string or list it already
 // holds, so that a reader that keeps one row allocates nothing once it is warm. On a bad
 // value returns false, sets `why` and leaves `out` missing.
 bool parse_field_value_into(std::string_view text, const FieldSpec& field, Value& out, std::string& why,
-                            CellHeader header = {});
+                            const CellHeader& header = {});
 
 // True if `value` (each item of a list) matches `field`'s pattern whole, or the field has
 // none, or the value is missing; else false, with `why` naming the first value that does not.
-bool matches_pattern(const Value& value, const FieldSpec& field, std::string& why, CellHeader header = {});
+bool matches_pattern(const Value& value, const FieldSpec& field, std::string& why, const CellHeader& header = {});
 
 // For a list cell that holds ',' or ';' while `field`'s items are separated by another
 // character (the items may have been run together into one): a message that names the cell,
 // the separator and the fix; empty otherwise.
-std::string doubtful_list_cell(std::string_view text, const FieldSpec& field, CellHeader header = {});
+std::string doubtful_list_cell(std::string_view text, const FieldSpec& field, const CellHeader& header = {});
 
 // True if doubtful_list_cell() has something to say about `text`, without making the message.
 bool is_doubtful_list_cell(std::string_view text, const FieldSpec& field);

@@ -32,7 +32,7 @@ void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Loc
 // Parses one cell into `row`, whose cells[index] already says where it is; false (and a
 // diagnostic) when the cell is bad, leaving the value missing. A doubtful list cell is a
 // warning, or an error with --strict.
-bool parse_cell(std::string_view text, const core::FieldSpec& field, core::CellHeader header,
+bool parse_cell(std::string_view text, const core::FieldSpec& field, const core::CellHeader& header,
                 const TableOptions& options, util::Diagnostics& d, TypedRow& row, size_t index) {
   std::string why;
   core::Value& value = row.values[index];
@@ -117,8 +117,7 @@ public:
       if (m_columns[i] < 0) continue;
       auto index = static_cast<size_t>(m_columns[i]);
       locate(row.cells[index], m_source, m_fields[i].line, m_fields[i].column);
-      row.complete &= parse_cell(m_fields[i].text, m_schema[index], core::CellHeader{m_read_from[index]}, m_options,
-                                 m_d, row, index);
+      row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_headers[index], m_options, m_d, row, index);
     }
     return true;
   }
@@ -151,6 +150,8 @@ private:
       m_read_from[f] = name;
       present[f] = true;
     }
+    m_headers.clear(); // made once: a header built for each cell costs a store-forwarding stall
+    for (const std::string& name : m_read_from) m_headers.push_back(core::CellHeader{name});
     std::vector<size_t> missing;
     for (size_t i = 0; i < m_schema.size(); ++i)
       if (!present[i] && (m_schema[i].required || m_options.columns == Columns::all)) missing.push_back(i);
@@ -178,8 +179,9 @@ private:
   util::Diagnostics& m_d;
   std::vector<CsvField> m_fields;
   std::vector<int> m_columns;
-  // By field: the header it is read from in this file.
+  // By field: the header it is read from in this file, and that header for messages.
   std::vector<std::string> m_read_from;
+  std::vector<core::CellHeader> m_headers;
   size_t m_header_size = 0;
 };
 
@@ -280,7 +282,7 @@ private:
 
   // A list written as a YAML sequence: its items as written (trimmed, empty ones dropped), each
   // checked against the field's pattern at its own place.
-  bool read_sequence(const YamlNode& node, const core::FieldSpec& field, core::CellHeader header, TypedRow& row,
+  bool read_sequence(const YamlNode& node, const core::FieldSpec& field, const core::CellHeader& header, TypedRow& row,
                      size_t index) {
     core::StringList items;
     std::string why;
