@@ -591,6 +591,16 @@ TEST_CASE("io::read_yaml_table column") {
           "'[A-ZÅÄÖ].*'; correct the item, or the set's pattern if the item is right\n"
           "2:3: missing value for required field 'business_id' (key 'Y-tunnus', 'FO-nummer' or 'Business ID')\n");
   }
+  SUBCASE("a field no record has a key for names the keys it may be read from") {
+    TableOptions options = application_options();
+    options.columns = fundscreen::io::Columns::all;
+    auto t = read_yaml("- {id: A1, Y-tunnus: 1234567-8, Haettu summa (€): 1, Kumppanit: [Oulu], alkaa/loppu: x}\n",
+                       options, mapped_schema());
+    CHECK(t.problems() == "1:73: unknown key 'alkaa/loppu' is ignored; did you mean 'Alkaa/loppu'?\n"
+                          "1:3: no application in the file has the key 'Alkaa/loppu' for field 'starts' of the "
+                          "criteria set; if the key 'alkaa/loppu' holds it, rename it 'Alkaa/loppu'; otherwise add "
+                          "the key (its values may be empty)\n");
+  }
   SUBCASE("two of a field's keys in one record are an error naming both") {
     auto t = read_mapped_yaml("- {id: A1, Y-tunnus: 1234567-8, Business ID: 1234567-8, Haettu summa (€): 1}\n");
     CHECK(t.problems() == "1:33: keys 'Y-tunnus' and 'Business ID' both hold field 'business_id'; keep the one "
