@@ -396,7 +396,7 @@ int BlockCsvApplications::workers_for(uint64_t file_size) const {
 }
 
 // The header: one line with no quotes, each of the set's fields read from one column (its
-// name, or one of its `column`s), nothing else.
+// name, or one of its `column`s), required or not, and nothing else.
 bool BlockCsvApplications::read_header(File& file) {
   std::string head(std::min<uint64_t>(file.identity.size, k_max_header), '\0');
   if (read_at(file.fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size())) return false;
@@ -432,9 +432,8 @@ bool BlockCsvApplications::read_header(File& file) {
     present[f] = true;
     m_columns.push_back(f);
   }
-  for (size_t f = 0; f < m_set.fields.size(); ++f)
-    if (m_set.fields[f].required && !present[f]) return false;
-  return true;
+  // every field needs its column, required or not (read_applications says so)
+  return std::all_of(present.begin(), present.end(), [](bool p) { return p; });
 }
 
 } // namespace fundscreen::io

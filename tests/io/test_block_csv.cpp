@@ -158,6 +158,7 @@ TEST_CASE("io::BlockCsvApplications") {
     for (std::string bytes : {
              "id,title,stage,requested_eur,actors,extra\nA1,t,ongoing,1,a,x\n", // an unknown column
              "id,title,requested_eur,actors\nA1,t,1,a\n",                       // a required column missing
+             "id,stage,requested_eur,actors\nA1,ongoing,1,a\n",                 // an optional column missing
              "id,title,stage,requested_eur,actors\nA1,t,ongoin,1,a\n",          // a bad value
              "id,title,stage,requested_eur,actors\nA1,t,ongoing,12k,a\n",       // bad money
              "id,title,stage,requested_eur,actors\nA1,t,ongoing,1\n",           // a short row
