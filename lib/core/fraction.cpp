@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/fraction.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -63,6 +64,9 @@ constexpr int64_t k_powers[] = {1,
                                 100'000'000'000'000'000,
                                 1'000'000'000'000'000'000};
 constexpr int k_max_power = 18;
+
+// The significant digits of a value whose decimal does not end.
+constexpr int k_shown_digits = 12;
 
 // The digits of `v` (not negative) appended to `out`.
 void append_digits(std::string& out, UWide v) {
@@ -238,10 +242,15 @@ std::string to_decimal(Fraction q, bool money, bool& exact) {
     if (money && decimals == 1) decimals = 2;
     return fixed(Wide(q.num) * (k_powers[decimals] / q.den), decimals);
   }
-  // Rounded half away from zero at the sixth decimal, trailing zeros dropped.
-  Wide twice = Wide(q.num) * 2'000'000 + (q.num >= 0 ? Wide(q.den) : -Wide(q.den));
+  // Rounded half away from zero to 12 significant digits, trailing zeros dropped.
+  UWide whole = magnitude(q.num) / UWide(q.den);
+  int digits = 0;
+  for (UWide w = whole; w != 0; w /= 10) ++digits;
+  if (whole == 0) // the zeros after the point do not count
+    for (UWide n = magnitude(q.num) * 10; n < UWide(q.den) && digits > -6; n *= 10) --digits;
+  decimals = std::clamp(k_shown_digits - digits, money ? 2 : 0, k_max_power);
+  Wide twice = Wide(q.num) * k_powers[decimals] * 2 + (q.num >= 0 ? Wide(q.den) : -Wide(q.den));
   Wide scaled = twice / (Wide(q.den) * 2);
-  decimals = 6;
   while (decimals > 0 && scaled % 10 == 0) scaled /= 10, --decimals;
   return fixed(scaled, decimals);
 }

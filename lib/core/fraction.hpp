@@ -55,8 +55,9 @@ double to_double(Fraction q);
 std::optional<int64_t> to_cents(Fraction q);
 
 // `q` as a decimal: exactly (`0.84`, `987.656`) when it has at most 12 decimals, otherwise
-// rounded half away from zero to 6 decimals with `exact` set to false (`2/3` is `0.666667`).
-// `money` writes two decimals for a fraction of a euro that is whole cents (`95000.50`).
+// rounded half away from zero to 12 significant digits with `exact` set to false (`2/3` is
+// `0.666666666667`). `money` writes two decimals for a fraction of a euro that is whole
+// cents (`95000.50`), and at least two when it rounds.
 std::string to_decimal(Fraction q, bool money, bool& exact);
 
 } // namespace fundscreen::core

@@ -130,10 +130,13 @@ TEST_CASE("core::to_decimal") {
     CHECK(decimal(Fraction{9500050, 100}, true) == "95000.50");
     CHECK(decimal(Fraction{987656, 1000}, true) == "987.656");
   }
-  SUBCASE("rounds to six decimals otherwise, and says so") {
-    CHECK(decimal(Fraction{2, 3}) == "~0.666667");
-    CHECK(decimal(Fraction{-10000, 3}) == "~-3333.333333");
-    CHECK(decimal(Fraction{1, 3000000}) == "~0");
+  SUBCASE("rounds to 12 significant digits otherwise, and says so") {
+    CHECK(decimal(Fraction{2, 3}) == "~0.666666666667");
+    CHECK(decimal(Fraction{-10000, 3}) == "~-3333.33333333");
+    CHECK(decimal(Fraction{6666667, 8333333}) == "~0.800000072");
+    CHECK(decimal(Fraction{1, 3000000}) == "~0.000000333333333333");
+    CHECK(decimal(Fraction{1, 3'000'000'000'000}) == "~0.000000000000333333");
+    CHECK(decimal(Fraction{10'000'000'000'000, 3}, true) == "~3333333333333.33");
   }
 }
 

@@ -796,7 +796,7 @@ TEST_CASE("core::evaluate the arithmetic in the audit trail") {
     CHECK(steps("0.8 * app.own_resources_eur > 0", a) == "0.8 * 1234.57 = 987.656");
   }
   SUBCASE("rounds a decimal that does not end, and says so") {
-    CHECK(steps("app.requested_eur / 3 > 0", app({{"requested_eur", "100"}})) == "100 / 3 \u2248 33.333333");
+    CHECK(steps("app.requested_eur / 3 > 0", app({{"requested_eur", "100"}})) == "100 / 3 \u2248 33.3333333333");
   }
   SUBCASE("shows each step once, and a month count") {
     CHECK(steps("months_between(app.programme_started, app.programme_ends) >= 12 and "
