@@ -132,8 +132,9 @@ inline constexpr int k_max_registers = 32;
 class RuleProgram {
 public:
   // The program of `rule`, or null for a rule it does not cover (any(), all(), a written
-  // list of values that are not constants, very deep nesting): such a rule is evaluated by
-  // the tree walk. Its constants point into the rule's nodes.
+  // list of values that are not constants, strings joined from fields, very deep nesting):
+  // such a rule is evaluated by the tree walk. Its constants and patterns point into the
+  // rule's nodes.
   static std::unique_ptr<RuleProgram> build(const Rule& rule);
 
   // Appends `rule` with a verdict instruction for criterion bit `bit`, for run_verdicts();
