@@ -544,7 +544,7 @@ private:
         RuleNode c = RuleNode::constant(constant_type(v.value), v.value);
         if (auto d = std::get_if<double>(&v.value)) {
           auto q = fraction_of(*d);
-          if (!q) fail(where, fmt::format("call.{} is too large to compute with", name.text));
+          if (!q) fail(where, fmt::format("call.{} is too large to compute with exactly: '{}'", name.text, *d));
           c.exact = *q;
         }
         return add(std::move(c), where);
