@@ -30,6 +30,28 @@ const core::CriteriaSet& sitra_set() {
   return set;
 }
 
+// A set whose fields are read from other headers (`column`), with patterns on fields a
+// screening keeps (id, actors) and on one it does not (business_id). Its headers, for a seed:
+// Hakemusnumero,Y-tunnus,Vaihe,Haettu summa (€),Toimijat
+const core::CriteriaSet& mapped_set() {
+  static const core::CriteriaSet set = io::parse_criteria(R"(
+id: mapped
+version: 1
+call: {name: Mapped, budget: 100000}
+fields:
+  - {name: id, type: string, required: true, column: [Hakemusnumero, Application number], pattern: '[A-Z][0-9]+'}
+  - {name: business_id, type: string, column: [Y-tunnus, Business ID], pattern: '[0-9]{7}-[0-9]'}
+  - {name: stage, type: enum, values: [idea, ongoing], required: true, column: Vaihe}
+  - {name: requested_eur, type: money, required: true, column: Haettu summa (€)}
+  - {name: actors, type: list, column: Toimijat, pattern: '\p{Lu}.*'}
+criteria:
+  - {id: C1, kind: rule, rule: 'app.stage == "ongoing" and size(app.actors) >= 0'}
+ranking: {tie_break: [{field: id}]}
+)",
+                                                          "mapped.yaml");
+  return set;
+}
+
 // The applications as `line: value value ...` over the fields in `keep`.
 std::string listing(const core::Application& app, const std::vector<bool>& keep) {
   std::string row = std::to_string(app.where.line) + ":";
@@ -42,9 +64,10 @@ std::string listing(const core::Application& app, const std::vector<bool>& keep)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const core::CriteriaSet& set = sitra_set();
   // The first byte: bit 0 a ';' delimiter, bit 1 every field kept, bits 2-3 the chunks
-  // (the default, 1, 7 or 64 bytes), bit 4 two workers (else none).
+  // (the default, 1, 7 or 64 bytes), bit 4 two workers (else none), bit 5 the set with
+  // columns and patterns (else sitra-2021).
+  const core::CriteriaSet& set = (data[0] & 32) ? mapped_set() : sitra_set();
   io::InputOptions options;
   options.csv.delimiter = (data[0] & 1) ? ';' : 0;
   std::vector<bool> keep = (data[0] & 2) ? std::vector<bool>(set.fields.size(), true) : io::fields_screening_reads(set);

@@ -127,6 +127,17 @@ Date add(Date date, Duration duration) {
 
 Duration negate(Duration duration) { return Duration{-duration.months, -duration.days}; }
 
+int64_t months_between(Date start, Date end) {
+  Date after{end.days + 1};
+  auto from = to_ymd(start), to = to_ymd(after);
+  // The count by the calendar months alone, then one less if the day of the month is not
+  // yet reached (add() clamps it, so a start on the 31st reaches the end of a short month).
+  int64_t months = (static_cast<int64_t>(static_cast<int>(to.year())) - static_cast<int>(from.year())) * 12 +
+                   (static_cast<int64_t>(static_cast<unsigned>(to.month())) - static_cast<unsigned>(from.month()));
+  if (add(start, Duration{static_cast<int32_t>(months), 0}) > after) --months;
+  return months;
+}
+
 std::string to_string(Duration duration) {
   auto part = [](int32_t n, const char* unit) { return fmt::format("{} {}{}", n, unit, n == 1 || n == -1 ? "" : "s"); };
   if (duration.months != 0 && duration.days != 0)

@@ -41,6 +41,13 @@ char* write_date(char* out, Date date);
 // `date` moved by `duration`; months first, the day clamped to the end of a shorter month.
 Date add(Date date, Duration duration);
 
+// The whole calendar months from `start` to `end`, the end day counted (inclusive): the
+// greatest n for which `start` + n months (as add() moves it) is no later than the day
+// after `end`. 2025-01-01 to 2025-12-31 is 12, 2025-03-15 to 2026-03-14 is 12, 2025-01-01 to
+// 2025-12-30 is 11, 2024-01-31 to 2024-02-29 is 1; an `end` before `start` gives 0 (the day
+// before) or less.
+int64_t months_between(Date start, Date end);
+
 // `duration` with its sign flipped.
 Duration negate(Duration duration);
 

@@ -71,6 +71,10 @@ struct RuleResult {
   // Why the truth is unknown (e.g. "app.programme_started is missing"); empty otherwise.
   std::string reason;
   std::vector<RuleRead> reads;
+  // The products, quotients and month counts the rule computed, each once, as the audit trail
+  // shows them (`0.8 * 250000 = 200000`, `months_between(2025-01-01, 2025-12-31) = 12`); only
+  // when the reads are recorded as copies (TraceReads::yes).
+  std::vector<std::string> steps;
 };
 
 // One node of a compiled rule; see rule_compiler.cpp for the meaning of each field per op.

@@ -39,8 +39,25 @@ Span cover(Span a, Span b) { return Span{a.offset, b.offset + b.length - a.offse
 
 bool is_numeric(Type t) { return t == Type::integer || t == Type::number; }
 
-const std::array<std::string, 8> k_functions = {"has",      "size", "starts_with", "ends_with",
-                                                "contains", "any",  "all",         "default"};
+// The functions, in the order "unknown function" lists them.
+const std::array<std::string, 10> k_functions = {"all", "any",     "contains",       "default", "ends_with",
+                                                 "has", "matches", "months_between", "size",    "starts_with"};
+
+// The units of a duration literal and the length of one.
+constexpr std::array<std::pair<std::string_view, Duration>, 8> k_units = {{
+    {"day", {0, 1}},
+    {"days", {0, 1}},
+    {"week", {0, 7}},
+    {"weeks", {0, 7}},
+    {"month", {1, 0}},
+    {"months", {1, 0}},
+    {"year", {12, 0}},
+    {"years", {12, 0}},
+}};
+
+// The words that may follow a number in a rule: anything else there is a misspelt unit or a
+// mistake.
+bool is_keyword(std::string_view word) { return word == "and" || word == "or" || word == "not" || word == "in"; }
 
 } // namespace
 
@@ -170,17 +187,26 @@ private:
     return left;
   }
 
-  // Money compared with a number literal: the literal becomes exact money. Call values
-  // keep their type (an integer compares with money as whole euros).
+  // Money compared with a number literal: the literal becomes exact money, in whole cents.
+  // Call values keep their type (an integer compares with money as whole euros).
   void coerce_constant_to_money(int n) {
     RuleNode& c = m_rule.m_nodes[n];
     if (c.op != RuleOp::constant || !is_numeric(c.type)) return;
     std::string why;
     std::string literal = m_rule.m_text.substr(m_spans[n].offset, m_spans[n].length);
-    if (literal.empty() || literal[0] < '0' || literal[0] > '9') return;
-    auto money = parse_money(literal, why);
+    if (literal.empty() || !(literal[0] == '.' || (literal[0] >= '0' && literal[0] <= '9'))) return;
+    // A plain decimal reads as an amount does (three decimals are ambiguous: 95.000).
+    bool plain = literal[0] != '.' && literal.find_first_not_of("0123456789.") == std::string::npos;
+    std::optional<Money> money = plain ? parse_money(literal, why) : std::nullopt;
+    Fraction euros = c.type == Type::integer ? Fraction{std::get<int64_t>(c.value), 1} : c.exact;
+    Fraction cents;
+    if (!plain && multiply_exact(euros, Fraction{100, 1}, cents) && reduced(cents).den == 1)
+      money = Money{reduced(cents).num};
+    else if (!plain)
+      why = "money has at most two decimals (cents)";
     if (!money) fail(span(n), fmt::format("'{}' is not an amount of money: {}", literal, why));
     c.value = *money;
+    c.exact = Fraction{money->cents, 100};
     c.type = Type::money;
   }
 
@@ -272,22 +298,27 @@ private:
       advance();
       left = arithmetic(op, left, parse_unary());
     }
+    if (at_symbol("%")) fail(m_token, "'%' makes a percentage of the number written just before it, as in 80 %");
     return left;
   }
 
-  // The type of `l op r`, or nothing when the operation makes no sense.
+  // The type of `l op r`, or nothing when the operation makes no sense. Integer division
+  // and anything with a number is an exact number; money times or divided by a number is
+  // exact money, which may hold a fraction of a cent.
   static std::optional<Type> arithmetic_type(char op, Type l, Type r) {
     if (is_numeric(l) && is_numeric(r)) {
       if (op == '/' || l == Type::number || r == Type::number) return Type::number;
       return Type::integer;
     }
     bool money_int = (l == Type::money && r == Type::integer) || (l == Type::integer && r == Type::money);
+    bool money_factor = (l == Type::money && is_numeric(r)) || (is_numeric(l) && r == Type::money);
     switch (op) {
     case '+':
       if (l == Type::money && (r == Type::money || r == Type::integer)) return Type::money;
       if (money_int) return Type::money;
       if ((l == Type::date && r == Type::duration) || (l == Type::duration && r == Type::date)) return Type::date;
       if (l == Type::duration && r == Type::duration) return Type::duration;
+      if (l == Type::string && r == Type::string) return Type::string;
       break;
     case '-':
       if (l == Type::money && (r == Type::money || r == Type::integer)) return Type::money;
@@ -297,10 +328,11 @@ private:
       if (l == Type::duration && r == Type::duration) return Type::duration;
       break;
     case '*':
-      if (money_int) return Type::money;
+      if (money_factor) return Type::money;
       break;
     case '/':
       if (l == Type::money && r == Type::money) return Type::number;
+      if (l == Type::money && is_numeric(r)) return Type::money;
       break;
     }
     return std::nullopt;
@@ -314,6 +346,11 @@ private:
     static const std::array<std::pair<char, RuleOp>, 4> ops = {
         {{'+', RuleOp::add}, {'-', RuleOp::subtract}, {'*', RuleOp::multiply}, {'/', RuleOp::divide}}};
     RuleOp rule_op = std::find_if(ops.begin(), ops.end(), [&](auto& p) { return p.first == symbol; })->second;
+    if (*result == Type::string && node(left).op == RuleOp::constant && node(right).op == RuleOp::constant) {
+      // Two strings written in the rule are joined once, here.
+      std::string joined = std::get<std::string>(node(left).value) + std::get<std::string>(node(right).value);
+      return add(RuleNode::constant(Type::string, Value(std::move(joined))), cover(span(left), span(right)));
+    }
     return add(RuleNode{rule_op, *result, left, right}, cover(span(left), span(right)));
   }
 
@@ -378,19 +415,10 @@ private:
   }
 
   int parse_number_or_duration(const Token& t) {
-    bool whole = t.text.find('.') == std::string_view::npos;
+    bool whole = t.text.find_first_of(".eE") == std::string_view::npos;
+    if (m_token.kind == TokenKind::identifier && !is_keyword(m_token.text)) check_unit(t, whole);
     if (whole && m_token.kind == TokenKind::identifier) {
-      static const std::array<std::pair<std::string_view, Duration>, 8> units = {{
-          {"day", {0, 1}},
-          {"days", {0, 1}},
-          {"week", {0, 7}},
-          {"weeks", {0, 7}},
-          {"month", {1, 0}},
-          {"months", {1, 0}},
-          {"year", {12, 0}},
-          {"years", {12, 0}},
-      }};
-      for (auto [unit, step] : units) {
+      for (auto [unit, step] : k_units) {
         if (m_token.text != unit) continue;
         auto count = parse_integer(t.text);
         // A thousand years is longer than any call; past that a date would leave the calendar.
@@ -406,12 +434,47 @@ private:
         return add(RuleNode::constant(Type::duration, Value(d)), cover({t.offset, t.length}, {u.offset, u.length}));
       }
     }
+    if (at_symbol("%")) return percentage(t);
     if (whole) {
       auto i = parse_integer(t.text);
       if (!i) fail(t, "the number is too large");
       return add(RuleNode::constant(Type::integer, Value(*i)), {t.offset, t.length});
     }
-    return add(RuleNode::constant(Type::number, Value(*parse_number(t.text))), {t.offset, t.length});
+    auto q = parse_decimal(t.text);
+    if (!q) fail(t, "the number is too large or has too many decimals to be exact");
+    return add(number_constant(*q), {t.offset, t.length});
+  }
+
+  // A number constant of the exact value `q`.
+  static RuleNode number_constant(Fraction q) {
+    RuleNode n = RuleNode::constant(Type::number, Value(to_double(q)));
+    n.exact = q;
+    return n;
+  }
+
+  // `t` followed by '%': the number divided by a hundred, exactly (`80 %` is 4/5).
+  int percentage(const Token& t) {
+    Token sign = m_token;
+    advance();
+    auto q = parse_decimal(t.text);
+    if (!q || !divide_exact(*q, Fraction{100, 1}, *q))
+      fail(t, "the number is too large or has too many decimals to be exact");
+    return add(number_constant(*q), cover({t.offset, t.length}, {sign.offset, sign.length}));
+  }
+
+  // A number followed by a word that is not a keyword: a duration with a misspelt unit, or
+  // with a count that is not whole; anything else is left to the caller's fault.
+  void check_unit(const Token& count, bool whole) {
+    std::string_view word = m_token.text;
+    bool unit = std::any_of(k_units.begin(), k_units.end(), [&](auto& u) { return u.first == word; });
+    if (unit && !whole)
+      fail(cover({count.offset, count.length}, {m_token.offset, m_token.length}),
+           "a duration is a whole number of days, weeks, months or years, as in 18 months");
+    if (unit) return;
+    std::vector<std::string> names;
+    for (auto [name, step] : k_units) names.emplace_back(name);
+    std::string hint = util::nearest(word, names);
+    if (!hint.empty()) fail(m_token, fmt::format("unknown unit '{}'; did you mean '{}'?", word, hint));
   }
 
   int parse_identifier(const Token& t) {
@@ -478,8 +541,13 @@ private:
     std::vector<std::string> names;
     for (const NamedValue& v : m_scope.call) {
       if (v.name == name.text) {
-        Type t = constant_type(v.value);
-        return add(RuleNode::constant(t, v.value), where);
+        RuleNode c = RuleNode::constant(constant_type(v.value), v.value);
+        if (auto d = std::get_if<double>(&v.value)) {
+          auto q = fraction_of(*d);
+          if (!q) fail(where, fmt::format("call.{} is too large to compute with exactly: '{}'", name.text, *d));
+          c.exact = *q;
+        }
+        return add(std::move(c), where);
       }
       names.push_back(v.name);
     }
@@ -530,7 +598,7 @@ private:
       std::string message = fmt::format("unknown function '{}'", name.text);
       std::string hint = util::nearest(name.text, k_functions);
       if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
-      fail(name, message);
+      fail(name, message + fmt::format(" (functions: {})", util::join(k_functions, ", ")));
     }
     bool binds = name.text == "any" || name.text == "all";
     size_t scope_depth = m_variables.size();
@@ -585,12 +653,37 @@ private:
       return add(RuleNode{f == "any" ? RuleOp::any : RuleOp::all, Type::boolean, args[0], args[2], node(args[1]).slot},
                  where);
     }
+    if (f == "matches") return check_matches(name, args, where);
+    if (f == "months_between") {
+      arity(name, args, 2);
+      require(args[0], Type::date, context);
+      require(args[1], Type::date, context);
+      return add(RuleNode(RuleOp::months_between, Type::integer, args[0], args[1]), where);
+    }
     arity(name, args, 2); // default()
     if (!comparable(args[0], args[1]) || (type(args[0]) == Type::money) != (type(args[1]) == Type::money))
       fail(span(args[1]), fmt::format("default() needs {} here, but this is {}", with_article(type(args[0])),
                                       with_article(type(args[1]))));
     bool widened = type(args[0]) == Type::number || type(args[1]) == Type::number;
     return add(RuleNode(RuleOp::fallback, widened ? Type::number : type(args[0]), args[0], args[1]), where);
+  }
+
+  // matches(text, "pattern"): the pattern a string literal, compiled here once.
+  int check_matches(const Token& name, const std::vector<int>& args, Span where) {
+    arity(name, args, 2);
+    require(args[0], Type::string, "matches()");
+    const RuleNode& p = node(args[1]);
+    char first = m_rule.m_text[span(args[1]).offset];
+    if (p.op != RuleOp::constant || p.type != Type::string || (first != '"' && first != '\''))
+      fail(span(args[1]), "matches() takes its pattern as a string literal, as in matches(app.business_id, "
+                          "'[0-9]{7}-[0-9]')");
+    const std::string& source = std::get<std::string>(p.value);
+    std::string why;
+    auto pattern = Pattern::compile(source, why);
+    if (!pattern) fail(span(args[1]), fmt::format("invalid pattern '{}': {}", source, why));
+    RuleNode n(RuleOp::matches, Type::boolean, args[0]);
+    n.pattern = std::move(pattern);
+    return add(std::move(n), where);
   }
 
   RuleLexer m_lexer;

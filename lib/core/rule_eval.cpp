@@ -3,7 +3,10 @@
 // evaluates without allocating unless the caller asks for the values it read.
 #include <algorithm>
 #include <array>
+#include <forward_list>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "core/rule.hpp"
 #include "core/rule_node.hpp"
@@ -20,8 +23,7 @@ struct Eval {
   Type type = Type::boolean;
   bool b = false;
   int64_t i = 0;
-  double d = 0;
-  int64_t cents = 0;
+  Fraction q; // number, money in euros
   int32_t date = 0;
   Duration duration;
   std::string_view s;
@@ -51,8 +53,13 @@ Eval from_value(const Value& v, Type t) {
   switch (v.index()) {
   case 1: e.b = std::get<bool>(v); break;
   case 2: e.i = std::get<int64_t>(v); break;
-  case 3: e.d = std::get<double>(v); break;
-  case 4: e.cents = std::get<Money>(v).cents; break;
+  case 3: // one object returned, so that it is built in place
+    if (auto q = fraction_of(std::get<double>(v)))
+      e.q = *q;
+    else
+      e.known = false, e.problem = problem_text(Problem::too_large);
+    break;
+  case 4: e.q = Fraction{std::get<Money>(v).cents, 100}; break;
   case 5: e.s = std::get<std::string>(v); break;
   case 6: e.date = std::get<Date>(v).days; break;
   case 7: e.duration = std::get<Duration>(v); break;
@@ -62,29 +69,20 @@ Eval from_value(const Value& v, Type t) {
   return e;
 }
 
-double as_double(const Eval& e) {
-  if (e.type == Type::integer) return static_cast<double>(e.i);
-  if (e.type == Type::money) return static_cast<double>(e.cents) / 100.0;
-  return e.d;
-}
+// The exact value of a numeric value: an integer is a whole fraction (whole euros beside money).
+Fraction exact_of(const Eval& e) { return e.type == Type::integer ? Fraction{e.i, 1} : e.q; }
 
-// Money and whole euros in cents.
-// Wide enough that whole euros never overflow on the way to cents.
-__extension__ using WideCents = __int128;
-WideCents as_cents(const Eval& e) { return e.type == Type::money ? WideCents(e.cents) : WideCents(e.i) * 100; }
+bool is_exact(Type t) { return t == Type::number || t == Type::money; }
 
 template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
 // -1, 0 or 1 as `l` sorts before, with or after `r`; the compiler made sure they compare.
 int compare(const Eval& l, const Eval& r) {
-  bool money = l.type == Type::money || r.type == Type::money;
-  if (money && l.type != Type::number && r.type != Type::number) return order(as_cents(l), as_cents(r));
+  if (is_exact(l.type) || is_exact(r.type)) return compare_exact(exact_of(l), exact_of(r));
   switch (l.type) {
-  case Type::integer:
-    if (r.type == Type::integer) return order(l.i, r.i);
-    return order(as_double(l), as_double(r));
+  case Type::integer: return order(l.i, r.i);
   case Type::number:
-  case Type::money: return order(as_double(l), as_double(r));
+  case Type::money: break;
   case Type::string: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
   case Type::date: return order(l.date, r.date);
   case Type::boolean: return order(l.b, r.b);
@@ -101,13 +99,19 @@ int compare(const Eval& l, const Eval& r) {
 class RuleEvaluator {
 public:
   RuleEvaluator(const Rule& rule, const RecordView& record, std::vector<RuleRead>* trace,
-                std::span<std::string_view> variables, bool views = false)
-      : m_rule(rule), m_record(record), m_trace(trace), m_views(views), m_variables(variables) {}
+                std::span<std::string_view> variables, bool views = false, std::vector<std::string>* steps = nullptr)
+      : m_rule(rule), m_record(record), m_trace(trace), m_views(views), m_variables(variables), m_steps(steps) {}
 
   Eval eval(int n) {
     const RuleNode& node = m_rule.m_nodes[n];
     switch (node.op) {
-    case RuleOp::constant: return from_value(node.value, node.type);
+    case RuleOp::constant: {
+      if (!is_exact(node.type)) return from_value(node.value, node.type);
+      Eval e;
+      e.type = node.type;
+      e.q = node.exact;
+      return e;
+    }
     case RuleOp::app_field: return field(node, m_record.app);
     case RuleOp::outcome_field: return field(node, m_record.outcome);
     case RuleOp::variable: {
@@ -145,9 +149,14 @@ public:
     case RuleOp::fallback: {
       Eval e = eval(node.a);
       if (!e.known) e = eval(node.b);
-      if (node.type == Type::number && e.type == Type::integer) e.d = static_cast<double>(e.i), e.type = Type::number;
+      if (node.type == Type::number && e.type == Type::integer) e.q = Fraction{e.i, 1}, e.type = Type::number;
       return e;
     }
+    case RuleOp::matches: {
+      Eval text = eval(node.a);
+      return text.known ? boolean(node.pattern->matches(text.s)) : text;
+    }
+    case RuleOp::months_between: return months(node);
     }
     return unknown(-1);
   }
@@ -213,11 +222,9 @@ private:
   Eval negate(Eval e) {
     if (!e.known) return e;
     constexpr int64_t k_most_negative = std::numeric_limits<int64_t>::min();
-    if ((e.type == Type::integer && e.i == k_most_negative) || (e.type == Type::money && e.cents == k_most_negative))
-      return too_large();
+    if (e.type == Type::integer && e.i == k_most_negative) return too_large();
+    if (is_exact(e.type) && !negate_exact(e.q, e.q)) return too_large();
     e.i = e.type == Type::integer ? -e.i : e.i;
-    e.cents = e.type == Type::money ? -e.cents : e.cents;
-    e.d = -e.d;
     e.duration = core::negate(e.duration);
     return e;
   }
@@ -254,13 +261,19 @@ private:
         e.i = static_cast<int64_t>(l.date) - r.date;
       else if (!integer_op(node.op, l.i, r.i, e.i))
         return too_large();
+      step(node, l, r, e);
       return e;
-    case Type::number: return number_op(node.op, l, r);
+    case Type::number:
     case Type::money: {
-      bool ok = node.op == RuleOp::multiply ? !__builtin_mul_overflow(l.type == Type::money ? l.cents : r.cents,
-                                                                      l.type == Type::money ? r.i : l.i, &e.cents)
-                                            : cents_op(node.op, l, r, e.cents);
-      return ok ? e : too_large();
+      int32_t why = exact_arithmetic(node.op, exact_of(l), exact_of(r), node.type == Type::money, e.q);
+      if (why) return unknown(-1, problem_text(static_cast<Problem>(why)));
+      step(node, l, r, e);
+      return e;
+    }
+    case Type::string: {
+      m_joined.push_front(std::string(l.s) + std::string(r.s));
+      e.s = m_joined.front();
+      return e;
     }
     case Type::date: return date_op(node.op, l, r);
     case Type::duration:
@@ -279,31 +292,43 @@ private:
     return !__builtin_mul_overflow(a, b, &out);
   }
 
-  // Money plus or minus money or whole euros, in cents.
-  static bool cents_op(RuleOp op, const Eval& l, const Eval& r, int64_t& out) {
-    int64_t a = l.cents, b = r.cents;
-    if (l.type == Type::integer && __builtin_mul_overflow(l.i, 100, &a)) return false;
-    if (r.type == Type::integer && __builtin_mul_overflow(r.i, 100, &b)) return false;
-    return integer_op(op, a, b, out);
-  }
-
   static Eval too_large() { return unknown(-1, problem_text(Problem::too_large)); }
 
-  static Eval number_op(RuleOp op, const Eval& l, const Eval& r) {
+  // months_between(a, b).
+  Eval months(const RuleNode& node) {
+    Eval l = eval(node.a);
+    if (!l.known) return l;
+    Eval r = eval(node.b);
+    if (!r.known) return r;
     Eval e;
-    e.type = Type::number;
-    double a = as_double(l), b = as_double(r);
-    if (l.type == Type::money && r.type == Type::money)
-      a = static_cast<double>(l.cents), b = static_cast<double>(r.cents);
-    switch (op) {
-    case RuleOp::add: e.d = a + b; break;
-    case RuleOp::subtract: e.d = a - b; break;
-    case RuleOp::multiply: e.d = a * b; break;
-    default:
-      if (b == 0) return unknown(-1, problem_text(Problem::division_by_zero));
-      e.d = a / b;
-    }
+    e.type = Type::integer;
+    e.i = months_between(Date{l.date}, Date{r.date});
+    if (m_steps)
+      add_step(fmt::format("months_between({}, {}) = {}", to_string(Date{l.date}), to_string(Date{r.date}), e.i));
     return e;
+  }
+
+  // Records `l op r = e` for the audit trail, for a product or a quotient: the arithmetic a
+  // reader cannot see in the values read.
+  void step(const RuleNode& node, const Eval& l, const Eval& r, const Eval& e) {
+    if (!m_steps || (node.op != RuleOp::multiply && node.op != RuleOp::divide)) return;
+    bool exact = true;
+    std::string text = shown(l, exact) + (node.op == RuleOp::multiply ? " * " : " / ") + shown(r, exact);
+    std::string result = shown(e, exact);
+    add_step(text + (exact ? " = " : " \u2248 ") + result);
+  }
+
+  // A numeric value as the audit trail shows it; `exact` becomes false if it was rounded.
+  static std::string shown(const Eval& e, bool& exact) {
+    if (e.type == Type::integer) return std::to_string(e.i);
+    bool whole = true;
+    std::string text = to_decimal(e.q, e.type == Type::money, whole);
+    exact = exact && whole;
+    return text;
+  }
+
+  void add_step(std::string text) {
+    if (std::find(m_steps->begin(), m_steps->end(), text) == m_steps->end()) m_steps->push_back(std::move(text));
   }
 
   static Eval date_op(RuleOp op, const Eval& l, const Eval& r) {
@@ -379,6 +404,10 @@ private:
   // The elements bound by any()/all(); empty for the many rules that have none, so that
   // they do not clear an array for every application.
   std::span<std::string_view> m_variables;
+  // The arithmetic done, for the audit trail; null when not asked for.
+  std::vector<std::string>* m_steps;
+  // The strings joined by `+`, which the values of the evaluation view.
+  std::forward_list<std::string> m_joined;
 };
 
 // Room for the variables of any()/all(), left uninitialised (a union member): any() and
@@ -403,8 +432,9 @@ void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceRead
   VariableStorage storage;
   std::span<std::string_view> bound;
   if (rule.m_variables > 0) bound = storage.slots;
+  out.steps.clear();
   RuleEvaluator evaluator(rule, record, trace != TraceReads::no ? &out.reads : nullptr, bound,
-                          trace == TraceReads::views);
+                          trace == TraceReads::views, trace == TraceReads::yes ? &out.steps : nullptr);
   Eval e = evaluator.eval(rule.m_root);
   evaluator.finish();
   if (trace == TraceReads::no) out.reads.clear();
@@ -433,8 +463,8 @@ Value evaluate_value_by_tree(const Rule& rule, const RecordView& record) {
   switch (e.type) {
   case Type::boolean: return Value(e.b);
   case Type::integer: return Value(e.i);
-  case Type::number: return Value(e.d);
-  case Type::money: return Value(Money{e.cents});
+  case Type::number: return number_value(e.q);
+  case Type::money: return money_value(e.q);
   case Type::string: return Value(std::string(e.s));
   case Type::date: return Value(Date{e.date});
   case Type::duration: return Value(e.duration);
@@ -465,8 +495,8 @@ static Value to_value(const Cell& c, Type type) {
   switch (type) {
   case Type::boolean: return Value(c.i != 0);
   case Type::integer: return Value(c.i);
-  case Type::number: return Value(c.d);
-  case Type::money: return Value(Money{c.i});
+  case Type::number: return number_value(c.q);
+  case Type::money: return money_value(c.q);
   case Type::string: return Value(*c.s);
   case Type::date: return Value(Date{static_cast<int32_t>(c.i)});
   case Type::duration: return Value(c.duration);
@@ -484,6 +514,7 @@ void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace,
   out.truth = truth_of(c);
   out.reason.clear();
   out.reads.clear();
+  out.steps.clear();
   if (c.why) append_unknown_reason(out.reason, rule, c);
 }
 

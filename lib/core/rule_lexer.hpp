@@ -27,6 +27,7 @@ public:
 private:
   void skip_space();
   Token lex_number(size_t start);
+  [[noreturn]] void lex_dotted_date(size_t start);
   Token lex_string(size_t start);
   Token lex_symbol(size_t start);
 

@@ -8,15 +8,16 @@
 
 namespace fundscreen::core {
 
-Cell constant_cell(const Value& v) {
+Cell constant_cell(const RuleNode& n) {
+  const Value& v = n.value;
   Cell c;
   c.i = 0;
   c.why = 0;
   switch (v.index()) {
   case 1: c.i = std::get<bool>(v) ? 1 : 0; break;
   case 2: c.i = std::get<int64_t>(v); break;
-  case 3: c.d = std::get<double>(v); break;
-  case 4: c.i = std::get<Money>(v).cents; break;
+  case 3:
+  case 4: c.q = n.exact; break;
   case 5: c.s = &std::get<std::string>(v); break;
   case 6: c.i = std::get<Date>(v).days; break;
   case 7: c.duration = std::get<Duration>(v); break;
@@ -27,15 +28,14 @@ Cell constant_cell(const Value& v) {
 }
 
 Order order_of(Type l, Type r) {
-  bool money = l == Type::money || r == Type::money;
-  if (money && l != Type::number && r != Type::number) {
-    if (l == r) return Order::whole;
-    return l == Type::money ? Order::money_whole_euros : Order::whole_euros_money;
-  }
+  bool exact = l == Type::money || r == Type::money || l == Type::number || r == Type::number;
+  if (exact && l == Type::integer) return Order::integer_exact;
+  if (exact && r == Type::integer) return Order::exact_integer;
+  if (exact) return Order::exact;
   switch (l) {
-  case Type::integer: return r == Type::integer ? Order::whole : Order::real;
+  case Type::integer: return Order::whole;
   case Type::number:
-  case Type::money: return Order::real;
+  case Type::money: return Order::exact;
   case Type::string: return Order::text;
   case Type::date:
   case Type::boolean: return Order::whole;
@@ -85,12 +85,14 @@ public:
 
   // Emits the rule into register 0; false, leaving the program as it was, if it cannot.
   bool build() {
-    size_t code = m_p.m_code.size(), constants = m_p.m_constants.size(), lists = m_p.m_lists.size();
+    size_t code = m_p.m_code.size(), constants = m_p.m_constants.size(), lists = m_p.m_lists.size(),
+           patterns = m_p.m_patterns.size();
     if (m_rule.m_root >= 0) emit(m_rule.m_root, 0);
     if (m_ok && m_rule.m_root >= 0) return true;
     m_p.m_code.resize(code);
     m_p.m_constants.resize(constants);
     m_p.m_lists.resize(lists);
+    m_p.m_patterns.resize(patterns);
     return false;
   }
 
@@ -109,7 +111,7 @@ private:
   }
 
   int16_t constant(int n) {
-    m_p.m_constants.push_back(constant_cell(node(n).value));
+    m_p.m_constants.push_back(constant_cell(node(n)));
     return static_cast<int16_t>(~static_cast<int>(m_p.m_constants.size() - 1));
   }
 
@@ -177,13 +179,26 @@ private:
     case RuleOp::add:
     case RuleOp::subtract:
     case RuleOp::multiply:
-    case RuleOp::divide: binary(Code::arithmetic, nd, r); return;
+    case RuleOp::divide:
+      if (nd.type == Type::string) { // strings joined need memory for the result: the tree walk's
+        m_ok = false;
+        return;
+      }
+      binary(Code::arithmetic, nd, r);
+      return;
     case RuleOp::in_list: membership(nd, r); return;
     case RuleOp::size: binary(Code::size, nd, r); return;
     case RuleOp::starts_with: binary(Code::starts_with, nd, r); return;
     case RuleOp::ends_with: binary(Code::ends_with, nd, r); return;
     case RuleOp::contains: binary(Code::contains, nd, r); return;
     case RuleOp::fallback: binary(Code::fallback, nd, r); return;
+    case RuleOp::months_between: binary(Code::months_between, nd, r); return;
+    case RuleOp::matches: {
+      Instr& in = binary(Code::matches, nd, r);
+      in.first = static_cast<int32_t>(m_p.m_patterns.size());
+      m_p.m_patterns.push_back(&*nd.pattern);
+      return;
+    }
     case RuleOp::variable:
     case RuleOp::any:
     case RuleOp::all: m_ok = false; return;
@@ -256,7 +271,7 @@ private:
       const RuleNode& c = node(item);
       Order order = order_of(in.ta, c.type);
       if (order == Order::text) order = Order::text_equal; // only equality counts here
-      m_p.m_lists.push_back(ListValue{constant_cell(c.value), c.type, order});
+      m_p.m_lists.push_back(ListValue{constant_cell(c), c.type, order});
     }
   }
 
@@ -273,7 +288,7 @@ std::unique_ptr<RuleProgram> RuleProgram::build(const Rule& rule) {
 }
 
 bool RuleProgram::add_verdict(const Rule& rule, int bit) {
-  size_t code = m_code.size(), constants = m_constants.size(), lists = m_lists.size();
+  size_t code = m_code.size(), constants = m_constants.size(), lists = m_lists.size(), patterns = m_patterns.size();
   if (rule.type() != Type::boolean || !ProgramBuilder(rule, *this).build()) return false;
   // A jump to the end of the rule must leave the rule's value, in register 0, as the
   // builder always does; otherwise the rule is left to evaluate_truth().
@@ -284,6 +299,7 @@ bool RuleProgram::add_verdict(const Rule& rule, int bit) {
     m_code.resize(code);
     m_constants.resize(constants);
     m_lists.resize(lists);
+    m_patterns.resize(patterns);
     return false;
   }
   m_code.back().verdict = static_cast<int16_t>(bit);

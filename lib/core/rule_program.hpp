@@ -20,8 +20,8 @@ struct Cell {
   // Initialises nothing, so that the registers of a run cost nothing to make.
   Cell() {}
   union {
-    int64_t i; // boolean (0 or 1), integer, money in cents, date in days
-    double d;
+    int64_t i;  // boolean (0 or 1), integer, date in days
+    Fraction q; // number, money in euros: exact
     Duration duration;
     const std::string* s;
     const StringList* list;
@@ -72,11 +72,15 @@ enum class Code : uint8_t {
   ends_with,
   contains,
   fallback,
+  matches,
+  months_between,
 };
 
 // How compare() orders two values, chosen at compile time from their types; text_equal
-// tells equal strings (0) from different ones (1), all that `==` and `!=` need.
-enum class Order : uint8_t { whole, money_whole_euros, whole_euros_money, real, text, text_equal, duration, none };
+// tells equal strings (0) from different ones (1), all that `==` and `!=` need. `exact`
+// compares two fractions (numbers, money), `integer_exact` and `exact_integer` an integer
+// (whole euros beside money) with one.
+enum class Order : uint8_t { whole, exact, integer_exact, exact_integer, text, text_equal, duration, none };
 
 // One instruction: `dst` and the operands `a`, `b` are registers, or constants when
 // negative (constant `~a`). With `field_a` operand `a` is the field `slot` itself.
@@ -104,7 +108,8 @@ struct Instr {
   int32_t index = 0;
   // skip_if_*, has_skip: the instruction to go to.
   int32_t target = 0;
-  // in_values: the first value of its list in RuleProgram::m_lists, and how many.
+  // in_values: the first value of its list in RuleProgram::m_lists, and how many;
+  // matches: its pattern in RuleProgram::m_patterns.
   int32_t first = 0;
   int32_t count = 0;
   // The last instruction of a criterion's rule in run_verdicts(): the criterion's bit, which
@@ -127,8 +132,9 @@ inline constexpr int k_max_registers = 32;
 class RuleProgram {
 public:
   // The program of `rule`, or null for a rule it does not cover (any(), all(), a written
-  // list of values that are not constants, very deep nesting): such a rule is evaluated by
-  // the tree walk. Its constants point into the rule's nodes.
+  // list of values that are not constants, strings joined from fields, very deep nesting):
+  // such a rule is evaluated by the tree walk. Its constants and patterns point into the
+  // rule's nodes.
   static std::unique_ptr<RuleProgram> build(const Rule& rule);
 
   // Appends `rule` with a verdict instruction for criterion bit `bit`, for run_verdicts();
@@ -152,17 +158,33 @@ private:
   std::vector<Instr> m_code;
   std::vector<Cell> m_constants;
   std::vector<ListValue> m_lists;
+  std::vector<const Pattern*> m_patterns;
 };
 
-// The cell of constant `value`, as the tree walk reads a constant; unknown when missing.
-Cell constant_cell(const Value& value);
+// The cell of constant node `n`, as the tree walk reads a constant; unknown when missing.
+Cell constant_cell(const RuleNode& n);
+
+// `a op b` (add, subtract, multiply or divide) into `out`, exactly, as both evaluations
+// compute numbers and money: 0, or the Problem (as Cell::why) that makes it unknown. A
+// `money` result must come to 64 bits of cents when rounded.
+int32_t exact_arithmetic(RuleOp op, Fraction a, Fraction b, bool money, Fraction& out);
+
+// A number of the exact value `q`, as evaluate_value() gives it: the nearest double.
+inline Value number_value(Fraction q) { return Value(to_double(q)); }
+
+// Money of the exact value `q` (euros), as evaluate_value() gives it: rounded to the cent
+// (half away from zero); missing when that does not fit.
+inline Value money_value(Fraction q) {
+  auto cents = to_cents(q);
+  return cents ? Value(Money{*cents}) : Value{};
+}
 
 // How compare() orders a value of type `l` with one of type `r`.
 Order order_of(Type l, Type r);
 
 // -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`; the
 // same as the tree walk's compare().
-int compare_cells(const Cell& l, const Cell& r, Order order, Type tl, Type tr);
+int compare_cells(const Cell& l, const Cell& r, Order order);
 
 // The tree walk's evaluation, whatever the rule: the audit trail's, and for tests that
 // compare the two forms.

@@ -12,16 +12,10 @@ namespace fundscreen::core {
 
 namespace {
 
-// Wide enough that whole euros never overflow on the way to cents.
-__extension__ using WideCents = __int128;
-
 template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
-double as_double(const Cell& c, Type t) {
-  if (t == Type::integer) return static_cast<double>(c.i);
-  if (t == Type::money) return static_cast<double>(c.i) / 100.0;
-  return c.d;
-}
+// The exact value of a numeric cell of type `t`: an integer is a whole fraction.
+inline Fraction exact_of(const Cell& c, Type t) { return t == Type::integer ? Fraction{c.i, 1} : c.q; }
 
 Cell whole(int64_t i) {
   Cell c;
@@ -30,9 +24,9 @@ Cell whole(int64_t i) {
   return c;
 }
 
-Cell real(double d) {
+Cell exact(Fraction q) {
   Cell c;
-  c.d = d;
+  c.q = q;
   c.why = 0;
   return c;
 }
@@ -67,12 +61,12 @@ __attribute__((always_inline)) inline bool same_text(std::string_view a, std::st
 }
 
 // compare_cells(), inlined into the run.
-__attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell& r, Order o, Type tl, Type tr) {
+__attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell& r, Order o) {
   switch (o) {
   case Order::whole: return order(l.i, r.i);
-  case Order::money_whole_euros: return order(WideCents(l.i), WideCents(r.i) * 100);
-  case Order::whole_euros_money: return order(WideCents(l.i) * 100, WideCents(r.i));
-  case Order::real: return order(as_double(l, tl), as_double(r, tr));
+  case Order::exact: return compare_exact(l.q, r.q);
+  case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
+  case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
   case Order::text: {
     std::string_view a = *l.s, b = *r.s;
     return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
@@ -93,27 +87,6 @@ bool integer_op(RuleOp op, int64_t a, int64_t b, int64_t& out) {
   return !__builtin_mul_overflow(a, b, &out);
 }
 
-// Money plus or minus money or whole euros, in cents.
-bool cents_op(const Instr& in, const Cell& l, const Cell& r, int64_t& out) {
-  int64_t a = l.i, b = r.i;
-  if (in.ta == Type::integer && __builtin_mul_overflow(l.i, 100, &a)) return false;
-  if (in.tb == Type::integer && __builtin_mul_overflow(r.i, 100, &b)) return false;
-  return integer_op(in.op, a, b, out);
-}
-
-Cell number_op(const Instr& in, const Cell& l, const Cell& r) {
-  double a = as_double(l, in.ta), b = as_double(r, in.tb);
-  if (in.ta == Type::money && in.tb == Type::money) a = static_cast<double>(l.i), b = static_cast<double>(r.i);
-  switch (in.op) {
-  case RuleOp::add: return real(a + b);
-  case RuleOp::subtract: return real(a - b);
-  case RuleOp::multiply: return real(a * b);
-  default:
-    if (b == 0) return unknown(Problem::division_by_zero);
-    return real(a / b);
-  }
-}
-
 Cell date_op(const Instr& in, const Cell& l, const Cell& r) {
   bool date_first = in.ta == Type::date;
   const Cell& date = date_first ? l : r;
@@ -128,13 +101,20 @@ Cell arithmetic(const Instr& in, const Cell& l, const Cell& r) {
   case Type::integer:
     if (in.ta == Type::date) return whole(l.i - r.i);
     return integer_op(in.op, l.i, r.i, e.i) ? e : unknown(Problem::too_large);
-  case Type::number: return number_op(in, l, r);
-  case Type::money: {
-    bool money_first = in.ta == Type::money;
-    bool ok = in.op == RuleOp::multiply
-                  ? !__builtin_mul_overflow(money_first ? l.i : r.i, money_first ? r.i : l.i, &e.i)
-                  : cents_op(in, l, r, e.i);
-    return ok ? e : unknown(Problem::too_large);
+  case Type::money:
+    if (in.op == RuleOp::multiply && (in.ta == Type::integer || in.tb == Type::integer)) {
+      // Money in whole cents times a whole number (`app.requested_eur * 2`) without a call,
+      // to the value exact_arithmetic() gives.
+      const Fraction& m = in.ta == Type::money ? l.q : r.q;
+      int64_t n = 0;
+      if (m.den == 100 && !__builtin_mul_overflow(m.num, in.ta == Type::money ? r.i : l.i, &n))
+        return exact(Fraction{n, 100});
+    }
+    [[fallthrough]];
+  case Type::number: {
+    Fraction q;
+    int32_t why = exact_arithmetic(in.op, exact_of(l, in.ta), exact_of(r, in.tb), in.type == Type::money, q);
+    return why ? unknown(static_cast<Problem>(why)) : exact(q);
   }
   case Type::date: return date_op(in, l, r);
   case Type::duration: {
@@ -151,9 +131,8 @@ Cell arithmetic(const Instr& in, const Cell& l, const Cell& r) {
 Cell negated(const Cell& a, Type t) {
   if (a.why) return a;
   Cell e = a;
-  if (t == Type::number)
-    e.d = -a.d;
-  else if (t == Type::duration)
+  if (t == Type::number || t == Type::money) return negate_exact(a.q, e.q) ? e : unknown(Problem::too_large);
+  if (t == Type::duration)
     e.duration = negate(a.duration);
   else if (a.i == std::numeric_limits<int64_t>::min())
     return unknown(Problem::too_large);
@@ -211,8 +190,13 @@ __attribute__((always_inline)) inline bool load(const Instr& in, const std::span
   switch (in.ta) {
   case Type::boolean: dst.i = *std::get_if<bool>(v) ? 1 : 0; break;
   case Type::integer: dst.i = *std::get_if<int64_t>(v); break;
-  case Type::number: dst.d = *std::get_if<double>(v); break;
-  case Type::money: dst.i = std::get_if<Money>(v)->cents; break;
+  case Type::number:
+    if (auto q = fraction_of(*std::get_if<double>(v)))
+      dst.q = *q;
+    else
+      dst.why = static_cast<int32_t>(Problem::too_large);
+    break;
+  case Type::money: dst.q = Fraction{std::get_if<Money>(v)->cents, 100}; break;
   case Type::string: dst.s = std::get_if<std::string>(v); break;
   case Type::date: dst.i = std::get_if<Date>(v)->days; break;
   case Type::duration: dst.duration = *std::get_if<Duration>(v); break;
@@ -221,10 +205,10 @@ __attribute__((always_inline)) inline bool load(const Instr& in, const std::span
   return true;
 }
 
-Cell in_values(const Cell& needle, const ListValue* v, const ListValue* end, Type type) {
+Cell in_values(const Cell& needle, const ListValue* v, const ListValue* end) {
   for (; v != end; ++v) {
     if (v->cell.why) return v->cell;
-    if (order_cells(needle, v->cell, v->order, type, v->type) == 0) return whole(1);
+    if (order_cells(needle, v->cell, v->order) == 0) return whole(1);
   }
   return whole(0);
 }
@@ -238,12 +222,27 @@ Cell fallback(const Instr& in, const Cell& a, const Cell& b) {
   bool second = a.why != 0;
   const Cell& chosen = second ? b : a;
   bool widen = in.type == Type::number && (second ? in.tb : in.ta) == Type::integer && !chosen.why;
-  return widen ? real(static_cast<double>(chosen.i)) : chosen;
+  return widen ? exact(Fraction{chosen.i, 1}) : chosen;
 }
 
 } // namespace
 
-int compare_cells(const Cell& l, const Cell& r, Order o, Type tl, Type tr) { return order_cells(l, r, o, tl, tr); }
+int compare_cells(const Cell& l, const Cell& r, Order o) { return order_cells(l, r, o); }
+
+int32_t exact_arithmetic(RuleOp op, Fraction a, Fraction b, bool money, Fraction& out) {
+  bool ok = false;
+  switch (op) {
+  case RuleOp::add: ok = add_exact(a, b, out); break;
+  case RuleOp::subtract: ok = subtract_exact(a, b, out); break;
+  case RuleOp::multiply: ok = multiply_exact(a, b, out); break;
+  default:
+    if (b.num == 0) return static_cast<int32_t>(Problem::division_by_zero);
+    ok = divide_exact(a, b, out);
+  }
+  // Money stays within what an amount can hold, whole cents or not.
+  if (ok && money && out.den != 100) ok = to_cents(out).has_value();
+  return ok ? 0 : static_cast<int32_t>(Problem::too_large);
+}
 
 // One switch over the instructions; each case is the tree walk's node of the same name.
 // Over 80 lines because splitting the switch would put a call in every instruction.
@@ -293,9 +292,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
     }
     case Code::compare_field_constant:
       if (!load(*in, fields, loaded)) return false;
-      dst = loaded.why
-                ? loaded
-                : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order, in->ta, in->tb) + 1)) & 1);
+      dst = loaded.why ? loaded : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order) + 1)) & 1);
       break;
     case Code::in_list_field_constant:
       if (!load(*in, fields, loaded)) return false;
@@ -305,8 +302,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
     case Code::negate: dst = negated(*a, in->ta); break;
     case Code::compare: {
       const Cell& b = get(in->b);
-      if (!first_unknown(*a, b, dst))
-        dst = whole((in->mask >> (order_cells(*a, b, in->order, in->ta, in->tb) + 1)) & 1);
+      if (!first_unknown(*a, b, dst)) dst = whole((in->mask >> (order_cells(*a, b, in->order) + 1)) & 1);
       break;
     }
     case Code::arithmetic: {
@@ -316,7 +312,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
     }
     case Code::in_values: {
       const ListValue* first_value = m_lists.data() + in->first;
-      dst = a->why ? *a : in_values(*a, first_value, first_value + in->count, in->ta);
+      dst = a->why ? *a : in_values(*a, first_value, first_value + in->count);
       break;
     }
     case Code::in_list: {
@@ -333,6 +329,13 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
       break;
     }
     case Code::fallback: dst = fallback(*in, *a, get(in->b)); break;
+    case Code::matches: dst = a->why ? *a : whole(m_patterns[static_cast<size_t>(in->first)]->matches(*a->s)); break;
+    case Code::months_between: {
+      const Cell& b = get(in->b);
+      if (!first_unknown(*a, b, dst))
+        dst = whole(months_between(Date{static_cast<int32_t>(a->i)}, Date{static_cast<int32_t>(b.i)}));
+      break;
+    }
     }
     if (in->verdict >= 0) { // the rule's last instruction, or a jump to its end, is done
       uint64_t bit = uint64_t{1} << in->verdict;

@@ -102,6 +102,11 @@ private:
     std::string text(field_type_name(f.type));
     if (!f.values.empty()) text += " [" + util::join(f.values, ", ") + "]";
     if (f.required) text += ", required";
+    if (f.type == FieldType::list && f.separator != '|') text += fmt::format(", separator '{}'", f.separator);
+    if (f.min) text += ", min " + to_display(*f.min);
+    if (f.max) text += ", max " + to_display(*f.max);
+    if (!f.columns.empty()) text += ", column " + quoted_alternatives(f.columns);
+    if (f.pattern) text += ", pattern '" + f.pattern->source() + "'";
     return text;
   }
 

@@ -58,6 +58,36 @@ bool is_empty(const Value& value) {
   return false;
 }
 
+std::span<const std::string> field_headers(const FieldSpec& field) {
+  if (field.columns.empty()) return {&field.name, 1};
+  return field.columns;
+}
+
+int field_for_header(std::span<const FieldSpec> fields, std::string_view header) {
+  header = util::trim(header);
+  for (size_t i = 0; i < fields.size(); ++i)
+    for (const std::string& h : field_headers(fields[i]))
+      if (h == header) return static_cast<int>(i);
+  return -1;
+}
+
+std::string quoted_alternatives(std::span<const std::string> names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += fmt::format("'{}'", names[i]);
+  }
+  return out;
+}
+
+std::string field_label(const FieldSpec& field, const CellHeader& header) {
+  std::string_view kind = header.kind == CellHeader::Kind::key ? "key" : "column";
+  if (!header.name.empty() && header.name != field.name)
+    return fmt::format("field '{}' ({} '{}')", field.name, kind, header.name);
+  if (!header.name.empty() || field.columns.empty()) return fmt::format("field '{}'", field.name);
+  return fmt::format("field '{}' ({} {})", field.name, kind, quoted_alternatives(field.columns));
+}
+
 namespace {
 struct Display {
   std::string operator()(std::monostate) const { return "missing"; }
@@ -185,16 +215,16 @@ bool is_doubtful_list_cell(std::string_view text, const FieldSpec& field) {
   return field.type == FieldType::list && holds_other_separator(text, field.separator, found);
 }
 
-std::string doubtful_list_cell(std::string_view text, const FieldSpec& field) {
+std::string doubtful_list_cell(std::string_view text, const FieldSpec& field, const CellHeader& header) {
   char found = 0;
   if (field.type != FieldType::list || !holds_other_separator(text, field.separator, found)) return {};
   Value items;
   split_list_into(text, field.separator, items);
   size_t n = std::get<StringList>(items).size();
-  return fmt::format("list field '{}' holds '{}' in '{}', read as {} item{} separated by '{}'; if it names several, "
+  return fmt::format("list {} holds '{}' in '{}', read as {} item{} separated by '{}'; if it names several, "
                      "separate them with '{}', or set separator: \"{}\" on the field in the criteria set",
-                     field.name, found, util::trim(text), n, n == 1 ? "" : "s", field.separator, field.separator,
-                     found);
+                     field_label(field, header), found, util::trim(text), n, n == 1 ? "" : "s", field.separator,
+                     field.separator, found);
 }
 
 std::optional<Value> parse_bound(std::string_view text, FieldType type, std::string& why) {
@@ -229,17 +259,18 @@ static void assign_text(std::string_view text, Value& out) {
     out.emplace<std::string>(text);
 }
 
-static bool check_enum(std::string_view text, const FieldSpec& field, std::string& why) {
+static bool check_enum(std::string_view text, const FieldSpec& field, std::string& why, const CellHeader& header) {
   if (std::find(field.values.begin(), field.values.end(), text) != field.values.end()) return true;
   std::string hint = util::nearest(text, field.values);
-  why = fmt::format("unknown value '{}' for field '{}'; allowed: {}", text, field.name, util::join(field.values, ", "));
+  why = fmt::format("unknown value '{}' for {}; allowed: {}", text, field_label(field, header),
+                    util::join(field.values, ", "));
   if (!hint.empty()) why += fmt::format(" (did you mean '{}'?)", hint);
   return false;
 }
 
 static std::string bad_value(std::string_view what, std::string_view text, const FieldSpec& field,
-                             std::string_view advice) {
-  return fmt::format("invalid {} '{}' for field '{}'; {}", what, text, field.name, advice);
+                             const CellHeader& header, std::string_view advice) {
+  return fmt::format("invalid {} '{}' for {}; {}", what, text, field_label(field, header), advice);
 }
 
 bool value_before(const Value& a, const Value& b) {
@@ -251,30 +282,61 @@ bool value_before(const Value& a, const Value& b) {
 
 // True if `out` (parsed from `text`) is within `field`'s `min` and `max`; else makes it
 // missing and says why. A money field without a `min` takes nothing below zero.
-static bool in_range(std::string_view text, const FieldSpec& field, Value& out, std::string& why) {
+static bool in_range(std::string_view text, const FieldSpec& field, const CellHeader& header, Value& out,
+                     std::string& why) {
   bool dated = field.type == FieldType::date;
   if (field.min && value_before(out, *field.min))
-    why =
-        fmt::format("{} '{}' for field '{}' is {} the field's min, {}; correct the value, or the set's 'min' "
-                    "if the value is right",
-                    field_type_name(field.type), text, field.name, dated ? "before" : "below", to_display(*field.min));
-  else if (field.max && value_before(*field.max, out))
-    why = fmt::format("{} '{}' for field '{}' is {} the field's max, {}; correct the value, or the set's 'max' "
+    why = fmt::format("{} '{}' for {} is {} the field's min, {}; correct the value, or the set's 'min' "
                       "if the value is right",
-                      field_type_name(field.type), text, field.name, dated ? "after" : "above", to_display(*field.max));
+                      field_type_name(field.type), text, field_label(field, header), dated ? "before" : "below",
+                      to_display(*field.min));
+  else if (field.max && value_before(*field.max, out))
+    why = fmt::format("{} '{}' for {} is {} the field's max, {}; correct the value, or the set's 'max' "
+                      "if the value is right",
+                      field_type_name(field.type), text, field_label(field, header), dated ? "after" : "above",
+                      to_display(*field.max));
   else if (!field.min && field.type == FieldType::money && std::get<Money>(out).cents < 0)
-    why = fmt::format("money '{}' for field '{}' is below zero; correct the amount, or give the field a 'min' "
+    why = fmt::format("money '{}' for {} is below zero; correct the amount, or give the field a 'min' "
                       "below zero in the criteria set if negative amounts are meant",
-                      text, field.name);
+                      text, field_label(field, header));
   else
     return true;
   out = Value{};
   return false;
 }
 
-std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why) {
+bool matches_pattern(const Value& value, const FieldSpec& field, std::string& why, const CellHeader& header) {
+  if (!field.pattern) return true;
+  if (const auto* text = std::get_if<std::string>(&value)) {
+    if (field.pattern->matches(*text)) return true;
+    why = fmt::format("value '{}' for {} does not match the field's pattern '{}'; correct the value, or the set's "
+                      "pattern if the value is right",
+                      *text, field_label(field, header), field.pattern->source());
+    return false;
+  }
+  if (const auto* items = std::get_if<StringList>(&value)) {
+    for (const std::string& item : *items) {
+      if (field.pattern->matches(item)) continue;
+      why = fmt::format("list item '{}' for {} does not match the field's pattern '{}'; correct the item, or the "
+                        "set's pattern if the item is right",
+                        item, field_label(field, header), field.pattern->source());
+      return false;
+    }
+  }
+  return true;
+}
+
+// Keeps `out` if it matches the field's pattern; else makes it missing and says why.
+static bool check_pattern(const FieldSpec& field, const CellHeader& header, Value& out, std::string& why) {
+  if (matches_pattern(out, field, why, header)) return true;
+  out = Value{};
+  return false;
+}
+
+std::optional<Value> parse_field_value(std::string_view raw, const FieldSpec& field, std::string& why,
+                                       const CellHeader& header) {
   Value value;
-  if (!parse_field_value_into(raw, field, value, why)) return std::nullopt;
+  if (!parse_field_value_into(raw, field, value, why, header)) return std::nullopt;
   return value;
 }
 
@@ -288,7 +350,8 @@ template <typename T> static bool store(const std::optional<T>& parsed, Value& o
   return false;
 }
 
-bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value& out, std::string& why) {
+bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value& out, std::string& why,
+                            const CellHeader& header) {
   std::string_view text = field.type == FieldType::text ? raw : util::trim(raw);
   if (text.empty() || (field.type == FieldType::text && util::trim(text).empty())) {
     out = Value{};
@@ -297,34 +360,36 @@ bool parse_field_value_into(std::string_view raw, const FieldSpec& field, Value&
   std::string reason;
   switch (field.type) {
   case FieldType::string:
-  case FieldType::text: assign_text(text, out); return true;
+  case FieldType::text: assign_text(text, out); return !field.pattern || check_pattern(field, header, out, why);
   case FieldType::enumeration:
-    if (check_enum(text, field, why)) {
+    if (check_enum(text, field, why, header)) {
       assign_text(text, out);
-      return true;
+      return !field.pattern || check_pattern(field, header, out, why);
     }
     out = Value{};
     return false;
-  case FieldType::list: split_list_into(text, field.separator, out); return true;
+  case FieldType::list:
+    split_list_into(text, field.separator, out);
+    return !field.pattern || check_pattern(field, header, out, why);
   case FieldType::date:
-    if (store(parse_date(text, reason), out)) return in_range(text, field, out, why);
-    why = bad_value("date", text, field, reason);
+    if (store(parse_date(text, reason), out)) return in_range(text, field, header, out, why);
+    why = bad_value("date", text, field, header, reason);
     return false;
   case FieldType::money:
-    if (store(parse_money(text, reason), out)) return in_range(text, field, out, why);
-    why = bad_value("money", text, field, reason);
+    if (store(parse_money(text, reason), out)) return in_range(text, field, header, out, why);
+    why = bad_value("money", text, field, header, reason);
     return false;
   case FieldType::integer:
-    if (store(parse_integer(text), out)) return in_range(text, field, out, why);
-    why = bad_value("integer", text, field, "write a whole number such as 12");
+    if (store(parse_integer(text), out)) return in_range(text, field, header, out, why);
+    why = bad_value("integer", text, field, header, "write a whole number such as 12");
     return false;
   case FieldType::number:
-    if (store(parse_number(text), out)) return in_range(text, field, out, why);
-    why = bad_value("number", text, field, "write a number such as 3.5 or 3,5");
+    if (store(parse_number(text), out)) return in_range(text, field, header, out, why);
+    why = bad_value("number", text, field, header, "write a number such as 3.5 or 3,5");
     return false;
   case FieldType::boolean:
     if (store(parse_boolean(text), out)) return true;
-    why = bad_value("boolean", text, field, "write true or false (yes/no, kyllä/ei)");
+    why = bad_value("boolean", text, field, header, "write true or false (yes/no, kyllä/ei)");
     return false;
   }
   out = Value{};

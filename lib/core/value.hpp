@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -10,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "core/money.hpp"
+#include "core/pattern.hpp"
 
 namespace fundscreen::core {
 
@@ -60,21 +62,57 @@ struct FieldSpec {
   // field's type. A money field without a `min` takes no amount below zero.
   std::optional<Value> min = std::nullopt;
   std::optional<Value> max = std::nullopt;
+  // The headers (CSV) or keys (YAML) the field is read from (its `column`): a file holds one of
+  // them. Empty: the field is read from the header of its own name.
+  std::vector<std::string> columns = {};
+  // What every value (every item of a list) must match whole (string, text, enum and list
+  // fields); a missing value is not checked.
+  std::optional<Pattern> pattern = std::nullopt;
 };
 
-// Converts the text of one cell to a value of `field`'s type; an empty or blank cell is
-// missing. On a bad value returns nothing and sets `why` to a message naming the value.
-std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& field, std::string& why);
+// The headers `field` may be read from: its `columns`, or else its name alone.
+std::span<const std::string> field_headers(const FieldSpec& field);
+
+// The index of the field of `fields` that is read from `header` (trimmed), or -1.
+int field_for_header(std::span<const FieldSpec> fields, std::string_view header);
+
+// The header (CSV column) or key (YAML) a value was read from, for messages.
+struct CellHeader {
+  enum class Kind { column, key };
+  std::string_view name;
+  Kind kind = Kind::column;
+};
+
+// How a message names `field`: "field 'business_id'", and when it is read from a header of
+// another name, that header too: "field 'business_id' (column 'Y-tunnus')". Without a
+// header, a field with `columns` names all of them ("(column 'Y-tunnus' or 'FO-nummer')").
+std::string field_label(const FieldSpec& field, const CellHeader& header = {});
+
+// `names` quoted and joined as a message lists alternatives: "'a'", "'a' or 'b'",
+// "'a', 'b' or 'c'".
+std::string quoted_alternatives(std::span<const std::string> names);
+
+// Converts the text of one cell to a value of `field`'s type, checked against the field's
+// `values`, `min`, `max` and `pattern`; an empty or blank cell is missing. On a bad value
+// returns nothing and sets `why` to a message naming the value (and `header`, the column or
+// key it was read from).
+std::optional<Value> parse_field_value(std::string_view text, const FieldSpec& field, std::string& why,
+                                       const CellHeader& header = {});
 
 // As parse_field_value, but into `out`, reusing the memory of the string or list it already
 // holds, so that a reader that keeps one row allocates nothing once it is warm. On a bad
 // value returns false, sets `why` and leaves `out` missing.
-bool parse_field_value_into(std::string_view text, const FieldSpec& field, Value& out, std::string& why);
+bool parse_field_value_into(std::string_view text, const FieldSpec& field, Value& out, std::string& why,
+                            const CellHeader& header = {});
+
+// True if `value` (each item of a list) matches `field`'s pattern whole, or the field has
+// none, or the value is missing; else false, with `why` naming the first value that does not.
+bool matches_pattern(const Value& value, const FieldSpec& field, std::string& why, const CellHeader& header = {});
 
 // For a list cell that holds ',' or ';' while `field`'s items are separated by another
 // character (the items may have been run together into one): a message that names the cell,
 // the separator and the fix; empty otherwise.
-std::string doubtful_list_cell(std::string_view text, const FieldSpec& field);
+std::string doubtful_list_cell(std::string_view text, const FieldSpec& field, const CellHeader& header = {});
 
 // True if doubtful_list_cell() has something to say about `text`, without making the message.
 bool is_doubtful_list_cell(std::string_view text, const FieldSpec& field);

@@ -14,7 +14,6 @@
 #include "io/block_records.hpp"
 #include "io/encoding.hpp"
 #include "io/file_format.hpp"
-#include "util/text.hpp"
 
 namespace fundscreen::io {
 
@@ -396,7 +395,8 @@ int BlockCsvApplications::workers_for(uint64_t file_size) const {
   return std::thread::hardware_concurrency() > 1 && file_size >= k_small_file ? 2 : 0;
 }
 
-// The header: one line with no quotes, each of the set's fields named once, nothing else.
+// The header: one line with no quotes, each of the set's fields read from one column (its
+// name, or one of its `column`s), required or not, and nothing else.
 bool BlockCsvApplications::read_header(File& file) {
   std::string head(std::min<uint64_t>(file.identity.size, k_max_header), '\0');
   if (read_at(file.fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size())) return false;
@@ -427,14 +427,13 @@ bool BlockCsvApplications::read_header(File& file) {
   std::vector<bool> present(m_set.fields.size(), false);
   m_columns.clear();
   for (std::string_view name : names) {
-    int f = m_set.field_index(util::trim(name));
+    int f = core::field_for_header(m_set.fields, name);
     if (f < 0 || present[f]) return false;
     present[f] = true;
     m_columns.push_back(f);
   }
-  for (size_t f = 0; f < m_set.fields.size(); ++f)
-    if (m_set.fields[f].required && !present[f]) return false;
-  return true;
+  // every field needs its column, required or not (read_applications says so)
+  return std::all_of(present.begin(), present.end(), [](bool p) { return p; });
 }
 
 } // namespace fundscreen::io

@@ -159,8 +159,9 @@ bool RecordParser::type_row(core::Application& app) {
     const core::FieldSpec& spec = m_set.fields[f];
     if (!m_keep[f]) {
       if (m_checks == CellChecks::kept_only) continue;
-      if (spec.type == core::FieldType::string || spec.type == core::FieldType::text) {
-        // "" does not change whether a text is blank: left as it is
+      if ((spec.type == core::FieldType::string || spec.type == core::FieldType::text) && !spec.pattern) {
+        // "" does not change whether a text is blank, nor (without a pattern) whether it is
+        // good: left as it is
         if (spec.required && util::trim(m_fields[i]).empty()) return false;
         continue;
       }

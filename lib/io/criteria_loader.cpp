@@ -2,6 +2,7 @@
 #include "io/criteria_loader.hpp"
 
 #include <charconv>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -192,7 +193,9 @@ private:
   void load_fields(const YamlNode& fields) {
     for (const YamlNode& f : sequence(fields, "fields")) {
       if (!mapping(f, "a field")) continue;
-      m_yaml.check_keys(f, {"name", "type", "required", "values", "separator", "min", "max", "description"}, "a field");
+      m_yaml.check_keys(
+          f, {"name", "type", "required", "values", "separator", "min", "max", "column", "pattern", "description"},
+          "a field");
       core::FieldSpec spec;
       spec.name = required_text(f, "name", "a field");
       std::string type = required_text(f, "type", fmt::format("field '{}'", spec.name));
@@ -221,9 +224,88 @@ private:
       if (spec.min && spec.max && core::value_before(*spec.max, *spec.min))
         m_yaml.error(f["max"], fmt::format("field '{}' has max {} below its min {}", spec.name,
                                            core::to_display(*spec.max), core::to_display(*spec.min)));
+      load_columns(f["column"], spec);
+      load_pattern(f, spec);
       m_set.fields.push_back(std::move(spec));
       m_set.field_where.push_back(m_yaml.at(f["name"] ? f["name"] : f));
     }
+    check_shared_columns();
+  }
+
+  // A field's `column`: the header, or the list of headers, it is read from.
+  void load_columns(const YamlNode& node, core::FieldSpec& spec) {
+    if (!node) return;
+    if (node.is_sequence() && node.items().empty())
+      m_yaml.error(node, fmt::format("the column of field '{}' lists no header; {}", spec.name, k_column_example));
+    else if (node.is_sequence())
+      for (const YamlNode& item : node.items()) add_column(item, spec);
+    else
+      add_column(node, spec);
+  }
+
+  static constexpr std::string_view k_column_example =
+      "write a header or a list of them, such as column: \"Y-tunnus\" or column: [\"Y-tunnus\", \"FO-nummer\"]";
+
+  void add_column(const YamlNode& node, core::FieldSpec& spec) {
+    auto text = scalar_text(node);
+    std::string header(util::trim(text.value_or("")));
+    if (!text)
+      m_yaml.error(node, fmt::format("the column of field '{}' is not a header; {}", spec.name, k_column_example));
+    else if (header.empty())
+      m_yaml.error(node, fmt::format("the column of field '{}' is empty; {}", spec.name, k_column_example));
+    else if (std::find(spec.columns.begin(), spec.columns.end(), header) != spec.columns.end())
+      m_yaml.error(node, fmt::format("column '{}' is listed twice for field '{}'", header, spec.name));
+    else {
+      spec.columns.push_back(header);
+      m_columns.push_back({header, m_set.fields.size(), m_yaml.at(node)});
+    }
+  }
+
+  // Reports each header that two fields would be read from: a column holds one field. A
+  // field without `column` is read from its name.
+  void check_shared_columns() {
+    std::map<std::string, size_t> first; // header -> the field read from it
+    for (size_t f = 0; f < m_set.fields.size(); ++f)
+      if (m_set.fields[f].columns.empty()) first.emplace(m_set.fields[f].name, f);
+    for (const ColumnPlace& c : m_columns) {
+      auto [it, fresh] = first.emplace(c.header, c.field);
+      if (fresh || it->second == c.field) continue;
+      const core::FieldSpec& other = m_set.fields[it->second];
+      m_yaml.error(c.where,
+                   fmt::format("field '{}' is read from column '{}', as field '{}' is{} (line {}); a column "
+                               "holds one field, so give one of them another column",
+                               m_set.fields[c.field].name, c.header, other.name,
+                               other.columns.empty() ? " by its name" : "", m_set.field_where[it->second].line));
+    }
+  }
+
+  // A field's `pattern`, compiled once; an enum's values must match it.
+  void load_pattern(const YamlNode& field, core::FieldSpec& spec) {
+    const YamlNode& node = field["pattern"];
+    if (!node) return;
+    auto text = scalar_text(node);
+    std::string why;
+    std::optional<core::Pattern> pattern;
+    if (spec.type != core::FieldType::string && spec.type != core::FieldType::text &&
+        spec.type != core::FieldType::enumeration && spec.type != core::FieldType::list)
+      why = fmt::format("field '{}' is of type '{}'; only string, text, enum and list fields have a 'pattern'",
+                        spec.name, core::field_type_name(spec.type));
+    else if (!text || text->empty())
+      why = fmt::format("the pattern of field '{}' is {}; write one regular expression, such as "
+                        "pattern: '^[0-9]{{7}}-[0-9]$'",
+                        spec.name, text ? "empty" : "not a text");
+    else if (pattern = core::Pattern::compile(*text, why); !pattern)
+      why = fmt::format("invalid pattern '{}' of field '{}': {}", *text, spec.name, why);
+    if (!pattern) {
+      m_yaml.error(node, why);
+      return;
+    }
+    for (const YamlNode& v : field["values"].items())
+      if (!pattern->matches(v.scalar()))
+        m_yaml.error(v, fmt::format("value '{}' of field '{}' does not match the field's pattern '{}'; correct the "
+                                    "value, or the pattern",
+                                    v.scalar(), spec.name, pattern->source()));
+    spec.pattern = std::move(pattern);
   }
 
   void load_separator(const YamlNode& node, core::FieldSpec& spec) {
@@ -469,8 +551,16 @@ private:
           scale, fmt::format("the score scale runs from {}; its max must be above its min", core::to_string(r.scale)));
   }
 
+  // Where each header a field's `column` names is written.
+  struct ColumnPlace {
+    std::string header;
+    size_t field;
+    util::Location where;
+  };
+
   YamlSource m_yaml;
   CriteriaSet m_set;
+  std::vector<ColumnPlace> m_columns;
   size_t m_rule_problems = 0;
 };
 

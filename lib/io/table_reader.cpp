@@ -10,6 +10,7 @@
 
 #include "core/records.hpp"
 #include "io/file.hpp"
+#include "io/header_hints.hpp"
 #include "io/yaml_source.hpp"
 #include "util/text.hpp"
 
@@ -17,18 +18,11 @@ namespace fundscreen::io {
 
 namespace {
 
-std::vector<std::string> field_names(std::span<const core::FieldSpec> schema) {
-  std::vector<std::string> names;
-  for (const auto& f : schema) names.push_back(f.name);
-  return names;
-}
-
 // "unknown column 'thesys'", and what to do about it: it is an error with --strict, otherwise
 // a warning that says the column is ignored.
 void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Location where, std::string_view kind,
                     std::string_view name, std::span<const core::FieldSpec> schema) {
-  std::string hint = util::nearest(name, field_names(schema));
-  std::string suggestion = hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint);
+  std::string suggestion = unknown_header_hint(kind, name, schema);
   if (options.doubts == Doubts::reject)
     d.error(std::move(where), fmt::format("unknown {} '{}'{}", kind, name, suggestion));
   else
@@ -38,44 +32,29 @@ void report_unknown(util::Diagnostics& d, const TableOptions& options, util::Loc
 // Parses one cell into `row`, whose cells[index] already says where it is; false (and a
 // diagnostic, and the field in row.reported) when the cell is bad, leaving the value missing.
 // A doubtful list cell is a warning, or an error with --strict.
-bool parse_cell(std::string_view text, const core::FieldSpec& field, const TableOptions& options, util::Diagnostics& d,
-                TypedRow& row, size_t index) {
+bool parse_cell(std::string_view text, const core::FieldSpec& field, const core::CellHeader& header,
+                const TableOptions& options, util::Diagnostics& d, TypedRow& row, size_t index) {
   std::string why;
   core::Value& value = row.values[index];
-  if (!core::parse_field_value_into(text, field, value, why)) {
+  if (!core::parse_field_value_into(text, field, value, why, header)) {
     d.error(row.cells[index], why);
     row.reported.push_back(index);
     return false;
   }
   if (field.required && core::is_missing(value)) {
-    d.error(row.cells[index], fmt::format("missing value for required field '{}'", field.name));
+    d.error(row.cells[index], "missing value for required " + core::field_label(field, header));
     row.reported.push_back(index);
     return false;
   }
   if (field.type == core::FieldType::list && core::is_doubtful_list_cell(text, field)) {
     if (options.doubts == Doubts::reject) {
-      d.error(row.cells[index], core::doubtful_list_cell(text, field));
+      d.error(row.cells[index], core::doubtful_list_cell(text, field, header));
       row.reported.push_back(index);
       return false;
     }
-    d.warning(row.cells[index], core::doubtful_list_cell(text, field));
+    d.warning(row.cells[index], core::doubtful_list_cell(text, field, header));
   }
   return true;
-}
-
-// What to do about a field of the schema that the file has no column (or key) for, `kind`
-// "column" or "key": an optional field's column must be there too, so that a misspelt header
-// is not read as every application leaving the field empty. `unknown` are the file's columns
-// (or keys) that the schema does not know; the one nearest the field, or the only one when a
-// single field is missing, is likely the field under another name.
-std::string add_or_rename(const core::FieldSpec& field, std::string_view kind, const std::vector<std::string>& unknown,
-                          size_t missing) {
-  std::string other = util::nearest(field.name, unknown);
-  if (other.empty() && unknown.size() == 1 && missing == 1) other = unknown.front();
-  std::string add = fmt::format("add the {} (its values may be empty)", kind);
-  if (!other.empty())
-    return fmt::format("if the {} '{}' holds it, rename it '{}'; otherwise {}", kind, other, field.name, add);
-  return fmt::format("{}, or correct the spelling of the {} that holds it", add, kind);
 }
 
 // Sets `where` to the place given, reusing the memory of its source name.
@@ -85,13 +64,15 @@ void locate(util::Location& where, const std::string& source, int line, int colu
   where.column = column;
 }
 
-// Checks a row for required fields that have no column or key at all.
-bool check_required_present(TypedRow& row, std::span<const core::FieldSpec> schema, const std::vector<bool>& present,
-                            util::Diagnostics& d) {
+// Checks a YAML record for required fields that have no key at all (`present`: by field, its
+// key in the record, or null).
+bool check_required_present(TypedRow& row, std::span<const core::FieldSpec> schema,
+                            const std::vector<const std::string*>& present, util::Diagnostics& d) {
   bool ok = true;
   for (size_t i = 0; i < schema.size(); ++i) {
     if (schema[i].required && !present[i]) {
-      d.error(row.where, fmt::format("missing value for required field '{}'", schema[i].name));
+      d.error(row.where, "missing value for required " +
+                             core::field_label(schema[i], core::CellHeader{{}, core::CellHeader::Kind::key}));
       row.reported.push_back(i);
       ok = false;
     }
@@ -141,7 +122,7 @@ public:
       if (m_columns[i] < 0) continue;
       auto index = static_cast<size_t>(m_columns[i]);
       locate(row.cells[index], m_source, m_fields[i].line, m_fields[i].column);
-      row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_options, m_d, row, index);
+      row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_headers[index], m_options, m_d, row, index);
     }
     return true;
   }
@@ -149,6 +130,7 @@ public:
 private:
   bool read_header() {
     m_columns.assign(m_fields.size(), -1);
+    m_read_from.assign(m_schema.size(), std::string());
     std::vector<bool> present(m_schema.size(), false);
     std::map<std::string, int> seen;
     std::vector<std::string> unknown;
@@ -159,25 +141,28 @@ private:
         m_d.error(where, fmt::format("duplicate column '{}'", name));
         continue;
       }
-      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == name; });
-      if (it == m_schema.end()) {
+      int f = core::field_for_header(m_schema, name);
+      if (f < 0) {
         report_unknown(m_d, m_options, where, "column", name, m_schema);
         unknown.push_back(name);
         continue;
       }
-      m_columns[i] = static_cast<int>(it - m_schema.begin());
-      present[m_columns[i]] = true;
+      if (present[f]) { // the first is read; the error stops the run whichever was meant
+        m_d.error(where, two_headers(m_schema[f], "column", m_read_from[f], name));
+        continue;
+      }
+      m_columns[i] = f;
+      m_read_from[f] = name;
+      present[f] = true;
     }
+    m_headers.clear(); // made once: a header built for each cell costs a store-forwarding stall
+    for (const std::string& name : m_read_from) m_headers.push_back(core::CellHeader{name});
     std::vector<size_t> missing;
     for (size_t i = 0; i < m_schema.size(); ++i)
       if (!present[i] && (m_schema[i].required || m_options.columns == Columns::all)) missing.push_back(i);
-    for (size_t i : missing) {
-      const core::FieldSpec& field = m_schema[i];
+    for (size_t i : missing)
       m_d.error(util::Location{m_source, m_reader.record_line(), 1},
-                field.required ? fmt::format("missing required column '{}'", field.name)
-                               : fmt::format("missing column '{}', a field of the criteria set; {}", field.name,
-                                             add_or_rename(field, "column", unknown, missing.size())));
-    }
+                missing_header_message(m_schema[i], "column", unknown, missing.size()));
     // without a required column every row would be an error: the rows are not read
     bool ok = std::none_of(missing.begin(), missing.end(), [&](size_t i) { return m_schema[i].required; });
     m_header_size = m_fields.size();
@@ -199,6 +184,9 @@ private:
   util::Diagnostics& m_d;
   std::vector<CsvField> m_fields;
   std::vector<int> m_columns;
+  // By field: the header it is read from in this file, and that header for messages.
+  std::vector<std::string> m_read_from;
+  std::vector<core::CellHeader> m_headers;
   size_t m_header_size = 0;
 };
 
@@ -240,23 +228,28 @@ private:
       m_d.error(row.where, fmt::format("each {} is a mapping of field names to values", m_options.record_name));
       return false;
     }
-    std::vector<bool> present(m_schema.size(), false);
+    std::vector<const std::string*> present(m_schema.size(), nullptr); // by field: its key in the record
     row.complete = true;
     row.reported.clear();
     for (const auto& entry : item.entries()) {
-      std::string key = entry.key.scalar();
-      auto it = std::find_if(m_schema.begin(), m_schema.end(), [&](const auto& f) { return f.name == key; });
-      if (it == m_schema.end()) {
+      const std::string& key = entry.key.scalar();
+      int f = core::field_for_header(m_schema, key);
+      if (f < 0) {
         if (key != "goals" || !read_goals(entry.value, row)) {
           report_unknown(m_d, m_options, m_yaml.at(entry.key), "key", key, m_schema);
           if (std::find(m_unknown.begin(), m_unknown.end(), key) == m_unknown.end()) m_unknown.push_back(key);
         }
         continue;
       }
-      size_t index = static_cast<size_t>(it - m_schema.begin());
-      present[index] = true;
+      auto index = static_cast<size_t>(f);
+      if (present[index]) {
+        m_d.error(m_yaml.at(entry.key), two_headers(m_schema[index], "key", *present[index], key));
+        row.complete = false;
+        continue;
+      }
+      present[index] = &key;
       m_seen[index] = true;
-      row.complete &= read_value(entry.key, entry.value, *it, row, index);
+      row.complete &= read_value(entry.key, entry.value, m_schema[index], row, index);
     }
     row.complete &= check_required_present(row, m_schema, present, m_d);
     return true;
@@ -270,8 +263,8 @@ private:
       if (!m_seen[i] && !m_schema[i].required) unseen.push_back(i);
     for (size_t i : unseen)
       m_d.error(m_yaml.at(list.items().front()),
-                fmt::format("no {} in the file has the key '{}', a field of the criteria set; {}",
-                            m_options.record_name, m_schema[i].name,
+                fmt::format("no {} in the file has the key {}{} of the criteria set; {}", m_options.record_name,
+                            missing_headers(m_schema[i]), m_schema[i].columns.empty() ? ", a field" : "",
                             add_or_rename(m_schema[i], "key", m_unknown, unseen.size())));
   }
 
@@ -279,24 +272,39 @@ private:
   bool read_value(const YamlNode& key, const YamlNode& node, const core::FieldSpec& field, TypedRow& row,
                   size_t index) {
     util::Location where = node.is_null() ? m_yaml.at(key) : m_yaml.at(node);
-    if (node.is_sequence() && field.type == core::FieldType::list) {
-      core::StringList items;
-      for (const auto& v : node.items())
-        if (auto text = scalar_text(v); text && !util::trim(*text).empty()) items.emplace_back(util::trim(*text));
-      row.values[index] = std::move(items);
-      row.cells[index] = where;
-      return true;
-    }
+    core::CellHeader header{key.scalar(), core::CellHeader::Kind::key};
     row.cells[index] = where;
-    if (node.is_null()) return parse_cell("", field, m_options, m_d, row, index);
+    if (node.is_sequence() && field.type == core::FieldType::list)
+      return read_sequence(node, field, header, row, index);
+    if (node.is_null()) return parse_cell("", field, header, m_options, m_d, row, index);
     auto text = scalar_text(node);
     if (!text) {
-      m_d.error(where, fmt::format("field '{}' takes {} here", field.name,
+      m_d.error(where, fmt::format("{} takes {} here", core::field_label(field, header),
                                    field.type == core::FieldType::list ? "a list of values" : "a single value"));
       row.reported.push_back(index);
       return false;
     }
-    return parse_cell(*text, field, m_options, m_d, row, index);
+    return parse_cell(*text, field, header, m_options, m_d, row, index);
+  }
+
+  // A list written as a YAML sequence: its items as written (trimmed, empty ones dropped), each
+  // checked against the field's pattern at its own place.
+  bool read_sequence(const YamlNode& node, const core::FieldSpec& field, const core::CellHeader& header, TypedRow& row,
+                     size_t index) {
+    core::StringList items;
+    std::string why;
+    for (const auto& v : node.items()) {
+      auto text = scalar_text(v);
+      if (!text || util::trim(*text).empty()) continue;
+      items.emplace_back(util::trim(*text));
+      if (!core::matches_pattern(core::StringList{items.back()}, field, why, header)) {
+        m_d.error(m_yaml.at(v), why);
+        row.values[index] = core::Value{};
+        return false;
+      }
+    }
+    row.values[index] = std::move(items);
+    return true;
   }
 
   // Outcome reports may list goals; they fill goals_total and goals_met unless those are

@@ -143,7 +143,12 @@ void YamlSource::check_keys(const YamlNode& node, const std::vector<std::string>
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string message = fmt::format("unknown key '{}' in {}", key, what);
     std::string hint = util::nearest(key, allowed);
-    if (!hint.empty()) {
+    // A key with brackets, operators or spaces is no key anyone wrote: it is the rest of a
+    // value that a ',' cut off inside a flow mapping ({id: R1, rule: f(a, b)}).
+    if (key.find_first_of("()<>=!\"' ") != std::string::npos) {
+      message += "; it looks like the rest of a value cut at a ',' inside { }: put the whole value in quotes, "
+                 "or write the mapping a key a line";
+    } else if (!hint.empty()) {
       message += fmt::format("; did you mean '{}'?", hint);
       m_suggested.push_back(hint);
     } else

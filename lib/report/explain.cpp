@@ -64,7 +64,8 @@ private:
     if (r.mean_score) line(k_detail, "mean score " + core::to_string(*r.mean_score));
   }
 
-  // The rule's text (each of its lines under the one before), then each value it read.
+  // The rule's text (each of its lines under the one before), then each value it read and
+  // each product, quotient or month count it computed.
   void write_rule(const core::CriterionResult& r) {
     std::string_view text = r.criterion->rule->text();
     std::string_view label = "rule: ";
@@ -77,6 +78,7 @@ private:
     }
     for (const core::RuleRead& read : r.rule->reads)
       line(fmt::format("{}  ", k_detail), read.path + " = " + core::to_display(read.value_read()));
+    for (const std::string& step : r.rule->steps) line(fmt::format("{}  ", k_detail), step);
   }
 
   // "Aino Mäkelä: pass, score 4", or for a verdict derived from the score "Aino Mäkelä:

@@ -145,3 +145,46 @@ TEST_CASE("core::parse_date rejects signs") {
   CHECK(why == "write dates as YYYY-MM-DD, e.g. 2021-03-01");
   CHECK_FALSE(parse_date("+021-03-01", why));
 }
+
+TEST_CASE("core::months_between") {
+  auto months = [](std::string_view start, std::string_view end) {
+    return fundscreen::core::months_between(date(start), date(end));
+  };
+  SUBCASE("counts whole calendar months, the end day included") {
+    CHECK(months("2025-01-01", "2025-12-31") == 12);
+    CHECK(months("2025-03-15", "2026-03-14") == 12);
+    CHECK(months("2025-01-01", "2025-12-30") == 11);
+    CHECK(months("2025-01-01", "2025-01-31") == 1);
+    CHECK(months("2025-01-01", "2025-01-30") == 0);
+    CHECK(months("2025-01-01", "2028-12-31") == 48);
+  }
+  SUBCASE("a start at a month's end reaches the end of a shorter month, as date + 1 month does") {
+    CHECK(months("2024-01-31", "2024-02-29") == 1);
+    CHECK(months("2024-01-31", "2024-02-28") == 1); // 2024-01-31 + 1 month is 2024-02-29
+    CHECK(months("2024-01-31", "2024-02-27") == 0);
+    CHECK(months("2025-01-31", "2025-02-27") == 1); // 2025-01-31 + 1 month is 2025-02-28
+    CHECK(months("2025-01-31", "2025-02-26") == 0);
+    CHECK(months("2024-02-29", "2025-02-27") == 12);
+    CHECK(months("2024-02-29", "2025-02-26") == 11);
+    CHECK(months("2025-05-31", "2025-06-29") == 1);
+  }
+  SUBCASE("an end the day before the start is 0 months, an earlier end a negative count") {
+    CHECK(months("2025-03-01", "2025-02-28") == 0);
+    CHECK(months("2025-03-01", "2025-02-27") == -1);
+    CHECK(months("2025-03-01", "2025-01-31") == -1);
+    CHECK(months("2025-03-01", "2025-01-30") == -2);
+    CHECK(months("2025-12-31", "2025-01-01") == -12);
+  }
+  SUBCASE("agrees with date + n months - 1 day <= end for every start and end in two years") {
+    int disagree = 0;
+    for (int32_t s = 19723; s < 19723 + 731; s += 3) { // 2024-01-01 on
+      for (int32_t e = s - 40; e < s + 800; e += 7) {
+        int64_t n = fundscreen::core::months_between(Date{s}, Date{e});
+        Date next = add(Date{s}, Duration{static_cast<int32_t>(n) + 1, 0});
+        Date reached = add(Date{s}, Duration{static_cast<int32_t>(n), 0});
+        if (!(reached.days <= e + 1 && next.days > e + 1)) ++disagree;
+      }
+    }
+    CHECK(disagree == 0);
+  }
+}

@@ -7,6 +7,7 @@
 
 #include "core/rule.hpp"
 #include "test_builders.hpp"
+#include "util/text.hpp"
 
 using fundscreen::core::compile_rule;
 using fundscreen::core::RecordView;
@@ -251,7 +252,12 @@ TEST_CASE("core::compile_rule type faults") {
     CHECK(fault_of("app.programme_started + app.programme_started > 2021-01-01") ==
           RuleFault{"cannot apply '+' to date and date", 22, 1});
     CHECK(fault_of("app.requested_eur - 0.5 > 0") == RuleFault{"cannot apply '-' to money and number", 18, 1});
-    CHECK(fault_of("app.requested_eur / 2 > 0") == RuleFault{"cannot apply '/' to money and integer", 18, 1});
+    CHECK(fault_of("2 / app.requested_eur > 0") == RuleFault{"cannot apply '/' to integer and money", 2, 1});
+    CHECK(fault_of("app.panel_score / app.requested_eur > 0") ==
+          RuleFault{"cannot apply '/' to number and money", 16, 1});
+    CHECK(fault_of("app.requested_eur + 0.5 > 0") == RuleFault{"cannot apply '+' to money and number", 18, 1});
+    CHECK(fault_of("app.thesis * 2 == \"x\"") == RuleFault{"cannot apply '*' to string and integer", 11, 1});
+    CHECK(fault_of("app.thesis - \"x\" == \"\"") == RuleFault{"cannot apply '-' to string and string", 11, 1});
     CHECK(fault_of("-app.thesis == \"x\"") == RuleFault{"cannot negate a string", 1, 10});
   }
   SUBCASE("a result the rule needs as a whole must be the right type") {
@@ -308,12 +314,16 @@ TEST_CASE("core::compile_rule name faults") {
     CHECK(fault_of("call.dedline > app.programme_started") ==
           RuleFault{"unknown call parameter 'call.dedline'; did you mean 'call.deadline'?", 5, 7});
   }
-  SUBCASE("an unknown function, with the nearest suggested, in either form") {
+  SUBCASE("an unknown function, with the nearest suggested, in either form, and the functions listed") {
+    const std::string functions =
+        " (functions: all, any, contains, default, ends_with, has, matches, months_between, size, starts_with)";
     CHECK(fault_of(R"(app.thesis.startswith("3"))") ==
-          RuleFault{"unknown function 'startswith'; did you mean 'starts_with'?", 11, 10});
+          RuleFault{"unknown function 'startswith'; did you mean 'starts_with'?" + functions, 11, 10});
     CHECK(fault_of(R"(contain(app.actors, "Sitra"))") ==
-          RuleFault{"unknown function 'contain'; did you mean 'contains'?", 0, 7});
-    CHECK(fault_of("length(app.thesis) > 2") == RuleFault{"unknown function 'length'", 0, 6});
+          RuleFault{"unknown function 'contain'; did you mean 'contains'?" + functions, 0, 7});
+    CHECK(fault_of("length(app.thesis) > 2") == RuleFault{"unknown function 'length'" + functions, 0, 6});
+    CHECK(fault_of("month_between(app.programme_started, call.deadline) > 2") ==
+          RuleFault{"unknown function 'month_between'; did you mean 'months_between'?" + functions, 0, 13});
   }
   SUBCASE("a bare name") {
     CHECK(fault_of(R"(thesis == "3B")") ==
@@ -679,4 +689,246 @@ TEST_CASE("core::compile_rule rejects a rule that nests too deeply") {
   std::string nots;
   for (int i = 0; i < 1000; ++i) nots += "not ";
   CHECK(fault_of(nots + "true").message == "the rule nests too deeply");
+}
+
+// ---- what funders write (issue 13) -----------------------------------------------------------
+
+TEST_CASE("core::compile_rule number literals") {
+  SUBCASE("with an exponent, a leading dot or a capital E") {
+    CHECK(value_of("1.5e3") == "1500");
+    CHECK(value_of(".8") == "0.8");
+    CHECK(value_of("2E-1") == "0.2");
+    CHECK(value_of("1e+2") == "100");
+    CHECK(truth("1.5e3 == 1500") == "true");
+    CHECK(compile_rule("1.5e3", app_scope()).type() == Type::number);
+  }
+  SUBCASE("a percentage is the number divided by a hundred, with or without a space") {
+    CHECK(value_of("80 %") == "0.8");
+    CHECK(value_of("80%") == "0.8");
+    CHECK(value_of("12.5 %") == "0.125");
+    CHECK(truth("80 % == 0.8") == "true");
+    CHECK(truth("80% * 2 == 1.6") == "true");
+  }
+  SUBCASE("decimals are exact where floating point is not") {
+    CHECK(truth("0.1 + 0.2 == 0.3") == "true");
+    CHECK(truth("0.1 * 3 == 0.3") == "true");
+    CHECK(truth("1 / 3 * 3 == 1") == "true");
+    CHECK(truth("1 / 3 + 1 / 3 + 1 / 3 == 1") == "true");
+  }
+  SUBCASE("integer division is an exact fraction") {
+    CHECK(value_of("7 / 2") == "3.5");
+    CHECK(truth("7 / 2 > 3") == "true");
+    CHECK(truth("2 / 3 == 4 / 6") == "true");
+    CHECK(compile_rule("7 / 2", app_scope()).type() == Type::number);
+  }
+  SUBCASE("a number field is exact as written") {
+    auto a = app({{"panel_score", "0,1"}});
+    CHECK(truth("app.panel_score * 3 == 0.3", a) == "true");
+    CHECK(truth("app.panel_score + 0.2 == 0.3", a) == "true");
+  }
+  SUBCASE("any literal form compared with money is money") {
+    auto a = app({{"requested_eur", "1500"}});
+    CHECK(truth("app.requested_eur == 1.5e3", a) == "true");
+    CHECK(truth("app.requested_eur > .5", a) == "true");
+    CHECK(truth("app.requested_eur < 1.5e3", a) == "false");
+  }
+}
+
+TEST_CASE("core::evaluate money times and divided by a number") {
+  auto a = app({{"requested_eur", "210000"}, {"programme_budget_eur", "250000"}, {"own_resources_eur", "1234.57"}});
+
+  SUBCASE("is money, exact") {
+    CHECK(compile_rule("0.8 * app.programme_budget_eur", app_scope()).type() == Type::money);
+    CHECK(value_of("0.8 * app.programme_budget_eur", a) == "200000");
+    CHECK(value_of("app.programme_budget_eur * 80 %", a) == "200000");
+    CHECK(value_of("app.programme_budget_eur / 4", a) == "62500");
+    CHECK(value_of("app.programme_budget_eur / 1.25", a) == "200000");
+  }
+  SUBCASE("a fraction of a cent compares exactly, and is rounded only as a value") {
+    CHECK(truth("0.8 * app.own_resources_eur * 1000 == 987656", a) == "true");
+    CHECK(truth("0.8 * app.own_resources_eur > 987.65", a) == "true");
+    CHECK(truth("0.8 * app.own_resources_eur < 987.66", a) == "true");
+    CHECK(value_of("0.8 * app.own_resources_eur", a) == "987.66");
+    CHECK(truth("app.own_resources_eur / 3 * 3 == app.own_resources_eur", a) == "true");
+  }
+  SUBCASE("adds to money") {
+    CHECK(value_of("app.requested_eur + 0.5 * app.programme_budget_eur", a) == "335000");
+    CHECK(truth("app.requested_eur - 0.8 * app.programme_budget_eur == 10000", a) == "true");
+  }
+  SUBCASE("money over money is an exact number") {
+    CHECK(value_of("app.requested_eur / app.programme_budget_eur", a) == "0.84");
+    CHECK(truth("app.requested_eur / app.programme_budget_eur <= 0.8", a) == "false");
+    CHECK(truth("app.requested_eur / app.programme_budget_eur <= 84 %", a) == "true");
+  }
+  SUBCASE("the two ways of writing a share agree at the boundary") {
+    auto at = app({{"requested_eur", "200000"}, {"programme_budget_eur", "250000"}});
+    auto above = app({{"requested_eur", "200000.01"}, {"programme_budget_eur", "250000"}});
+    for (auto rule :
+         {"app.requested_eur <= 0.8 * app.programme_budget_eur", "app.requested_eur / app.programme_budget_eur <= 0.8",
+          "app.requested_eur / app.programme_budget_eur <= 80 %"}) {
+      CAPTURE(rule);
+      CHECK(truth(rule, at) == "true");
+      CHECK(truth(rule, above) == "false");
+    }
+  }
+  SUBCASE("a result too large for an amount is unknown, with the reason") {
+    CHECK(reason("app.requested_eur * 1e18 > 0", a) == "a number is too large to compute");
+    CHECK(reason("app.requested_eur / 0.05 > 0", app({{"requested_eur", "9000000000000000"}})) ==
+          "a number is too large to compute");
+  }
+  SUBCASE("division by zero is unknown, with the reason") {
+    CHECK(reason("app.requested_eur / 0 > 0", a) == "division by zero");
+    CHECK(reason("app.requested_eur / app.team_size > 0", app({{"requested_eur", "1"}, {"team_size", "0"}})) ==
+          "division by zero");
+    CHECK(reason("app.requested_eur / app.programme_budget_eur > 0",
+                 app({{"requested_eur", "1"}, {"programme_budget_eur", "0"}})) == "division by zero");
+  }
+}
+
+TEST_CASE("core::evaluate the arithmetic in the audit trail") {
+  auto steps = [](std::string_view rule, const std::vector<fundscreen::core::Value>& values) {
+    return fundscreen::util::join(evaluate(rule, values, TraceReads::yes).steps, "\n");
+  };
+  auto a = app({{"requested_eur", "210000"}, {"programme_budget_eur", "250000"}, {"own_resources_eur", "1234.57"}});
+  SUBCASE("shows products and quotients with their values") {
+    CHECK(steps("app.requested_eur <= 0.8 * app.programme_budget_eur", a) == "0.8 * 250000 = 200000");
+    CHECK(steps("app.requested_eur / app.programme_budget_eur <= 80 %", a) == "210000 / 250000 = 0.84");
+    CHECK(steps("0.8 * app.own_resources_eur > 0", a) == "0.8 * 1234.57 = 987.656");
+  }
+  SUBCASE("rounds a decimal that does not end, and says so") {
+    CHECK(steps("app.requested_eur / 3 > 0", app({{"requested_eur", "100"}})) == "100 / 3 \u2248 33.3333333333");
+  }
+  SUBCASE("shows each step once, and a month count") {
+    CHECK(steps("months_between(app.programme_started, app.programme_ends) >= 12 and "
+                "months_between(app.programme_started, app.programme_ends) <= 36",
+                app({{"programme_started", "2025-01-01"}, {"programme_ends", "2025-12-30"}})) ==
+          "months_between(2025-01-01, 2025-12-30) = 11");
+  }
+  SUBCASE("only when the reads are recorded as copies") {
+    CHECK(evaluate("0.8 * app.programme_budget_eur > 0", a, TraceReads::no).steps.empty());
+    CHECK(evaluate("0.8 * app.programme_budget_eur > 0", a, TraceReads::views).steps.empty());
+  }
+  SUBCASE("a sum, or a step whose operand is missing, is not shown") {
+    CHECK(steps("app.requested_eur + app.programme_budget_eur > 0", a) == "");
+    CHECK(steps("0.8 * app.programme_budget_eur > 0", app({})) == "");
+  }
+}
+
+TEST_CASE("core::evaluate strings joined with +") {
+  auto a = app({{"thesis", "3B"}, {"stage", "new"}});
+  CHECK(value_of(R"("thesis " + app.thesis)", a) == "\"thesis 3B\"");
+  CHECK(truth(R"(app.thesis + "/" + app.stage == "3B/new")", a) == "true");
+  CHECK(truth(R"("a" + "b" == "ab")") == "true");
+  CHECK(truth(R"(app.thesis + "x" == "3Bx")") == "unknown");
+}
+
+TEST_CASE("core::evaluate matches") {
+  auto a = app({{"applicant", "1234567-8"}, {"thesis", "3B"}});
+  SUBCASE("the pattern matches the whole text, in either form") {
+    CHECK(truth(R"(matches(app.applicant, "[0-9]{7}-[0-9]"))", a) == "true");
+    CHECK(truth(R"(app.applicant.matches('^[0-9]{7}-[0-9]$'))", a) == "true");
+    CHECK(truth(R"(matches(app.applicant, "[0-9]{7}"))", a) == "false");
+    CHECK(truth(R"(matches(app.thesis, "3[A-C]"))", a) == "true");
+  }
+  SUBCASE("a backslash other than before a quote or a backslash stays in the pattern") {
+    CHECK(truth(R"(matches(app.applicant, "\d{7}-\d"))", a) == "true");
+    CHECK(truth(R"(matches(app.applicant, "\\d{7}-\\d"))", a) == "true");
+    CHECK(truth(R"(matches(app.thesis, "3\."))", a) == "false");
+  }
+  SUBCASE("a missing text is unknown") {
+    CHECK(truth(R"(matches(app.evidence, ".*"))", a) == "unknown");
+    CHECK(reason(R"(matches(app.evidence, ".*"))", a) == "app.evidence is missing");
+  }
+  SUBCASE("a pattern that does not compile is a fault at the pattern, with RE2's reason") {
+    CHECK(fault_of(R"(matches(app.applicant, "[0-9"))") == RuleFault{"invalid pattern '[0-9': missing ]: [0-9", 23, 6});
+    CHECK(fault_of(R"(app.applicant.matches("a**"))") ==
+          RuleFault{"invalid pattern 'a**': bad repetition operator: **", 22, 5});
+  }
+  SUBCASE("the pattern is a string literal") {
+    CHECK(fault_of(R"(matches(app.applicant, app.thesis))") ==
+          RuleFault{"matches() takes its pattern as a string literal, as in matches(app.business_id, "
+                    "'[0-9]{7}-[0-9]')",
+                    23, 10});
+    CHECK(fault_of(R"(matches(app.applicant, call.name))").message.starts_with("matches() takes its pattern"));
+    CHECK(fault_of("matches(app.actors, \"x\")") == RuleFault{"matches() needs a string, but this is a list", 8, 10});
+  }
+}
+
+TEST_CASE("core::evaluate months_between") {
+  auto period = [](std::string_view start, std::string_view end) {
+    return value_of("months_between(app.programme_started, app.programme_ends)",
+                    app({{"programme_started", start}, {"programme_ends", end}}));
+  };
+  SUBCASE("counts whole calendar months, the end day included") {
+    CHECK(period("2025-01-01", "2025-12-31") == "12");
+    CHECK(period("2025-03-15", "2026-03-14") == "12");
+    CHECK(period("2025-01-01", "2025-12-30") == "11");
+    CHECK(period("2024-01-31", "2024-02-29") == "1");
+  }
+  SUBCASE("an end before the start is a negative count, so that a minimum fails") {
+    CHECK(period("2025-03-01", "2025-01-31") == "-1");
+    CHECK(truth("months_between(2025-03-01, 2024-03-01) >= 12") == "false");
+  }
+  SUBCASE("a duration of 12 to 36 months as a funder writes it") {
+    const std::string rule = "months_between(app.programme_started, app.programme_ends) >= 12 and "
+                             "months_between(app.programme_started, app.programme_ends) <= 36";
+    auto run = [&](std::string_view start, std::string_view end) {
+      return truth(rule, app({{"programme_started", start}, {"programme_ends", end}}));
+    };
+    CHECK(run("2025-01-01", "2025-12-31") == "true");
+    CHECK(run("2025-01-01", "2025-12-30") == "false");
+    CHECK(run("2025-01-01", "2027-12-31") == "true");
+    CHECK(run("2025-01-01", "2028-01-01") == "true"); // 36 months and a day
+    CHECK(run("2025-01-01", "2028-01-31") == "false");
+  }
+  SUBCASE("is an integer, and unknown when a date is missing") {
+    CHECK(compile_rule("months_between(call.deadline, call.continues_after)", app_scope()).type() == Type::integer);
+    CHECK(value_of("months_between(call.deadline, call.continues_after)") == "10");
+    CHECK(reason("months_between(app.programme_started, call.deadline) > 1", app({})) ==
+          "app.programme_started is missing");
+  }
+  SUBCASE("takes two dates") {
+    CHECK(fault_of("months_between(app.programme_started) > 1") ==
+          RuleFault{"months_between() takes 2 arguments, not 1", 0, 14});
+    CHECK(fault_of("months_between(app.programme_started, 3) > 1") ==
+          RuleFault{"months_between() needs a date, but this is an integer", 38, 1});
+  }
+}
+
+TEST_CASE("core::compile_rule faults with a fix") {
+  SUBCASE("a misspelt unit of a duration") {
+    CHECK(fault_of("call.deadline - 12 moths > app.programme_started") ==
+          RuleFault{"unknown unit 'moths'; did you mean 'months'?", 19, 5});
+    CHECK(fault_of("call.deadline + 2 wekes > app.programme_started") ==
+          RuleFault{"unknown unit 'wekes'; did you mean 'weeks'?", 18, 5});
+    CHECK(fault_of("call.deadline + 1 yaer > app.programme_started").message ==
+          "unknown unit 'yaer'; did you mean 'year'?");
+  }
+  SUBCASE("a duration of a count that is not whole") {
+    CHECK(fault_of("call.deadline + 1.5 years > app.programme_started") ==
+          RuleFault{"a duration is a whole number of days, weeks, months or years, as in 18 months", 16, 9});
+  }
+  SUBCASE("a word after a number that is no unit is left to the general fault") {
+    CHECK(fault_of("12 app.team_size").message == "unexpected 'app' after the end of the expression");
+    CHECK(fault_of("1 < 2 and 2 in [1, 2] or 3 > 4").message == "(compiled without a fault)");
+  }
+  SUBCASE("a date written as people write it says how to write it") {
+    CHECK(fault_of("app.programme_started < 28.2.2025") ==
+          RuleFault{"'28.2.2025' is not a date literal; write the date as 2025-02-28", 24, 9});
+    CHECK(fault_of("app.programme_started < 01.03.2021").message ==
+          "'01.03.2021' is not a date literal; write the date as 2021-03-01");
+    CHECK(fault_of("app.programme_started < 31.2.2025").message ==
+          "'31.2.2025' is not a date literal; a date is written YYYY-MM-DD, e.g. 2021-03-01");
+  }
+  SUBCASE("'%' anywhere but after a number") {
+    CHECK(fault_of("app.team_size % 2 == 0") ==
+          RuleFault{"'%' makes a percentage of the number written just before it, as in 80 %", 14, 1});
+    CHECK(fault_of("% 2 == 0") == RuleFault{"expected an expression but found '%'", 0, 1});
+  }
+  SUBCASE("a literal that cannot be exact") {
+    CHECK(fault_of("app.panel_score < 1e-30") ==
+          RuleFault{"the number is too large or has too many decimals to be exact", 18, 5});
+    CHECK(fault_of("app.requested_eur < 1.5e-3") ==
+          RuleFault{"'1.5e-3' is not an amount of money: money has at most two decimals (cents)", 20, 6});
+  }
 }

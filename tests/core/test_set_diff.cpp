@@ -76,6 +76,19 @@ TEST_CASE("core::diff_sets") {
     CHECK(changes("values: [idea, ongoing]", "values: [idea, new, ongoing]") ==
           std::vector<std::string>{"changed field stage: enum [idea, ongoing] | enum [idea, new, ongoing]"});
   }
+  SUBCASE("fields: a changed column, pattern, min, max or separator") {
+    CHECK(changes("{name: stage, type: enum, values: [idea, ongoing]}",
+                  "{name: stage, type: enum, values: [idea, ongoing], column: [Vaihe, Fas], pattern: '[a-z]+'}") ==
+          std::vector<std::string>{"changed field stage: enum [idea, ongoing] | enum [idea, ongoing], column 'Vaihe' "
+                                   "or 'Fas', pattern '[a-z]+'"});
+    CHECK(changes("type: money, required: true}", "type: money, required: true, min: 1000, max: 150000}") ==
+          std::vector<std::string>{
+              "changed field requested_eur: money, required | money, required, min 1000, max 150000"});
+    CHECK(changes("  - {name: requested_eur, type: money, required: true}\n",
+                  "  - {name: requested_eur, type: money, required: true}\n"
+                  "  - {name: p, type: list, separator: ';', column: Kumppanit}\n") ==
+          std::vector<std::string>{"added field p:  | list, separator ';', column 'Kumppanit'"});
+  }
   SUBCASE("ranking and funding") {
     CHECK(changes("{policy: strict}", "{policy: skip}") ==
           std::vector<std::string>{"changed funding policy: strict | skip"});

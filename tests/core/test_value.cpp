@@ -302,3 +302,83 @@ TEST_CASE("core::doubtful_list_cell") {
         "list field 'actors' holds ';' in 'a;b , c', read as 2 items separated by ','; if it names several, "
         "separate them with ',', or set separator: \";\" on the field in the criteria set");
 }
+
+namespace {
+
+// Field `name` of sitra_fields() with `pattern`.
+fundscreen::core::FieldSpec with_pattern(std::string_view name, std::string_view pattern) {
+  fundscreen::core::FieldSpec f = field(name);
+  std::string why;
+  f.pattern = fundscreen::core::Pattern::compile(pattern, why);
+  REQUIRE(f.pattern);
+  return f;
+}
+
+std::string cell_of(const fundscreen::core::FieldSpec& f, std::string_view text,
+                    fundscreen::core::CellHeader header = {}) {
+  std::string why;
+  auto v = parse_field_value(text, f, why, header);
+  return v ? to_display(*v) : "error: " + why;
+}
+
+} // namespace
+
+TEST_CASE("core::parse_field_value with a pattern") {
+  auto business_id = with_pattern("thesis", "^[0-9]{7}-[0-9]$");
+  SUBCASE("the whole value must match; anchors are optional") {
+    CHECK(cell_of(business_id, " 1234567-8 ") == "\"1234567-8\"");
+    CHECK(cell_of(with_pattern("thesis", "[0-9]{7}-[0-9]"), "1234567-8") == "\"1234567-8\"");
+    CHECK(cell_of(with_pattern("thesis", "[0-9]{7}-[0-9]"), "x1234567-8") ==
+          "error: value 'x1234567-8' for field 'thesis' does not match the field's pattern '[0-9]{7}-[0-9]'; "
+          "correct the value, or the set's pattern if the value is right");
+  }
+  SUBCASE("a mismatch names the value, the field, its column and the pattern") {
+    CHECK(cell_of(business_id, "123456-7", {"Y-tunnus"}) ==
+          "error: value '123456-7' for field 'thesis' (column 'Y-tunnus') does not match the field's pattern "
+          "'^[0-9]{7}-[0-9]$'; correct the value, or the set's pattern if the value is right");
+  }
+  SUBCASE("a missing value is not checked") { CHECK(cell_of(business_id, "  ") == "missing"); }
+  SUBCASE("a text is matched as written; an enum after its values") {
+    auto problem = with_pattern("problem", "[^\\n]*");
+    CHECK(cell_of(problem, "one line") == "\"one line\"");
+    CHECK(cell_of(problem, "two\nlines").starts_with("error: value 'two\nlines' for field 'problem' does not match"));
+    CHECK(cell_of(with_pattern("stage", "i.*"), "new") ==
+          "error: value 'new' for field 'stage' does not match the field's pattern 'i.*'; correct the value, or the "
+          "set's pattern if the value is right");
+    CHECK(cell_of(with_pattern("stage", "i.*"), "nwe").starts_with("error: unknown value 'nwe' for field 'stage'"));
+  }
+  SUBCASE("each item of a list") {
+    auto actors = with_pattern("actors", "\\p{Lu}.*");
+    CHECK(cell_of(actors, "Åbo Akademi|Sitra") == "[\"Åbo Akademi\", \"Sitra\"]");
+    CHECK(cell_of(actors, "Sitra|kela", {"Toimijat"}) ==
+          "error: list item 'kela' for field 'actors' (column 'Toimijat') does not match the field's pattern "
+          "'\\p{Lu}.*'; correct the item, or the set's pattern if the item is right");
+  }
+}
+
+TEST_CASE("core::field_label") {
+  using fundscreen::core::CellHeader;
+  using fundscreen::core::field_label;
+  fundscreen::core::FieldSpec f = field("thesis");
+  CHECK(field_label(f) == "field 'thesis'");
+  CHECK(field_label(f, {"thesis"}) == "field 'thesis'");
+  CHECK(field_label(f, {"Teesi"}) == "field 'thesis' (column 'Teesi')");
+  CHECK(field_label(f, {"Teesi", CellHeader::Kind::key}) == "field 'thesis' (key 'Teesi')");
+  f.columns = {"Teesi", "Tes", "Thesis"};
+  CHECK(field_label(f) == "field 'thesis' (column 'Teesi', 'Tes' or 'Thesis')");
+  CHECK(field_label(f, {"Tes"}) == "field 'thesis' (column 'Tes')");
+}
+
+TEST_CASE("core::field_for_header") {
+  std::vector<fundscreen::core::FieldSpec> fields = {field("id"), field("thesis"), field("stage")};
+  fields[1].columns = {"Teesi", "Tes"};
+  CHECK(fundscreen::core::field_for_header(fields, "id") == 0);
+  CHECK(fundscreen::core::field_for_header(fields, " Tes ") == 1);
+  SUBCASE("a field with columns is not read from its own name") {
+    CHECK(fundscreen::core::field_for_header(fields, "thesis") == -1);
+  }
+  SUBCASE("case and inner spaces count") {
+    CHECK(fundscreen::core::field_for_header(fields, "teesi") == -1);
+    CHECK(fundscreen::core::field_for_header(fields, "St age") == -1);
+  }
+}

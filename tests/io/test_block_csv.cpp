@@ -65,8 +65,9 @@ struct Read {
   std::vector<std::string> rows;
 };
 
-Read read_block(const std::string& bytes, InputOptions options = {}, BlockTuning tuning = {}) {
-  auto set = fundscreen::io::parse_criteria(k_set, "set.yaml");
+Read read_block(const std::string& bytes, InputOptions options = {}, BlockTuning tuning = {},
+                const char* set_text = k_set) {
+  auto set = fundscreen::io::parse_criteria(set_text, "set.yaml");
   TempFile file(bytes);
   Read r;
   BlockCsvApplications reader(set, options, fields_screening_reads(set), tuning);
@@ -76,8 +77,9 @@ Read read_block(const std::string& bytes, InputOptions options = {}, BlockTuning
   return r;
 }
 
-std::vector<std::string> read_streaming(const std::string& bytes, InputOptions options = {}) {
-  auto set = fundscreen::io::parse_criteria(k_set, "set.yaml");
+std::vector<std::string> read_streaming(const std::string& bytes, InputOptions options = {},
+                                        const char* set_text = k_set) {
+  auto set = fundscreen::io::parse_criteria(set_text, "set.yaml");
   TempFile file(bytes);
   std::vector<std::string> rows;
   fundscreen::util::Diagnostics found;
@@ -156,6 +158,7 @@ TEST_CASE("io::BlockCsvApplications") {
     for (std::string bytes : {
              "id,title,stage,requested_eur,actors,extra\nA1,t,ongoing,1,a,x\n", // an unknown column
              "id,title,requested_eur,actors\nA1,t,1,a\n",                       // a required column missing
+             "id,stage,requested_eur,actors\nA1,ongoing,1,a\n",                 // an optional column missing
              "id,title,stage,requested_eur,actors\nA1,t,ongoin,1,a\n",          // a bad value
              "id,title,stage,requested_eur,actors\nA1,t,ongoing,12k,a\n",       // bad money
              "id,title,stage,requested_eur,actors\nA1,t,ongoing,1\n",           // a short row
@@ -229,6 +232,65 @@ struct Collect final : fundscreen::io::ChunkJob {
 };
 
 } // namespace
+
+namespace {
+
+// Fields read from other headers (`column`), with patterns on kept fields (actors) and on
+// fields a screening does not keep (business_id, note).
+const char* const k_mapped_set = R"(
+id: mapped
+version: 1
+call: {name: Mapped, budget: 100000, currency: EUR}
+fields:
+  - {name: id, type: string, required: true, column: [Hakemusnumero, Application number]}
+  - {name: business_id, type: string, column: [Y-tunnus, Business ID], pattern: '[0-9]{7}-[0-9]'}
+  - {name: note, type: text, pattern: '[^x]*'}
+  - {name: stage, type: enum, values: [idea, ongoing], required: true, column: Vaihe}
+  - {name: requested_eur, type: money, required: true, column: Haettu summa (€)}
+  - {name: actors, type: list, column: Toimijat, pattern: '\p{Lu}.*'}
+criteria:
+  - {id: C1, title: {en: Going}, kind: rule, rule: 'app.stage == "ongoing" and size(app.actors) >= 0', protects: [go]}
+impacts:
+  - {id: go, description: it goes on, indicator: outcome.continued}
+ranking: {tie_break: [{field: id}]}
+)";
+
+} // namespace
+
+TEST_CASE("io::BlockCsvApplications with columns and patterns") {
+  const std::string header = "\xEF\xBB\xBFHakemusnumero;Y-tunnus;note;Vaihe;Haettu summa (€);Toimijat\r\n";
+  SUBCASE("reads the headers a field's column names, as the streaming reader does") {
+    std::string bytes = header;
+    for (int i = 0; i < 2000; ++i)
+      bytes += "A" + std::to_string(i) + ";123456" + std::to_string(i % 10) + "-" + std::to_string(i % 7) +
+               ";\"a \"\"b\"\"\";" + (i % 3 ? "ongoing" : "idea") + ";" + std::to_string(1000 + i) +
+               ",50;Äkäslompolo|Åbo\r\n";
+    bytes += "B1;;;idea;1;\r\n"; // empty values are not checked against a pattern
+    std::vector<std::string> expected = read_streaming(bytes, {}, k_mapped_set);
+    REQUIRE(expected.size() == 2001);
+    for (BlockTuning tuning : {BlockTuning{}, BlockTuning{512, 0}, BlockTuning{512, 2}}) {
+      CAPTURE(tuning.chunk_bytes);
+      CAPTURE(tuning.workers);
+      Read block = read_block(bytes, {}, tuning, k_mapped_set);
+      CHECK(block.whole);
+      CHECK(block.rows == expected);
+    }
+  }
+  SUBCASE("stops at a value that does not match its pattern, kept or not, and at a header it does not take") {
+    for (std::string bytes : {
+             header + "A1;1234567-8;n;idea;1;Oulu\r\nA2;123456-7;n;idea;1;Oulu\r\n",       // business_id, not kept
+             header + "A1;1234567-8;n;idea;1;Oulu\r\nA2;1234567-8;x;idea;1;Oulu\r\n",      // note, not kept
+             header + "A1;1234567-8;n;idea;1;Oulu\r\nA2;1234567-8;n;idea;1;Oulu|kemi\r\n", // a list item, kept
+             std::string("Hakemusnumero;Y-tunnus;Business ID;note;Vaihe;Haettu summa (€);Toimijat\n"
+                         "A1;1234567-8;1234567-8;n;idea;1;Oulu\n"), // two of a field's columns
+             std::string("id;Y-tunnus;note;Vaihe;Haettu summa (€);Toimijat\nA1;1234567-8;n;idea;1;Oulu\n"), // its name
+         }) {
+      CAPTURE(bytes);
+      CHECK_FALSE(read_block(bytes, {}, {}, k_mapped_set).whole);
+      CHECK_FALSE(read_block(bytes, {}, BlockTuning{16, 2}, k_mapped_set).whole);
+    }
+  }
+}
 
 TEST_CASE("io::BlockCsvApplications in chunks") {
   auto set = fundscreen::io::parse_criteria(k_set, "set.yaml");

@@ -400,3 +400,89 @@ TEST_CASE("io::check_criteria reports a section that is not a mapping") {
   CHECK(reported);
   CHECK_NOTHROW(check_criteria("call: [1, 2]\nfields: [x]\ncriteria: [y]\nimpacts: [z]\nfunding: 3\n", "set.yaml"));
 }
+
+namespace {
+
+// The minimal set with `fields` (lines of the fields list) after its own three, from line 11.
+std::string set_with_fields(std::string_view fields) {
+  std::string yaml = minimal_criteria_yaml();
+  yaml.insert(yaml.find("criteria:"), std::string(fields));
+  return yaml;
+}
+
+} // namespace
+
+TEST_CASE("io::check_criteria column") {
+  SUBCASE("one header or a list of them, trimmed") {
+    auto check = check_criteria(set_with_fields("  - {name: business_id, type: string, column: Y-tunnus}\n"
+                                                "  - {name: own_eur, type: money, column: [' Omarahoitus (€)', "
+                                                "Självfinansiering (€), Own funding (€)]}\n"),
+                                "set.yaml");
+    CHECK(listing(check.problems) == "");
+    REQUIRE(check.set.fields.size() == 5);
+    CHECK(check.set.fields[3].columns == std::vector<std::string>{"Y-tunnus"});
+    CHECK(check.set.fields[4].columns ==
+          std::vector<std::string>{"Omarahoitus (€)", "Självfinansiering (€)", "Own funding (€)"});
+    CHECK(check.set.fields[0].columns.empty());
+  }
+  SUBCASE("empty, or not a header, at its place") {
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, column: ''}\n")) ==
+          "11:47: the column of field 'business_id' is empty; write a header or a list of them, such as column: "
+          "\"Y-tunnus\" or column: [\"Y-tunnus\", \"FO-nummer\"]\n");
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, column: []}\n")) ==
+          "11:47: the column of field 'business_id' lists no header; write a header or a list of them, such as "
+          "column: \"Y-tunnus\" or column: [\"Y-tunnus\", \"FO-nummer\"]\n");
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, column: [Y-tunnus, {fi: x}]}\n")) ==
+          "11:58: the column of field 'business_id' is not a header; write a header or a list of them, such as "
+          "column: \"Y-tunnus\" or column: [\"Y-tunnus\", \"FO-nummer\"]\n");
+  }
+  SUBCASE("a header listed twice") {
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, column: [Y-tunnus, FO-nummer, "
+                                   "Y-tunnus]}\n")) == "11:69: column 'Y-tunnus' is listed twice for field "
+                                                       "'business_id'\n");
+  }
+  SUBCASE("two fields read from one header, at the later column") {
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, column: [Y-tunnus, Business ID]}\n"
+                                   "  - {name: vat_id, type: string, column: Business ID}\n")) ==
+          "12:42: field 'vat_id' is read from column 'Business ID', as field 'business_id' is (line 11); a column "
+          "holds one field, so give one of them another column\n");
+  }
+  SUBCASE("a column that is another field's name, which that field is read from") {
+    CHECK(problems(set_with_fields("  - {name: hakija, type: string, column: stage}\n")) ==
+          "11:42: field 'hakija' is read from column 'stage', as field 'stage' is by its name (line 9); a column "
+          "holds one field, so give one of them another column\n");
+  }
+  SUBCASE("a field's name is free once the field has a column") {
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, column: Y-tunnus}\n"
+                                   "  - {name: vat_id, type: string, column: business_id}\n")) == "");
+  }
+}
+
+TEST_CASE("io::check_criteria pattern") {
+  SUBCASE("compiled once at load") {
+    auto check =
+        check_criteria(set_with_fields("  - {name: business_id, type: string, pattern: '^[0-9]{7}-[0-9]$'}\n"), "s");
+    CHECK(listing(check.problems) == "");
+    REQUIRE(check.set.fields[3].pattern);
+    CHECK(check.set.fields[3].pattern->source() == "^[0-9]{7}-[0-9]$");
+    CHECK(check.set.fields[3].pattern->matches("1234567-8"));
+  }
+  SUBCASE("one that does not compile, with RE2's reason") {
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, pattern: '[0-9{7}'}\n")) ==
+          "11:48: invalid pattern '[0-9{7}' of field 'business_id': missing ]: [0-9{7}\n");
+  }
+  SUBCASE("on a type that has no text to match") {
+    CHECK(problems(set_with_fields("  - {name: starts, type: date, pattern: '2025-.*'}\n")) ==
+          "11:41: field 'starts' is of type 'date'; only string, text, enum and list fields have a 'pattern'\n");
+  }
+  SUBCASE("empty, which no value matches") {
+    CHECK(problems(set_with_fields("  - {name: business_id, type: string, pattern: ''}\n")) ==
+          "11:48: the pattern of field 'business_id' is empty; write one regular expression, such as pattern: "
+          "'^[0-9]{7}-[0-9]$'\n");
+  }
+  SUBCASE("an enum's values must match it") {
+    CHECK(problems(set_with_fields("  - {name: theme, type: enum, values: [T1, T2, X3], pattern: 'T[0-9]'}\n")) ==
+          "11:48: value 'X3' of field 'theme' does not match the field's pattern 'T[0-9]'; correct the value, or "
+          "the pattern\n");
+  }
+}

@@ -475,3 +475,137 @@ TEST_CASE("io::read_csv_table list cells") {
                           "criteria set\n");
   }
 }
+
+namespace {
+
+// Fields read from Finnish, Swedish and English headers (`column`), one with a pattern.
+std::vector<FieldSpec> mapped_schema() {
+  std::string why;
+  std::vector<FieldSpec> fields = {
+      {"id", FieldType::string, true, {}},           {"business_id", FieldType::string, true, {}},
+      {"requested_eur", FieldType::money, true, {}}, {"starts", FieldType::date, false, {}},
+      {"partners", FieldType::list, false, {}},
+  };
+  fields[1].columns = {"Y-tunnus", "FO-nummer", "Business ID"};
+  fields[1].pattern = fundscreen::core::Pattern::compile("^[0-9]{7}-[0-9]$", why);
+  fields[2].columns = {"Haettu summa (€)", "Ansökt belopp (€)"};
+  fields[2].max = fundscreen::core::Money{15000000};
+  fields[3].columns = {"Alkaa/loppu"};
+  fields[4].columns = {"Kumppanit"};
+  fields[4].pattern = fundscreen::core::Pattern::compile("[A-ZÅÄÖ].*", why);
+  return fields;
+}
+
+Table read_mapped_csv(const std::string& csv) {
+  Table t;
+  std::istringstream in(csv);
+  read_csv_table(in, "apps.csv", mapped_schema(), application_options(), t.diagnostics,
+                 [&](TypedRow&& r) { t.rows.push_back(r); });
+  return t;
+}
+
+Table read_mapped_yaml(const std::string& yaml) { return read_yaml(yaml, application_options(), mapped_schema()); }
+
+} // namespace
+
+TEST_CASE("io::read_csv_table column") {
+  SUBCASE("reads a field from the header its column names: a Finnish export") {
+    auto t = read_mapped_csv("\xEF\xBB\xBFid;Y-tunnus;Haettu summa (€);Alkaa/loppu;Kumppanit\r\n"
+                             "A1;1234567-8;12 000,50;28.2.2025;Oulu|Kemi\r\n");
+    CHECK(t.problems() == "");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "2: \"A1\" \"1234567-8\" 12000.50 2025-02-28 [\"Oulu\", \"Kemi\"]");
+  }
+  SUBCASE("or from another of its headers, trimmed: a Swedish export") {
+    auto t = read_mapped_csv("id; FO-nummer ;Ansökt belopp (€);Alkaa/loppu;Kumppanit\nA1;1234567-8;12000,50;;\n");
+    CHECK(t.problems() == "");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "2: \"A1\" \"1234567-8\" 12000.50 missing missing");
+  }
+  SUBCASE("a message about a cell names the field and its column") {
+    auto t = read_mapped_csv("id,Y-tunnus,Haettu summa (€),Alkaa/loppu,Kumppanit\n"
+                             "A1,123456-7,200000,1.1.2025,Oulu|kemi\n"
+                             "A2,,1,2025-02-30,\n");
+    CHECK(t.problems() ==
+          "2:4: value '123456-7' for field 'business_id' (column 'Y-tunnus') does not match the field's pattern "
+          "'^[0-9]{7}-[0-9]$'; correct the value, or the set's pattern if the value is right\n"
+          "2:13: money '200000' for field 'requested_eur' (column 'Haettu summa (€)') is above the field's max, "
+          "150000; correct the value, or the set's 'max' if the value is right\n"
+          "2:29: list item 'kemi' for field 'partners' (column 'Kumppanit') does not match the field's pattern "
+          "'[A-ZÅÄÖ].*'; correct the item, or the set's pattern if the item is right\n"
+          "3:4: missing value for required field 'business_id' (column 'Y-tunnus')\n"
+          "3:7: invalid date '2025-02-30' for field 'starts' (column 'Alkaa/loppu'); 2025-02 has 28 days\n");
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.row(0) == "2: \"A1\" missing missing 2025-01-01 missing");
+  }
+  SUBCASE("a field with a column is not read from its own name") {
+    auto t = read_mapped_csv("id,business_id,Haettu summa (€),Alkaa/loppu,Kumppanit\nA1,1234567-8,1,,\n");
+    CHECK(t.problems() == "1:4: unknown column 'business_id' is ignored; field 'business_id' is read from the column "
+                          "'Y-tunnus', 'FO-nummer' or 'Business ID' (its 'column' in the criteria set)\n"
+                          "1:1: missing required column 'Y-tunnus', 'FO-nummer' or 'Business ID' for field "
+                          "'business_id'; if the column 'business_id' holds it, rename it 'Y-tunnus'\n");
+    CHECK(t.rows.empty());
+  }
+  SUBCASE("a header that differs in case or spaces is not taken, but named as the likely fix") {
+    auto t = read_mapped_csv("id,business id,Haettu summa (€),Alkaa/loppu,Kumppanit\nA1,1234567-8,1,,\n");
+    CHECK(t.problems() == "1:4: unknown column 'business id' is ignored; did you mean 'Business ID'?\n"
+                          "1:1: missing required column 'Y-tunnus', 'FO-nummer' or 'Business ID' for field "
+                          "'business_id'; if the column 'business id' holds it, rename it 'Business ID'\n");
+    t = read_mapped_csv("id,Y-tunnus,Haettu summa (€),Alkaa/Loppu,Kumppanit\nA1,1234567-8,1,,\n");
+    CHECK(t.problems() == "1:30: unknown column 'Alkaa/Loppu' is ignored; did you mean 'Alkaa/loppu'?\n");
+  }
+  SUBCASE("an optional field's missing column names its headers and the likely one") {
+    TableOptions options = application_options();
+    options.columns = fundscreen::io::Columns::all;
+    Table t;
+    std::istringstream in("id,Y-tunnus,Haettu summa (€),Kumppanit,Alkaa\nA1,1234567-8,1,,\n");
+    read_csv_table(in, "apps.csv", mapped_schema(), options, t.diagnostics, [&](TypedRow&& r) { t.rows.push_back(r); });
+    CHECK(t.problems() == "1:40: unknown column 'Alkaa' is ignored\n"
+                          "1:1: missing column 'Alkaa/loppu' for field 'starts' of the criteria set; if the column "
+                          "'Alkaa' holds it, rename it 'Alkaa/loppu'; otherwise add the column (its values may be "
+                          "empty)\n");
+  }
+  SUBCASE("two of a field's columns in one file are an error naming both; the first is read") {
+    auto t = read_mapped_csv("id,Y-tunnus,Haettu summa (€),Business ID\nA1,1234567-8,1,7654321-0\n");
+    CHECK(t.problems() == "1:30: columns 'Y-tunnus' and 'Business ID' both hold field 'business_id'; keep the one "
+                          "that is meant and remove the other\n");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "2: \"A1\" \"1234567-8\" 1 missing missing");
+  }
+}
+
+TEST_CASE("io::read_yaml_table column") {
+  SUBCASE("a field's headers are its keys") {
+    auto t = read_mapped_yaml("- {id: A1, FO-nummer: 1234567-8, Ansökt belopp (€): 100, Kumppanit: [Oulu, Kemi]}\n");
+    CHECK(t.problems() == "");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "1: \"A1\" \"1234567-8\" 100 missing [\"Oulu\", \"Kemi\"]");
+  }
+  SUBCASE("a message names the key; a list item is checked at its place") {
+    auto t = read_mapped_yaml("- {id: A1, Y-tunnus: 1234567, Haettu summa (€): 1, Kumppanit: [Oulu, kemi]}\n"
+                              "- {id: A2, Haettu summa (€): 1}\n");
+    CHECK(t.problems() ==
+          "1:22: value '1234567' for field 'business_id' (key 'Y-tunnus') does not match the field's pattern "
+          "'^[0-9]{7}-[0-9]$'; correct the value, or the set's pattern if the value is right\n"
+          "1:70: list item 'kemi' for field 'partners' (key 'Kumppanit') does not match the field's pattern "
+          "'[A-ZÅÄÖ].*'; correct the item, or the set's pattern if the item is right\n"
+          "2:3: missing value for required field 'business_id' (key 'Y-tunnus', 'FO-nummer' or 'Business ID')\n");
+  }
+  SUBCASE("a field no record has a key for names the keys it may be read from") {
+    TableOptions options = application_options();
+    options.columns = fundscreen::io::Columns::all;
+    auto t = read_yaml("- {id: A1, Y-tunnus: 1234567-8, Haettu summa (€): 1, Kumppanit: [Oulu], alkaa/loppu: x}\n",
+                       options, mapped_schema());
+    CHECK(t.problems() == "1:73: unknown key 'alkaa/loppu' is ignored; did you mean 'Alkaa/loppu'?\n"
+                          "1:3: no application in the file has the key 'Alkaa/loppu' for field 'starts' of the "
+                          "criteria set; if the key 'alkaa/loppu' holds it, rename it 'Alkaa/loppu'; otherwise add "
+                          "the key (its values may be empty)\n");
+  }
+  SUBCASE("two of a field's keys in one record are an error naming both") {
+    auto t = read_mapped_yaml("- {id: A1, Y-tunnus: 1234567-8, Business ID: 1234567-8, Haettu summa (€): 1}\n");
+    CHECK(t.problems() == "1:33: keys 'Y-tunnus' and 'Business ID' both hold field 'business_id'; keep the one "
+                          "that is meant and remove the other\n");
+    REQUIRE(t.rows.size() == 1);
+    CHECK_FALSE(t.rows[0].complete);
+  }
+}
