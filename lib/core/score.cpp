@@ -55,4 +55,31 @@ void append_score(std::string& out, const Score& score) {
   out.append(text, static_cast<size_t>(end - text));
 }
 
+std::string to_string_below(const Score& score, const Score& limit) {
+  std::string shown = to_string(score);
+  Wide scale = 100;
+  // The shown value, as a fraction over `scale`: read back from the text it is.
+  auto below = [&](Wide units) { return units * limit.denominator() < static_cast<Wide>(limit.numerator()) * scale; };
+  Wide num = score.numerator();
+  Wide den = score.denominator();
+  auto floor_div = [](Wide a, Wide b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); };
+  Wide rounded = (num * 200 + (num >= 0 ? den : -den)) / (2 * den);
+  if (below(rounded)) return shown;
+  for (int decimals = 3; decimals <= 12; ++decimals) {
+    scale *= 10;
+    Wide units = floor_div(num * scale, den);
+    if (!below(units)) continue;
+    Wide whole = units / scale;
+    Wide part = units % scale;
+    if (part < 0) {
+      part = -part;
+    }
+    std::string digits = std::to_string(static_cast<int64_t>(part));
+    digits.insert(0, static_cast<size_t>(decimals) - digits.size(), '0');
+    std::string sign = (units < 0 && whole == 0) ? "-" : "";
+    return sign + std::to_string(static_cast<int64_t>(whole)) + "." + digits;
+  }
+  return shown;
+}
+
 } // namespace fundscreen::core

@@ -39,5 +39,9 @@ private:
 std::string to_string(const Score& score);
 // to_string(`score`) appended to `out`, without a temporary string.
 void append_score(std::string& out, const Score& score);
+// `score`, below `limit`, for a message that says so: to_string(score) when that reads below
+// the limit, else with as many more decimals (cut, never rounded up) as it takes: 3.497
+// against 3.5 is `3.497`, not `3.50`, which would read as not below at all.
+std::string to_string_below(const Score& score, const Score& limit);
 
 } // namespace fundscreen::core

@@ -245,7 +245,8 @@ template <typename Append> static std::string decided_text(const CriteriaSet& se
     return out;
   }
   if (o.decision == Decision::reject)
-    return fmt::format("score {} is below the minimum total {}", o.score ? to_string(*o.score) : "(none)",
+    return fmt::format("score {} is below the minimum total {}",
+                       o.score ? to_string_below(*o.score, Score(set.ranking.min_total->value, 1000)) : "(none)",
                        to_string(*set.ranking.min_total));
   if (o.decision == Decision::pending) return "awaiting its ranking score: the ranking expression has no value";
   return "eligible";

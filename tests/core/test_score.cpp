@@ -22,3 +22,17 @@ TEST_CASE("core::to_string(Score)") {
     CHECK(out == "score -3.50");
   }
 }
+
+TEST_CASE("core::to_string_below") {
+  using fundscreen::core::Score;
+  using fundscreen::core::to_string_below;
+  SUBCASE("two decimals when they read below the limit") {
+    CHECK(to_string_below(Score(27, 8), Score(7, 2)) == "3.38"); // 3.375 against 3.5
+  }
+  SUBCASE("more decimals, cut, when two would round up to the limit") {
+    CHECK(to_string_below(Score(3497, 1000), Score(7, 2)) == "3.497");
+    CHECK(to_string_below(Score(3496, 1000), Score(7, 2)) == "3.496");
+    CHECK(to_string_below(Score(10499, 3000), Score(7, 2)) == "3.499"); // 3.49966… against 3.5
+    CHECK(to_string_below(Score(-1, 1000), Score(0, 1)) == "-0.001");
+  }
+}
