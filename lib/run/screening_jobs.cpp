@@ -28,22 +28,25 @@ FirstPass::FirstPass(const core::CriteriaSet& set, const core::AssessmentIndex* 
     : m_set(set), m_screener(set, assessments, conflicts), m_outline(m_screener.can_outline()),
       m_full_rank_entry(core::ties_on_criteria(set)) {}
 
-FirstPass::Decided FirstPass::decide(const core::Application& app, size_t index,
-                                     std::vector<core::RankEntry>& eligible) {
-  if (!m_outline) {
-    m_screener.assess_into(app, core::TraceReads::no, m_assessed);
-    if (m_assessed.eligible) eligible.push_back(core::rank_entry(m_set, m_assessed, app, index));
-    return {m_assessed.id, m_assessed.decision, nullptr};
-  }
-  m_decided = m_screener.outline(app);
-  const core::Outline& o = m_decided;
-  if (o.eligible) {
-    if (m_full_rank_entry)
-      eligible.push_back(core::rank_entry(m_set, m_screener.assess(app, core::TraceReads::no), app, index));
-    else
-      eligible.push_back(core::rank_entry(m_set, o, app, index));
-  }
-  return {o.id, o.decision, &o};
+core::Outline FirstPass::assessed(const core::Application& app) {
+  m_screener.assess_into(app, core::TraceReads::no, m_assessed);
+  core::Outline o;
+  o.id = m_assessed.id;
+  o.decision = m_assessed.decision;
+  o.eligible = m_assessed.eligible;
+  return o;
+}
+
+core::Outline FirstPass::decide(const core::Application& app, size_t index, std::vector<core::RankEntry>& eligible) {
+  core::Outline o = m_outline ? m_screener.outline(app) : assessed(app); // made in place
+  if (!o.eligible) return o;
+  if (!m_outline)
+    eligible.push_back(core::rank_entry(m_set, m_assessed, app, index));
+  else if (m_full_rank_entry)
+    eligible.push_back(core::rank_entry(m_set, m_screener.assess(app, core::TraceReads::no), app, index));
+  else
+    eligible.push_back(core::rank_entry(m_set, o, app, index));
+  return o;
 }
 
 struct FirstPassJob::Outliner final : Worker {
@@ -62,11 +65,11 @@ struct FirstPassJob::Outliner final : Worker {
     auto& d = static_cast<Decided&>(out);
     if (m_job.m_conflict_check) m_job.m_conflict_check->see(app);
     size_t index = d.rows.size(); // in the chunk, until done() knows where the chunk starts
-    FirstPass::Decided o = m_first.decide(app, index, d.eligible);
+    core::Outline o = m_first.decide(app, index, d.eligible);
     d.ids += o.id;
     d.rows.push_back({d.ids.size(), app.where.line, core::IdRegistry::hash(o.id)});
     d.counts[static_cast<size_t>(o.decision)]++;
-    if (m_job.m_spill) append_spilled(d.spilled, *o.outline);
+    if (m_job.m_spill) append_spilled(d.spilled, o); // the block reader needs a set with outlines
   }
 
   const FirstPassJob& m_job;

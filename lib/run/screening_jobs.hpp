@@ -117,22 +117,20 @@ public:
   FirstPass(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
             const core::ConflictIndex* conflicts);
 
-  struct Decided {
-    std::string_view id; // valid while the application is and until the next call
-    core::Decision decision = core::Decision::pending;
-    const core::Outline* outline = nullptr; // null for a set of more than 64 criteria
-  };
   // Decides `app`, the application at position `index` (as the caller counts), and appends
-  // its ranking entry to `eligible` if it is eligible.
-  Decided decide(const core::Application& app, size_t index, std::vector<core::RankEntry>& eligible);
+  // its ranking entry to `eligible` if it is eligible. Returns its outline; for a set of more
+  // than 64 criteria only its id (valid until the next call), decision and eligibility.
+  core::Outline decide(const core::Application& app, size_t index, std::vector<core::RankEntry>& eligible);
 
 private:
   const core::CriteriaSet& m_set;
   core::Screener m_screener;
   bool m_outline;
   bool m_full_rank_entry; // ties broken on criteria need the assessment's entry
-  core::Outline m_decided;
   core::Assessed m_assessed;
+
+  // The outline of a set that has none, from the assessment.
+  core::Outline assessed(const core::Application& app);
 };
 
 // The second pass of a writer that formats each application alone (csv, jsonl): the

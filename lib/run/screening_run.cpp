@@ -203,9 +203,9 @@ void ScreeningRun::first_pass_streaming() {
     io::read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
       if (keep) m_kept[f].push_back(app);
       m_conflict_check->see(app);
-      FirstPass::Decided decided = decider.decide(app, index++, tally.eligible);
-      if (!decided.id.empty()) tally.ids.add(decided.id, app.where, tally.found);
-      tally.counts[static_cast<size_t>(decided.decision)]++;
+      core::Outline o = decider.decide(app, index++, tally.eligible);
+      if (!o.id.empty()) tally.ids.add(o.id, app.where, tally.found);
+      tally.counts[static_cast<size_t>(o.decision)]++;
     });
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
     tally.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
