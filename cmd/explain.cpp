@@ -3,12 +3,10 @@
 #include <iostream>
 #include <memory>
 
-#include <fmt/format.h>
-
 #include "commands.hpp"
 #include "report/writer.hpp"
+#include "run/screen.hpp"
 #include "screening_flags.hpp"
-#include "util/text.hpp"
 
 namespace fundscreen::cmd {
 
@@ -20,21 +18,15 @@ struct ExplainOptions {
 };
 
 int run_explain(const ExplainOptions& options, std::ostream& out, std::ostream& err) {
-  io::ScreeningRun run(screening_inputs(options.inputs));
-  for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
-  bool found = false;
-  std::vector<std::string> ids;
-  run.replay(core::TraceReads::yes, [&](const core::ApplicationView& view) {
-    ids.push_back(view.assessed->id);
-    if (view.assessed->id != options.id) return;
-    report::write_explanation(run.info(), view, out, report::WriterOptions{});
-    found = true;
-  });
-  if (found) return 0;
-  std::string message = fmt::format("no application with id '{}' in the inputs", options.id);
-  std::string hint = util::nearest(options.id, ids);
-  if (!hint.empty()) message += fmt::format("; did you mean '{}'?", hint);
-  throw util::Error(util::ErrorKind::usage, util::Diagnostic{{}, util::Severity::error, message, {}});
+  run::explain(
+      screening_inputs(options.inputs), options.id,
+      [&](const util::Diagnostics& warnings) {
+        for (const auto& d : warnings.items()) err << util::format_diagnostic(d);
+      },
+      [&](const core::RunInfo& info, const core::ApplicationView& view) {
+        report::write_explanation(info, view, out, report::WriterOptions{});
+      });
+  return 0;
 }
 
 } // namespace

@@ -6,16 +6,16 @@
 
 #include "commands.hpp"
 #include "input_options.hpp"
-#include "io/impact_run.hpp"
 #include "output_options.hpp"
 #include "report/impact_writer.hpp"
+#include "run/impact_run.hpp"
 
 namespace fundscreen::cmd {
 
 namespace {
 
 struct ImpactOptions {
-  io::ImpactInputs inputs;
+  run::ImpactInputs inputs;
   InputFlags input;
   std::string lang = "en";
   std::string format = "table";
@@ -38,22 +38,22 @@ int fail_on_code(const std::string& fail_on, const core::ImpactAssessment& a) {
 
 int run_impact(ImpactOptions options, std::ostream& out, std::ostream& err) {
   options.inputs.input = input_options(options.input);
-  io::ImpactRun run = io::run_impact(options.inputs);
-  for (const auto& d : run.warnings.items()) err << util::format_diagnostic(d);
-  report::ImpactReport r{FUNDSCREEN_VERSION, run.set.get(), run.criteria_path, run.criteria_sha256,
-                         run.inputs,         run.screened,  &run.assessment,   options.lang};
+  run::ImpactRun result = run::impact(options.inputs);
+  for (const auto& d : result.warnings.items()) err << util::format_diagnostic(d);
+  report::ImpactReport r{FUNDSCREEN_VERSION, result.set.get(), result.criteria_path, result.criteria_sha256,
+                         result.inputs,      result.screened,  &result.assessment,   options.lang};
   report::WriterOptions writer_options{choose_color(options.color, options.output)};
   write_output(options.output, out, [&](std::ostream& file) {
     report::write_impact(r, *report::parse_format(options.format), file, writer_options);
   });
-  return fail_on_code(options.fail_on, run.assessment);
+  return fail_on_code(options.fail_on, result.assessment);
 }
 
 } // namespace
 
 std::function<int()> setup_impact(CLI::App& app) {
   auto options = std::make_shared<ImpactOptions>();
-  io::ImpactInputs& in = options->inputs;
+  run::ImpactInputs& in = options->inputs;
   app.add_option("applications", in.applications,
                  "Application files (CSV or YAML): with them, only the projects the screening funds count");
   app.add_option("--criteria,-c", in.criteria, "The criteria set (YAML) whose impacts are checked")->required();

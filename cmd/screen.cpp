@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `fundscreen screen`: decisions, ranking, funding line and audit trail in one format.
+#include "run/screen.hpp"
+
 #include <iostream>
 #include <memory>
 
@@ -22,28 +24,6 @@ struct ScreenOptions {
   std::vector<std::string> fail_on;
 };
 
-void write_all(const io::ScreeningRun& run, report::Format format, report::WriterOptions options, std::ostream& out) {
-  auto writer = report::make_writer(format, out, options);
-  bool trail = format == report::Format::json || format == report::Format::jsonl;
-  writer->begin(run.info());
-  auto add = [&](const core::ApplicationView& view) { writer->add(view); };
-  bool outline = format == report::Format::csv && run.can_outline(); // csv needs only the decisions
-  core::TraceReads trace = trail ? core::TraceReads::yes : core::TraceReads::no;
-  if (writer->formats_each()) { // each application screened and formatted on both cores
-    auto each = [&](const core::ApplicationView& view, std::string& text) { writer->format(view, text); };
-    auto write = [&](std::string_view text) { writer->add_formatted(text); };
-    if (outline)
-      run.replay_outlines(each, write);
-    else
-      run.replay(trace, each, write, writer->fields_shown());
-  } else if (outline) {
-    run.replay_outlines(add);
-  } else {
-    run.replay(trace, add);
-  }
-  writer->end();
-}
-
 // 1 if any decision named by --fail-on was reached, else 0.
 int fail_on_code(const ScreenOptions& options, const core::RunInfo& info) {
   for (const std::string& name : options.fail_on)
@@ -54,17 +34,16 @@ int fail_on_code(const ScreenOptions& options, const core::RunInfo& info) {
 
 int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& err) {
   auto format = report::parse_format(options.format);
-  io::ScreeningInputs inputs = screening_inputs(options.inputs);
-  // Only json and jsonl print the inputs' SHA-256.
-  bool digests = format == report::Format::json || format == report::Format::jsonl;
-  inputs.digests = digests ? io::Digests::compute : io::Digests::skip;
-  // csv needs only the outlines (write_all): the first pass keeps them, the input is read once.
-  inputs.spill_outlines = *format == report::Format::csv;
-  io::ScreeningRun run(std::move(inputs));
-  for (const auto& d : run.warnings().items()) err << util::format_diagnostic(d);
+  run::ScreeningInputs inputs = screening_inputs(options.inputs);
   report::WriterOptions writer_options{choose_color(options.color, options.output)};
-  write_output(options.output, out, [&](std::ostream& file) { write_all(run, *format, writer_options, file); });
-  return fail_on_code(options, run.info());
+  core::RunInfo info;
+  write_output(options.output, out, [&](std::ostream& file) {
+    auto writer = report::make_writer(*format, file, writer_options);
+    info = run::screen(std::move(inputs), *writer, [&](const util::Diagnostics& warnings) {
+      for (const auto& d : warnings.items()) err << util::format_diagnostic(d);
+    });
+  });
+  return fail_on_code(options, info);
 }
 
 } // namespace

@@ -43,8 +43,8 @@ static std::optional<std::string> source_date_epoch() {
                      utc.tm_hour, utc.tm_min, utc.tm_sec);
 }
 
-io::ScreeningInputs screening_inputs(const ScreeningFlags& flags) {
-  io::ScreeningInputs inputs;
+run::ScreeningInputs screening_inputs(const ScreeningFlags& flags) {
+  run::ScreeningInputs inputs;
   inputs.applications = flags.applications;
   inputs.criteria = flags.criteria;
   inputs.assessments = flags.assessments;

@@ -7,7 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "input_options.hpp"
-#include "io/screening_run.hpp"
+#include "run/screening_run.hpp"
 
 namespace fundscreen::cmd {
 
@@ -30,6 +30,6 @@ enum class CriteriaOption { required, absent };
 void add_screening_flags(CLI::App& app, ScreeningFlags& flags, CriteriaOption criteria = CriteriaOption::required);
 
 // The run's inputs; the timestamp comes from --timestamp or SOURCE_DATE_EPOCH, else none.
-io::ScreeningInputs screening_inputs(const ScreeningFlags& flags);
+run::ScreeningInputs screening_inputs(const ScreeningFlags& flags);
 
 } // namespace fundscreen::cmd

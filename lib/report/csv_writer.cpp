@@ -15,6 +15,9 @@ class CsvWriter final : public RowWriter {
 public:
   explicit CsvWriter(std::ostream& out) : RowWriter(out) {}
 
+  // The decisions only; a set of more than 64 criteria has no outlines, so then assessments.
+  Needs needs() const override { return {Detail::outline, false}; }
+
   void begin(const core::RunInfo& info) override {
     m_set = info.set;
     buffer() += "id,decision,rank,score,failed,unclear,pending,amount,reason\n";

@@ -134,6 +134,8 @@ class JsonDocumentWriter final : public Writer {
 public:
   explicit JsonDocumentWriter(std::ostream& out) : m_json(out, JsonStyle::pretty) {}
 
+  Needs needs() const override { return {Detail::traced, true}; } // the trail and the inputs' SHA-256
+
   void begin(const core::RunInfo& info) override {
     m_info = info;
     m_json.begin_object();
@@ -166,6 +168,8 @@ private:
 class JsonLinesWriter final : public RowWriter {
 public:
   explicit JsonLinesWriter(std::ostream& out) : RowWriter(out) {}
+
+  Needs needs() const override { return {Detail::traced, true}; } // the trail and the inputs' SHA-256
 
   void begin(const core::RunInfo& info) override {
     m_lines.emplace(info);

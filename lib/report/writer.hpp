@@ -25,6 +25,17 @@ struct WriterOptions {
   Color color = Color::never;
 };
 
+// What a writer reads of each application: the decision alone (an outline, no application),
+// the whole assessment, or the assessment with the values its rules read (the audit trail).
+enum class Detail { outline, assessed, traced };
+
+// What a writer needs of a screening, declared once, from which the run chooses how to screen
+// (which second pass, whether the first keeps the outlines).
+struct Needs {
+  Detail detail = Detail::assessed;
+  bool digests = false; // the SHA-256 of the input files in the run metadata
+};
+
 // Writes a screening in one format. begin() once, add() for every application in input
 // order, end() once. The view's pointers are valid only during add(): a writer that needs
 // an application later copies what it needs.
@@ -34,6 +45,9 @@ public:
   virtual void begin(const core::RunInfo& info) = 0;
   virtual void add(const core::ApplicationView& view) = 0;
   virtual void end() = 0;
+
+  // What the writer needs of each application.
+  virtual Needs needs() const { return {}; }
 
   // True if the writer writes each application on its own, so that format() may be used.
   virtual bool formats_each() const { return false; }

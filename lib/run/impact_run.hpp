@@ -11,7 +11,7 @@
 #include "io/record_loaders.hpp"
 #include "util/diagnostics.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
 
 // What `impact` reads: the set, the outcome reports, and optionally the screening that says
 // which projects were funded.
@@ -22,7 +22,7 @@ struct ImpactInputs {
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
   std::string reviewers; // the roster, or empty
-  InputOptions input;
+  io::InputOptions input;
 };
 
 // The outcome reports checked against the set's impacts.
@@ -43,6 +43,6 @@ struct ImpactRun {
 // Loads everything and evaluates the impacts. Throws util::Error: criteria for a bad set,
 // input for bad reports (with every problem found), among them a report of a project that
 // the screening does not fund.
-ImpactRun run_impact(const ImpactInputs& inputs);
+ImpactRun impact(const ImpactInputs& inputs);
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

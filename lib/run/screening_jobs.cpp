@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "io/screening_jobs.hpp"
+#include "run/screening_jobs.hpp"
 
 #include <algorithm>
 
-#include "io/outline_spill.hpp"
+#include "run/outline_spill.hpp"
 #include "util/large_alloc.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
 
 // One chunk's first pass: each application's id and line, and what the counts and the
 // ranking take from it (ranking entries with their position in the chunk).
@@ -23,10 +23,36 @@ struct FirstPassJob::Decided final : Output {
   std::string spilled; // the outlines' records, with a spill
 };
 
-struct FirstPassJob::Outliner final : Worker {
-  explicit Outliner(const FirstPassJob& job) : m_job(job), m_screener(job.m_set, job.m_assessments, job.m_conflicts) {}
+FirstPass::FirstPass(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
+                     const core::ConflictIndex* conflicts)
+    : m_set(set), m_screener(set, assessments, conflicts), m_outline(m_screener.can_outline()),
+      m_full_rank_entry(core::ties_on_criteria(set)) {}
 
-  void start(const CsvChunk&, Output& out) override {
+core::Outline FirstPass::assessed(const core::Application& app) {
+  m_screener.assess_into(app, core::TraceReads::no, m_assessed);
+  core::Outline o;
+  o.id = m_assessed.id;
+  o.decision = m_assessed.decision;
+  o.eligible = m_assessed.eligible;
+  return o;
+}
+
+core::Outline FirstPass::decide(const core::Application& app, size_t index, std::vector<core::RankEntry>& eligible) {
+  core::Outline o = m_outline ? m_screener.outline(app) : assessed(app); // made in place
+  if (!o.eligible) return o;
+  if (!m_outline)
+    eligible.push_back(core::rank_entry(m_set, m_assessed, app, index));
+  else if (m_full_rank_entry)
+    eligible.push_back(core::rank_entry(m_set, m_screener.assess(app, core::TraceReads::no), app, index));
+  else
+    eligible.push_back(core::rank_entry(m_set, o, app, index));
+  return o;
+}
+
+struct FirstPassJob::Outliner final : Worker {
+  explicit Outliner(const FirstPassJob& job) : m_job(job), m_first(job.m_set, job.m_assessments, job.m_conflicts) {}
+
+  void start(const io::CsvChunk&, Output& out) override {
     auto& d = static_cast<Decided&>(out);
     d.ids.clear();
     d.rows.clear();
@@ -38,40 +64,35 @@ struct FirstPassJob::Outliner final : Worker {
   void row(core::Application& app, Output& out) override {
     auto& d = static_cast<Decided&>(out);
     if (m_job.m_conflict_check) m_job.m_conflict_check->see(app);
-    core::Outline o = m_screener.outline(app);
     size_t index = d.rows.size(); // in the chunk, until done() knows where the chunk starts
+    core::Outline o = m_first.decide(app, index, d.eligible);
     d.ids += o.id;
     d.rows.push_back({d.ids.size(), app.where.line, core::IdRegistry::hash(o.id)});
     d.counts[static_cast<size_t>(o.decision)]++;
-    if (m_job.m_spill) append_spilled(d.spilled, o);
-    if (!o.eligible) return;
-    if (m_job.m_full_rank_entry)
-      d.eligible.push_back(core::rank_entry(m_job.m_set, m_screener.assess(app, core::TraceReads::no), app, index));
-    else
-      d.eligible.push_back(core::rank_entry(m_job.m_set, o, app, index));
+    if (m_job.m_spill) append_spilled(d.spilled, o); // the block reader needs a set with outlines
   }
 
   const FirstPassJob& m_job;
-  core::Screener m_screener; // each worker its own
+  FirstPass m_first; // each worker its own
 };
 
 FirstPassJob::FirstPassJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
                            const core::ConflictIndex* conflicts, FirstPassTally& tally, OutlineSpill* spill,
                            const core::ConflictCheck* conflict_check)
-    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_full_rank_entry(core::ties_on_criteria(set)),
-      m_tally(tally), m_spill(spill), m_conflict_check(conflict_check) {}
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_tally(tally), m_spill(spill),
+      m_conflict_check(conflict_check) {}
 
-void FirstPassJob::start_file(const std::string& path, const CsvLayout& layout) {
+void FirstPassJob::start_file(const std::string& path, const io::CsvLayout& layout) {
   m_where = util::Location{path, 0, 1};
   m_layout = &layout;
   m_file_start = m_tally.applications;
 }
 
-std::unique_ptr<ChunkJob::Output> FirstPassJob::output() { return std::make_unique<Decided>(); }
+std::unique_ptr<io::ChunkJob::Output> FirstPassJob::output() { return std::make_unique<Decided>(); }
 
-std::unique_ptr<ChunkJob::Worker> FirstPassJob::worker() { return std::make_unique<Outliner>(*this); }
+std::unique_ptr<io::ChunkJob::Worker> FirstPassJob::worker() { return std::make_unique<Outliner>(*this); }
 
-void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
+void FirstPassJob::done(const io::CsvChunk& chunk, Output& out) {
   auto& d = static_cast<Decided&>(out);
   if (m_tally.applications == 0) make_room(chunk, d);
   size_t id_start = 0;
@@ -102,7 +123,7 @@ void FirstPassJob::done(const CsvChunk& chunk, Output& out) {
 // (a 16 MiB table); vectors only reserve address space, so the entries get room for every
 // row: the first chunk's share of eligible applications is a poor guess (in the 1M bench
 // file it was too small, and the vector grew by a copy of 24 MB).
-void FirstPassJob::make_room(const CsvChunk& chunk, const Decided& decided) {
+void FirstPassJob::make_room(const io::CsvChunk& chunk, const Decided& decided) {
   constexpr size_t k_most_ids = 1'500'000;
   if (chunk.rows == 0 || chunk.bytes == 0 || !m_layout) return;
   double per_byte = static_cast<double>(chunk.rows) / static_cast<double>(chunk.bytes);
@@ -118,42 +139,28 @@ struct FormatJob::Text final : Output {
 };
 
 struct FormatJob::Formatter final : Worker {
-  explicit Formatter(const FormatJob& job) : m_job(job), m_screener(job.m_set, job.m_assessments, job.m_conflicts) {}
+  explicit Formatter(const FormatJob& job)
+      // The reads as views into the record: the writer formats them before the next row.
+      : m_job(job), m_second(job.m_set, job.m_assessments, job.m_conflicts, job.m_detail, core::TraceReads::views) {}
 
-  void start(const CsvChunk& chunk, Output& out) override {
+  void start(const io::CsvChunk& chunk, Output& out) override {
     static_cast<Text&>(out).text.clear();
     m_index = m_job.m_file_start + chunk.first_row;
     m_first_line = chunk.first_line;
   }
 
   void row(core::Application& app, Output& out) override {
-    core::ApplicationView view;
-    view.index = m_index;
-    view.app = &app;
-    view.placement = m_job.m_place(m_index);
-    ++m_index;
-    std::optional<core::Outline> outline;
-    if (m_job.m_detail == Detail::outline) {
-      outline = m_screener.outline(app);
-      view.outline = &*outline;
-      view.decision = outline->decision;
-    } else {
-      // the writer may show where the application is
+    if (m_job.m_detail != Detail::outline) { // the writer may show where the application is
       if (app.where.source != *m_job.m_path) app.where.source = *m_job.m_path;
       app.where.line += m_first_line - 1;
-      // The reads as views into the record: the writer formats them before the next row.
-      bool trace = m_job.m_detail == Detail::traced;
-      m_screener.assess_into(app, trace ? core::TraceReads::views : core::TraceReads::no, m_assessed);
-      view.assessed = &m_assessed;
-      view.decision = m_assessed.decision;
     }
-    if (view.placement) view.decision = view.placement->decision;
+    const core::ApplicationView& view = m_second.view(app, m_index, m_job.m_place(m_index));
+    ++m_index;
     m_job.m_format(view, static_cast<Text&>(out).text);
   }
 
   const FormatJob& m_job;
-  core::Screener m_screener; // each worker its own
-  core::Assessed m_assessed; // the row's, its memory reused from row to row
+  SecondPass m_second; // each worker its own
   size_t m_index = 0;
   int m_first_line = 0;
 };
@@ -169,10 +176,10 @@ void FormatJob::start_file(const std::string& path, size_t first_index) {
   m_file_start = first_index;
 }
 
-std::unique_ptr<ChunkJob::Output> FormatJob::output() { return std::make_unique<Text>(); }
+std::unique_ptr<io::ChunkJob::Output> FormatJob::output() { return std::make_unique<Text>(); }
 
-std::unique_ptr<ChunkJob::Worker> FormatJob::worker() { return std::make_unique<Formatter>(*this); }
+std::unique_ptr<io::ChunkJob::Worker> FormatJob::worker() { return std::make_unique<Formatter>(*this); }
 
-void FormatJob::done(const CsvChunk&, Output& out) { m_write(static_cast<Text&>(out).text); }
+void FormatJob::done(const io::CsvChunk&, Output& out) { m_write(static_cast<Text&>(out).text); }
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

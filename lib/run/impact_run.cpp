@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "io/impact_run.hpp"
+#include "run/impact_run.hpp"
 
 #include <unordered_map>
 
@@ -9,9 +9,9 @@
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
 #include "io/file.hpp"
-#include "io/screening_run.hpp"
+#include "run/screening_run.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
 
 namespace {
 
@@ -38,7 +38,7 @@ void match_funded(const ImpactInputs& inputs, ImpactRun& run, util::Diagnostics&
   for (const core::Outcome& o : run.outcomes) reported.emplace(outcome_id(o), &o);
   std::unordered_map<std::string, core::Decision> decision_of;
   int id_field = run.set->field_index("id");
-  screen.replay(core::TraceReads::no, [&](const core::ApplicationView& view) {
+  screen.replay(Detail::assessed, [&](const core::ApplicationView& view) {
     const auto* id = std::get_if<std::string>(&view.app->values[id_field]);
     if (!id) return;
     auto it = reported.find(*id);
@@ -67,17 +67,17 @@ void match_funded(const ImpactInputs& inputs, ImpactRun& run, util::Diagnostics&
 
 } // namespace
 
-ImpactRun run_impact(const ImpactInputs& inputs) {
+ImpactRun impact(const ImpactInputs& inputs) {
   ImpactRun run;
-  std::string text = read_file(inputs.criteria, util::ErrorKind::criteria);
-  run.set = std::make_unique<core::CriteriaSet>(parse_criteria(text, inputs.criteria, core::SetUse::impact));
+  std::string text = io::read_file(inputs.criteria, util::ErrorKind::criteria);
+  run.set = std::make_unique<core::CriteriaSet>(io::parse_criteria(text, inputs.criteria, core::SetUse::impact));
   run.criteria_path = inputs.criteria;
-  run.criteria_sha256 = sha256_hex(text);
+  run.criteria_sha256 = io::sha256_hex(text);
 
   util::Diagnostics found;
   for (const std::string& path : inputs.outcomes) {
-    auto read = read_outcomes(path, inputs.input, found);
-    run.inputs.push_back({"outcomes", path, sha256_file(path), read.size()});
+    auto read = io::read_outcomes(path, inputs.input, found);
+    run.inputs.push_back({"outcomes", path, io::sha256_file(path), read.size()});
     for (auto& o : read) run.outcomes.push_back(std::move(o));
   }
   core::check_outcomes(nullptr, run.outcomes, found);
@@ -96,4 +96,4 @@ ImpactRun run_impact(const ImpactInputs& inputs) {
   return run;
 }
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

@@ -16,16 +16,19 @@
 #include "core/run_info.hpp"
 #include "io/block_csv.hpp"
 #include "io/record_loaders.hpp"
+#include "report/writer.hpp"
 #include "util/diagnostics.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
+
+using report::Detail;
 
 // Whether a run computes the SHA-256 of its input files for the run metadata. Only the
 // formats that print them need them, and hashing a large input costs as much as screening it.
 enum class Digests { compute, skip };
 
-// Reads the applications of one file: read_applications(), or a fast reader that returns
-// false when the file needs read_applications() after all.
+// Reads the applications of one file: io::read_applications(), or a fast reader that returns
+// false when the file needs io::read_applications() after all.
 using ApplicationReader =
     std::function<bool(const std::string& path, util::Diagnostics&, const std::function<void(core::Application&&)>&)>;
 
@@ -34,7 +37,18 @@ using ApplicationReader =
 enum class Fields { screening, all };
 
 struct FirstPassTally;
-enum class Detail; // screening_jobs.hpp
+
+// How a run does its work; tests choose small chunks and spill blocks, and compare with the
+// outlines not kept.
+struct RunTuning {
+  // How the block reader spreads its work.
+  io::BlockTuning block;
+  // Whether the first pass may keep the outlines for a second pass that needs only them
+  // (ScreeningRun's `second_pass`), and in blocks of how many bytes (beyond one, in a
+  // temporary file).
+  bool keep_outlines = true;
+  size_t spill_block_bytes = size_t{1} << 20;
+};
 
 // What one screening reads.
 struct ScreeningInputs {
@@ -47,81 +61,70 @@ struct ScreeningInputs {
   std::vector<std::string> conflicts;
   // The call's roster of reviewers, or empty: none.
   std::string reviewers;
-  InputOptions input;
+  io::InputOptions input;
   std::string lang = "en";
   std::optional<std::string> timestamp;
   std::string tool_version;
   Digests digests = Digests::compute;
-  // Whether the first pass keeps every application's outline for the second, so that
-  // replay_outlines() (csv) does not read the applications again: the eligible ones' in
-  // their ranking entries, the others encoded in an OutlineSpill (a temporary file once
-  // they outgrow `spill_block_bytes`). Only when the first pass reads in chunks; other
-  // replays read the applications again whatever this says.
-  bool spill_outlines = false;
-  size_t spill_block_bytes = size_t{1} << 20;
-  // How the block reader spreads its work (tests choose small chunks).
-  BlockTuning block_tuning;
+  RunTuning tuning;
 };
 
 class OutlineSpill;
 
 // A screening in two passes over the applications, so that memory holds only the eligible
 // applications' ranking entries and never the rejected ones: the first pass decides every
-// application and draws the funding line, the second replays them (or, with spill_outlines,
-// the outlines the first pass kept) in input order with their final decisions for the output.
+// application and draws the funding line, the second replays them (or the outlines the first
+// pass kept) in input order with their final decisions for the output.
 class ScreeningRun {
 public:
+  using Visit = std::function<void(const core::ApplicationView&)>;
+
   // Loads the set, roster, assessments and conflicts and makes the first pass (which checks
-  // what the conflicts name against the applications). Throws util::Error:
-  // criteria for a bad set, input (with every problem found) for bad input files.
-  explicit ScreeningRun(ScreeningInputs inputs);
+  // what the conflicts name against the applications). `second_pass`: what the second pass
+  // will give each application; for Detail::outline a first pass that reads in chunks keeps
+  // every outline (the eligible applications' in their ranking entries, the others encoded
+  // in an OutlineSpill), so that the second does not read the applications again. Throws
+  // util::Error: criteria for a bad set, input (with every problem found) for bad input files.
+  explicit ScreeningRun(ScreeningInputs inputs, Detail second_pass = Detail::assessed);
   ~ScreeningRun();
 
   const core::RunInfo& info() const { return m_info; }
   const core::CriteriaSet& set() const { return *m_set; }
   // Warnings found while loading (unknown columns and the like), for stderr.
   const util::Diagnostics& warnings() const { return m_warnings; }
-
-  // The second pass: every application in input order, with its whole trail when `trace`.
-  void replay(core::TraceReads trace, const std::function<void(const core::ApplicationView&)>& visit) const;
-
-  // True if replay_outlines() can be used: a set of at most 64 criteria.
-  bool can_outline() const;
-  // True if replay_outlines() replays the outlines the first pass kept
-  // (ScreeningInputs::spill_outlines) without reading the applications again.
+  // True if the first pass kept the outlines, so that an outline replay reads no application.
   bool outlines_kept() const { return m_spill != nullptr; }
-  // The second pass for a writer that needs only the decisions (csv): each view has an
-  // outline and no assessment, and nothing is allocated per application.
-  void replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const;
-  // How a writer that formats each application on its own does it: `format` appends the
-  // output of one application to a buffer, and may be called on several threads at once;
-  // `write` gets the buffers in input order, on the caller's thread.
-  using Format = std::function<void(const core::ApplicationView&, std::string&)>;
-  using Write = std::function<void(std::string_view)>;
-  // replay() for such a writer; `shown`, if given, the fields it shows besides those the
-  // screening reads (the others are left untyped).
-  void replay(core::TraceReads trace, const Format& format, const Write& write,
-              const std::optional<std::vector<std::string>>& shown = std::nullopt) const;
-  // replay_outlines() for such a writer.
-  void replay_outlines(const Format& format, const Write& write) const;
+
+  // The second pass: every application in input order, screened for `detail` (a set of more
+  // than 64 criteria has no outlines: then assessed). A view's application (null when the
+  // outlines were kept) and assessment are valid during the visit only.
+  void replay(Detail detail, const Visit& visit) const;
+  // The second pass into `writer`, between its begin() and end(), for what it needs(): a writer
+  // that formats_each() has each application screened and formatted on the workers.
+  void replay(report::Writer& writer) const;
 
 private:
+  using Format = std::function<void(const core::ApplicationView&, std::string&)>;
+  using Write = std::function<void(std::string_view)>;
+
   void load_reviews();
-  void first_pass();
+  void first_pass(Detail second_pass);
   // The first pass with the streaming reader.
   void first_pass_streaming();
   // The first pass with the block reader; false if it stopped at something it does not handle.
-  bool first_pass_in_chunks();
+  bool first_pass_in_chunks(Detail second_pass);
   // Ids, counts and the funding line from what the first pass found.
   void finish_first_pass(FirstPassTally& tally);
   void count_decisions();
+  // `detail`, or assessed where the set has no outlines.
+  Detail possible(Detail detail) const;
   // The reader of the second pass: the one the first pass could use, keeping `fields`.
   ApplicationReader replay_reader(Fields fields) const;
-  // The second pass with `fields` kept: `decide(app, view, done)` fills in the view's
-  // assessment or outline and calls `done()`, which sets the final decision and visits.
-  template <typename Decide>
-  void replay_with(Fields fields, Decide decide, const std::function<void(const core::ApplicationView&)>& visit) const;
-  // The second pass of a writer that formats each application on its own, with `detail`.
+  // The second pass of a writer that formats each application on its own, with `detail`:
+  // `format` appends the output of one application to a buffer, and may be called on several
+  // threads at once; `write` gets the buffers in input order, on the caller's thread.
+  // `shown`, if given, the fields it shows besides those the screening reads (the others
+  // are left untyped).
   void replay_formatted(Detail detail, const Format& format, const Write& write,
                         const std::optional<std::vector<std::string>>& shown = std::nullopt) const;
   // The second pass from the spilled outlines: `each(views)` gets the applications in input
@@ -156,7 +159,7 @@ private:
   // True when the first pass read every file with the block reader, so the second may too;
   // then how it found each file of m_inputs.applications.
   bool m_block = false;
-  std::vector<CsvLayout> m_layouts;
+  std::vector<io::CsvLayout> m_layouts;
   // By file of m_inputs.applications: the applications of a YAML file, which the first pass
   // keeps (a YAML file is read whole, so they cost little beside it) so that the second does
   // not parse the file again.
@@ -169,4 +172,4 @@ private:
   core::RunInfo m_info;
 };
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

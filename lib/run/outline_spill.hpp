@@ -12,7 +12,7 @@
 
 #include "core/screener.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
 
 // Bytes appended in pieces and read back in the same order, in blocks of whole pieces. The
 // bytes stay in memory up to `block_bytes`; beyond that they go to an unnamed temporary file
@@ -69,4 +69,4 @@ void append_spilled(std::string& out, const core::Outline& outline);
 // moves `at` past it.
 void read_spilled(std::string_view block, size_t& at, SpilledOutline& record);
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// A screening of a file large enough for the block reader's two workers gives the same csv
+// run::screen() of a file large enough for the block reader's two workers gives the same csv
 // and jsonl, byte for byte, as the same screening through the streaming reader.
 #include <cstdio>
 #include <fstream>
@@ -10,8 +10,9 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
-#include "io/screening_run.hpp"
 #include "report/writer.hpp"
+#include "run/screen.hpp"
+#include "run/screening_run.hpp"
 #include "util/error.hpp"
 
 namespace {
@@ -40,66 +41,63 @@ funding: {policy: strict, amount: requested_eur}
 
 enum class Pass { in_chunks, row_by_row };
 
+// `inner`, but formatting nothing on other threads: the writer of a screening row by row.
+class RowByRow final : public fundscreen::report::Writer {
+public:
+  explicit RowByRow(Writer& inner) : m_inner(inner) {}
+  void begin(const fundscreen::core::RunInfo& info) override { m_inner.begin(info); }
+  void add(const fundscreen::core::ApplicationView& view) override { m_inner.add(view); }
+  void end() override { m_inner.end(); }
+  fundscreen::report::Needs needs() const override { return m_inner.needs(); }
+
+private:
+  Writer& m_inner;
+};
+
+// The output of run::screen() in `format`, formatted on the workers or row by row.
+std::string output_of(const fundscreen::run::ScreeningInputs& inputs, Pass pass,
+                      fundscreen::report::Format format = fundscreen::report::Format::csv) {
+  std::ostringstream out;
+  auto writer = fundscreen::report::make_writer(format, out, {});
+  RowByRow row_by_row(*writer);
+  fundscreen::run::screen(inputs, pass == Pass::in_chunks ? *writer : row_by_row, [](const auto&) {});
+  return out.str();
+}
+
 // The output of a screening of `paths`; with windows-1252 the block reader leaves the file to
 // the streaming reader (the file is ASCII, so the values are the same).
 std::string screen(const std::vector<std::string>& paths, fundscreen::io::Encoding encoding, Pass pass,
                    fundscreen::report::Format format = fundscreen::report::Format::csv) {
-  fundscreen::io::ScreeningInputs inputs;
+  fundscreen::run::ScreeningInputs inputs;
   inputs.applications = paths;
   inputs.criteria = "set.yaml";
   inputs.criteria_text = k_set;
   inputs.input.csv.encoding = encoding;
-  inputs.digests = fundscreen::io::Digests::skip;
-  fundscreen::io::ScreeningRun run(inputs);
-  std::ostringstream out;
-  auto writer = fundscreen::report::make_writer(format, out, {});
-  writer->begin(run.info());
-  auto each = [&](const auto& view, std::string& text) { writer->format(view, text); };
-  auto write = [&](std::string_view text) { writer->add_formatted(text); };
-  auto add = [&](const auto& view) { writer->add(view); };
-  if (format == fundscreen::report::Format::jsonl && pass == Pass::in_chunks)
-    run.replay(fundscreen::core::TraceReads::yes, each, write);
-  else if (format == fundscreen::report::Format::jsonl)
-    run.replay(fundscreen::core::TraceReads::yes, add);
-  else if (pass == Pass::in_chunks)
-    run.replay_outlines(each, write);
-  else
-    run.replay_outlines(add);
-  writer->end();
-  return out.str();
+  return output_of(inputs, pass, format);
 }
 
-// The csv of a screening as `screen` gives it (formatted in blocks) or row by row.
-std::string csv_of(fundscreen::io::ScreeningInputs inputs, Pass pass) {
-  inputs.digests = fundscreen::io::Digests::skip;
-  fundscreen::io::ScreeningRun run(inputs);
-  CHECK(run.outlines_kept() == inputs.spill_outlines); // the first pass read in chunks
-  std::ostringstream out;
-  auto writer = fundscreen::report::make_writer(fundscreen::report::Format::csv, out, {});
-  writer->begin(run.info());
-  if (pass == Pass::in_chunks)
-    run.replay_outlines([&](const auto& view, std::string& text) { writer->format(view, text); },
-                        [&](std::string_view text) { writer->add_formatted(text); });
-  else
-    run.replay_outlines([&](const auto& view) { writer->add(view); });
-  writer->end();
-  return out.str();
+// The csv of a screening as `screen` gives it (formatted in blocks) or row by row; a first
+// pass in chunks keeps the outlines unless the tuning says not to.
+std::string csv_of(const fundscreen::run::ScreeningInputs& inputs, Pass pass) {
+  fundscreen::run::ScreeningRun run(inputs, fundscreen::report::Detail::outline);
+  CHECK(run.outlines_kept() == inputs.tuning.keep_outlines); // the first pass read in chunks
+  return output_of(inputs, pass);
 }
 
 // The same csv from outlines the first pass spilled, whatever the chunks, threads and the
 // spill's blocks (1 MiB: in memory; 64 bytes: a file of many blocks).
-void check_spilled_same(fundscreen::io::ScreeningInputs inputs) {
-  inputs.spill_outlines = false;
+void check_spilled_same(fundscreen::run::ScreeningInputs inputs) {
+  inputs.tuning.keep_outlines = false;
   std::string read_twice = csv_of(inputs, Pass::in_chunks);
-  inputs.spill_outlines = true;
+  inputs.tuning.keep_outlines = true;
   using fundscreen::io::BlockTuning;
   for (BlockTuning tuning : {BlockTuning{}, BlockTuning{64, 0}, BlockTuning{64, 2}, BlockTuning{700, 2}})
     for (size_t block : {size_t{1} << 20, size_t{64}, size_t{1}}) {
       CAPTURE(tuning.chunk_bytes);
       CAPTURE(tuning.workers);
       CAPTURE(block);
-      inputs.block_tuning = tuning;
-      inputs.spill_block_bytes = block;
+      inputs.tuning.block = tuning;
+      inputs.tuning.spill_block_bytes = block;
       CHECK(csv_of(inputs, Pass::in_chunks) == read_twice);
       CHECK(csv_of(inputs, Pass::row_by_row) == read_twice);
     }
@@ -112,7 +110,7 @@ std::string temporary_path(const std::string& name) {
 
 } // namespace
 
-TEST_CASE("io::ScreeningRun") {
+TEST_CASE("run::ScreeningRun") {
   std::string header = "id,title,stage,requested_eur,score\n", bytes = header, first_half;
   for (int i = 0; i < 20000; ++i) {
     if (i == 10000) first_half = bytes;
@@ -139,34 +137,30 @@ TEST_CASE("io::ScreeningRun") {
     CHECK(screen(halves, Encoding::utf8, Pass::in_chunks) == streamed); // the same applications in two files
   }
   SUBCASE("csv from the outlines the first pass spilled, in one file or two") {
-    fundscreen::io::ScreeningInputs inputs;
+    fundscreen::run::ScreeningInputs inputs;
     inputs.criteria = "set.yaml";
     inputs.criteria_text = k_set;
-    inputs.spill_outlines = true;
     std::string streamed = screen(whole, Encoding::windows_1252, Pass::row_by_row);
     for (const auto& paths : {whole, halves}) {
       inputs.applications = paths;
       for (size_t block : {size_t{1} << 20, size_t{4096}}) {
-        inputs.spill_block_bytes = block;
+        inputs.tuning.spill_block_bytes = block;
         CHECK(csv_of(inputs, Pass::in_chunks) == streamed);
         CHECK(csv_of(inputs, Pass::row_by_row) == streamed);
       }
     }
   }
   SUBCASE("jsonl reads the applications again, spilled outlines or not") {
-    fundscreen::io::ScreeningInputs inputs;
+    fundscreen::run::ScreeningInputs inputs;
     inputs.applications = whole;
     inputs.criteria = "set.yaml";
     inputs.criteria_text = k_set;
-    inputs.digests = fundscreen::io::Digests::skip;
-    inputs.spill_outlines = true;
-    fundscreen::io::ScreeningRun run(inputs);
+    fundscreen::run::ScreeningRun run(inputs, fundscreen::report::Detail::outline);
+    CHECK(run.outlines_kept());
     std::ostringstream out;
     auto writer = fundscreen::report::make_writer(fundscreen::report::Format::jsonl, out, {});
     writer->begin(run.info());
-    run.replay(
-        fundscreen::core::TraceReads::yes, [&](const auto& view, std::string& text) { writer->format(view, text); },
-        [&](std::string_view text) { writer->add_formatted(text); });
+    run.replay(*writer);
     writer->end();
     CHECK(out.str() == screen(whole, Encoding::utf8, Pass::in_chunks, fundscreen::report::Format::jsonl));
   }
@@ -200,8 +194,8 @@ TEST_CASE("io::ScreeningRun") {
   for (const std::string& file : {whole[0], halves[0], halves[1]}) std::remove(file.c_str());
 }
 
-TEST_CASE("io::ScreeningRun with spilled outlines") {
-  fundscreen::io::ScreeningInputs inputs;
+TEST_CASE("run::ScreeningRun with spilled outlines") {
+  fundscreen::run::ScreeningInputs inputs;
   inputs.criteria = "set.yaml";
   SUBCASE("empty ids, eligible applications first and last, several files") {
     std::string set = k_set;
@@ -241,7 +235,7 @@ TEST_CASE("io::ScreeningRun with spilled outlines") {
   }
 }
 
-TEST_CASE("io::ScreeningRun checks what the conflicts name, reading in chunks or row by row") {
+TEST_CASE("run::ScreeningRun checks what the conflicts name, reading in chunks or row by row") {
   const std::vector<std::string> names = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"};
   std::string set = k_set;
   set.replace(set.find("  - {name: title"), 0, "  - {name: applicant, type: string}\n");
@@ -255,18 +249,18 @@ TEST_CASE("io::ScreeningRun checks what the conflicts name, reading in chunks or
   std::ofstream(roster, std::ios::binary) << "reviewer,name\nR1,Reviewer One\nR2,Reviewer Two\n";
   std::ofstream(conflicts, std::ios::binary)
       << "reviewer,application,applicant\nR1,A12,\nR2,,Applicant Echo\nR1,A29999,\nR3,,Applicant Bravoo\n";
-  fundscreen::io::ScreeningInputs inputs;
+  fundscreen::run::ScreeningInputs inputs;
   inputs.criteria = "set.yaml";
   inputs.criteria_text = set;
   inputs.applications = {apps};
   inputs.reviewers = roster;
   inputs.conflicts = {conflicts};
-  inputs.digests = fundscreen::io::Digests::skip;
+  inputs.digests = fundscreen::run::Digests::skip;
   auto problems = [&](fundscreen::io::Encoding encoding, fundscreen::io::BlockTuning tuning) {
     inputs.input.csv.encoding = encoding;
-    inputs.block_tuning = tuning;
+    inputs.tuning.block = tuning;
     try {
-      fundscreen::io::ScreeningRun run(inputs);
+      fundscreen::run::ScreeningRun run(inputs);
     } catch (const fundscreen::util::Error& e) {
       std::string out;
       for (const auto& d : e.diagnostics())

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "io/screening_run.hpp"
+#include "run/screening_run.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,17 +16,17 @@
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
 #include "io/file.hpp"
-#include "io/outline_spill.hpp"
-#include "io/screening_jobs.hpp"
+#include "run/outline_spill.hpp"
+#include "run/screening_jobs.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
 
 namespace {
 
 // Standard input can be read only once, and a screening reads its applications twice:
 // copy it to a temporary file first.
 std::string spool_stdin() {
-  std::string path = temporary_dir() + "/fundscreen-XXXXXX";
+  std::string path = io::temporary_dir() + "/fundscreen-XXXXXX";
   int fd = mkstemp(path.data());
   if (fd < 0) throw util::Error(util::ErrorKind::input, {{}, util::Severity::error, "cannot spool standard input", {}});
   close(fd);
@@ -48,10 +48,10 @@ void stop_on_errors(util::Diagnostics& found, util::Diagnostics& warnings) {
 
 } // namespace
 
-ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs)) {
+ScreeningRun::ScreeningRun(ScreeningInputs inputs, Detail second_pass) : m_inputs(std::move(inputs)) {
   std::string text =
-      m_inputs.criteria_text ? *m_inputs.criteria_text : read_file(m_inputs.criteria, util::ErrorKind::criteria);
-  m_set = std::make_unique<core::CriteriaSet>(parse_criteria(text, m_inputs.criteria));
+      m_inputs.criteria_text ? *m_inputs.criteria_text : io::read_file(m_inputs.criteria, util::ErrorKind::criteria);
+  m_set = std::make_unique<core::CriteriaSet>(io::parse_criteria(text, m_inputs.criteria));
   for (std::string& path : m_inputs.applications) {
     m_names.push_back(path == "-" ? "<stdin>" : path);
     if (path != "-") continue;
@@ -61,12 +61,12 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs) : m_inputs(std::move(inputs))
   m_info.tool_version = m_inputs.tool_version;
   m_info.set = m_set.get();
   m_info.criteria_path = m_inputs.criteria;
-  m_info.criteria_sha256 = m_inputs.digests == Digests::compute ? sha256_hex(text) : "";
+  m_info.criteria_sha256 = m_inputs.digests == Digests::compute ? io::sha256_hex(text) : "";
   m_info.timestamp = m_inputs.timestamp;
   m_info.lang = m_inputs.lang;
   load_reviews();
   try {
-    first_pass();
+    first_pass(second_pass);
   } catch (const util::Error& e) { // standard input is named so, not by its temporary copy
     throw util::Error(e.kind(), renamed(e.diagnostics()));
   }
@@ -92,14 +92,14 @@ std::shared_future<std::string> ScreeningRun::digest(const std::string& path) co
     none.set_value("");
     return none.get_future().share();
   }
-  return std::async(std::launch::async, [path] { return sha256_file(path); }).share();
+  return std::async(std::launch::async, [path] { return io::sha256_file(path); }).share();
 }
 
 void ScreeningRun::load_reviews() {
   util::Diagnostics found;
   if (const std::string& path = m_inputs.reviewers; !path.empty()) {
     auto sha = digest(path);
-    auto roster = read_roster(path, m_inputs.input, *m_set, found);
+    auto roster = io::read_roster(path, m_inputs.input, *m_set, found);
     // Read in part, its errors stop the run here, before every assessment is one more.
     if (!roster) stop_on_errors(found, m_warnings);
     m_roster = std::make_unique<core::Roster>(std::move(roster.value()));
@@ -108,12 +108,12 @@ void ScreeningRun::load_reviews() {
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
   for (const std::string& path : m_inputs.assessments) {
     auto sha = digest(path);
-    size_t rows = load_assessments(path, m_inputs.input, *m_set, m_roster.get(), *m_assessments, found);
+    size_t rows = io::load_assessments(path, m_inputs.input, *m_set, m_roster.get(), *m_assessments, found);
     m_info.inputs.push_back({"assessments", path, sha.get(), rows});
   }
-  report_similar_reviewers(*m_assessments, m_roster.get(), m_inputs.input, found);
+  io::report_similar_reviewers(*m_assessments, m_roster.get(), m_inputs.input, found);
   for (const std::string& path : m_inputs.conflicts) {
-    auto read = read_conflicts(path, m_inputs.input, found);
+    auto read = io::read_conflicts(path, m_inputs.input, found);
     m_info.inputs.push_back({"conflicts", path, digest(path).get(), read.size()});
     for (const auto& c : read) m_conflicts.add(c);
   }
@@ -134,13 +134,13 @@ void ScreeningRun::load_reviews() {
 
 // The block reader for a screening: it keeps only the fields a screening reads, and those
 // named in `shown`.
-static BlockCsvApplications block_reader(const core::CriteriaSet& set, const ScreeningInputs& inputs, Fields fields,
-                                         const std::vector<std::string>& shown = {}) {
+static io::BlockCsvApplications block_reader(const core::CriteriaSet& set, const ScreeningInputs& inputs, Fields fields,
+                                             const std::vector<std::string>& shown = {}) {
   std::vector<bool> keep =
-      fields == Fields::all ? std::vector<bool>(set.fields.size(), true) : fields_screening_reads(set);
+      fields == Fields::all ? std::vector<bool>(set.fields.size(), true) : io::fields_screening_reads(set);
   for (const std::string& name : shown)
     if (int f = set.field_index(name); f >= 0) keep[static_cast<size_t>(f)] = true;
-  return BlockCsvApplications(set, inputs.input, std::move(keep), inputs.block_tuning);
+  return io::BlockCsvApplications(set, inputs.input, std::move(keep), inputs.tuning.block);
 }
 
 // Sorts `entries` by core::ranks_before: a large call's two halves each on a core of its own,
@@ -159,27 +159,28 @@ static void rank_on_two_cores(const core::CriteriaSet& set, std::vector<core::Ra
   std::inplace_merge(entries.begin(), middle, entries.end(), before);
 }
 
-void ScreeningRun::first_pass() {
+void ScreeningRun::first_pass(Detail second_pass) {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
-  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks();
+  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks(second_pass);
   if (m_block) return;
   m_spill.reset(); // what it spilled before it stopped
   first_pass_streaming();
 }
 
-bool ScreeningRun::first_pass_in_chunks() {
+bool ScreeningRun::first_pass_in_chunks(Detail second_pass) {
   FirstPassTally tally;
   m_assessments->group(); // before the workers read it
-  if (m_inputs.spill_outlines) m_spill = std::make_unique<OutlineSpill>(m_inputs.spill_block_bytes);
+  if (second_pass == Detail::outline && m_inputs.tuning.keep_outlines)
+    m_spill = std::make_unique<OutlineSpill>(m_inputs.tuning.spill_block_bytes);
   FirstPassJob job(*m_set, m_assessments.get(), &m_conflicts, tally, m_spill.get(), m_conflict_check.get());
-  BlockCsvApplications reader = block_reader(*m_set, m_inputs, Fields::screening);
+  io::BlockCsvApplications reader = block_reader(*m_set, m_inputs, Fields::screening);
   m_layouts.clear();
   m_layouts.reserve(m_inputs.applications.size());
   for (const std::string& path : m_inputs.applications) {
     auto sha = digest(path);
     size_t first = tally.applications;
-    CsvLayout& layout = m_layouts.emplace_back();
+    io::CsvLayout& layout = m_layouts.emplace_back();
     job.start_file(path, layout);
     if (!reader.read(path, job, &layout)) return false;
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
@@ -191,34 +192,20 @@ bool ScreeningRun::first_pass_in_chunks() {
 
 void ScreeningRun::first_pass_streaming() {
   FirstPassTally tally;
-  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
-  bool outline = screener.can_outline(), full_rank_entry = core::ties_on_criteria(*m_set);
+  FirstPass decider(*m_set, m_assessments.get(), &m_conflicts);
   size_t& index = tally.applications;
   m_kept.assign(m_inputs.applications.size(), {});
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const std::string& path = m_inputs.applications[f];
     auto sha = digest(path);
     size_t first = index;
-    bool keep = is_yaml_path(path);
-    read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
+    bool keep = io::is_yaml_path(path);
+    io::read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
       if (keep) m_kept[f].push_back(app);
-      size_t i = index++;
       m_conflict_check->see(app);
-      if (!outline) {
-        core::Assessed assessed = screener.assess(app, core::TraceReads::no);
-        if (!assessed.id.empty()) tally.ids.add(assessed.id, app.where, tally.found);
-        tally.counts[static_cast<size_t>(assessed.decision)]++;
-        if (assessed.eligible) tally.eligible.push_back(core::rank_entry(*m_set, assessed, app, i));
-        return;
-      }
-      core::Outline o = screener.outline(app);
+      core::Outline o = decider.decide(app, index++, tally.eligible);
       if (!o.id.empty()) tally.ids.add(o.id, app.where, tally.found);
       tally.counts[static_cast<size_t>(o.decision)]++;
-      if (!o.eligible) return;
-      if (full_rank_entry)
-        tally.eligible.push_back(core::rank_entry(*m_set, screener.assess(app, core::TraceReads::no), app, i));
-      else
-        tally.eligible.push_back(core::rank_entry(*m_set, o, app, i));
     });
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
     tally.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
@@ -230,7 +217,7 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   m_assessments->check(&tally.ids, tally.found);
   // Every problem of the conflicts at once: their reviewers, applications and applicants.
   for (const auto& d : m_conflict_problems.items()) tally.found.add(d);
-  report_conflicts(*m_conflict_check, tally.ids, m_inputs.applications, *m_set, m_inputs.input, tally.found);
+  io::report_conflicts(*m_conflict_check, tally.ids, m_inputs.applications, *m_set, m_inputs.input, tally.found);
   stop_on_errors(tally.found, m_warnings);
   m_info.counts = tally.counts;
   m_info.inputs.insert(m_info.inputs.end(), tally.inputs.begin(), tally.inputs.end());
@@ -260,74 +247,49 @@ void ScreeningRun::count_decisions() {
   m_info.counts[static_cast<size_t>(core::Decision::reserve)] = m_info.eligible - static_cast<size_t>(m_line.funded);
 }
 
-template <typename Decide>
-void ScreeningRun::replay_with(Fields fields, Decide decide,
-                               const std::function<void(const core::ApplicationView&)>& visit) const {
+Detail ScreeningRun::possible(Detail detail) const {
+  return detail == Detail::outline && m_set->criteria.size() > 64 ? Detail::assessed : detail;
+}
+
+void ScreeningRun::replay(Detail detail, const Visit& visit) const {
+  detail = possible(detail);
+  if (detail == Detail::outline && m_spill) {
+    replay_spilled([&](std::span<const core::ApplicationView> views) {
+      for (const core::ApplicationView& view : views) visit(view);
+    });
+    return;
+  }
+  SecondPass second(*m_set, m_assessments.get(), &m_conflicts, detail);
   util::Diagnostics ignored; // the first pass reported everything already
-  ApplicationReader read = replay_reader(fields);
+  // An outline needs the fields the screening reads; writers may show any field.
+  ApplicationReader read = replay_reader(detail == Detail::outline ? Fields::screening : Fields::all);
   size_t index = 0;
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const std::string& path = m_inputs.applications[f];
     bool whole = read(path, ignored, [&](core::Application&& app) {
       if (app.where.source != m_names[f]) app.where.source = m_names[f];
-      core::ApplicationView view;
-      view.index = index;
-      view.app = &app;
-      view.placement = placement_of(index);
+      visit(second.view(app, index, placement_of(index)));
       ++index;
-      decide(app, view, [&] {
-        if (view.placement) view.decision = view.placement->decision;
-        visit(view);
-      });
     });
     if (!whole) throw_changed(path);
   }
   if (index != m_info.applications) throw_changed(m_inputs.applications.back());
 }
 
-void ScreeningRun::replay(core::TraceReads trace,
-                          const std::function<void(const core::ApplicationView&)>& visit) const {
-  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
-  core::Assessed assessed; // one for all, its memory reused
-  replay_with(
-      Fields::all, // writers may show any field
-      [&](const core::Application& app, core::ApplicationView& view, const auto& done) {
-        screener.assess_into(app, trace, assessed);
-        view.assessed = &assessed;
-        view.decision = assessed.decision;
-        done();
-      },
-      visit);
-}
-
-bool ScreeningRun::can_outline() const { return m_set->criteria.size() <= 64; }
-
-void ScreeningRun::replay_outlines(const std::function<void(const core::ApplicationView&)>& visit) const {
-  if (m_spill) {
-    replay_spilled([&](std::span<const core::ApplicationView> views) {
-      for (const core::ApplicationView& view : views) visit(view);
-    });
+void ScreeningRun::replay(report::Writer& writer) const {
+  report::Needs needs = writer.needs();
+  Detail detail = possible(needs.detail);
+  if (!writer.formats_each()) {
+    replay(detail, [&](const core::ApplicationView& view) { writer.add(view); });
     return;
   }
-  core::Screener screener(*m_set, m_assessments.get(), &m_conflicts);
-  replay_with(
-      Fields::screening,
-      [&](const core::Application& app, core::ApplicationView& view, const auto& done) {
-        core::Outline outline = screener.outline(app);
-        view.outline = &outline;
-        view.decision = outline.decision;
-        done();
-      },
-      visit);
-}
-
-void ScreeningRun::replay(core::TraceReads trace, const Format& format, const Write& write,
-                          const std::optional<std::vector<std::string>>& shown) const {
-  replay_formatted(trace == core::TraceReads::yes ? Detail::traced : Detail::assessed, format, write, shown);
-}
-
-void ScreeningRun::replay_outlines(const Format& format, const Write& write) const {
-  replay_formatted(Detail::outline, format, write);
+  // Each application screened and formatted on both cores.
+  auto format = [&](const core::ApplicationView& view, std::string& text) { writer.format(view, text); };
+  auto write = [&](std::string_view text) { writer.add_formatted(text); };
+  if (detail == Detail::outline)
+    replay_formatted(detail, format, write);
+  else
+    replay_formatted(detail, format, write, writer.fields_shown());
 }
 
 void ScreeningRun::replay_formatted(Detail detail, const Format& format, const Write& write,
@@ -335,15 +297,11 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
   if (detail == Detail::outline && m_spill) return replay_spilled(format, write);
   if (!m_block) { // the streaming reader: one application after the other
     std::string text;
-    auto visit = [&](const core::ApplicationView& view) {
+    replay(detail, [&](const core::ApplicationView& view) {
       text.clear();
       format(view, text);
       write(text);
-    };
-    if (detail == Detail::outline)
-      replay_outlines(visit);
-    else
-      replay(detail == Detail::traced ? core::TraceReads::yes : core::TraceReads::no, visit);
+    });
     return;
   }
   FormatJob job(
@@ -351,14 +309,14 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
       write);
   // An outline needs the fields the screening reads; a writer may show others.
   bool screening_only = detail == Detail::outline || shown;
-  BlockCsvApplications reader = block_reader(*m_set, m_inputs, screening_only ? Fields::screening : Fields::all,
-                                             shown ? *shown : std::vector<std::string>{});
+  io::BlockCsvApplications reader = block_reader(*m_set, m_inputs, screening_only ? Fields::screening : Fields::all,
+                                                 shown ? *shown : std::vector<std::string>{});
   size_t first = 0;
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
-    const CsvLayout& layout = m_layouts[f];
+    const io::CsvLayout& layout = m_layouts[f];
     job.start_file(m_names[f], first); // the name the application's place shows
     if (!reader.read(m_inputs.applications[f], job, nullptr, &layout)) throw_changed(m_inputs.applications[f]);
-    for (const CsvChunk& chunk : layout.chunks) first += chunk.rows;
+    for (const io::CsvChunk& chunk : layout.chunks) first += chunk.rows;
   }
 }
 
@@ -441,7 +399,7 @@ void ScreeningRun::replay_spilled(const Format& format, const Write& write) cons
 // streaming reader.
 ApplicationReader ScreeningRun::replay_reader(Fields fields) const {
   if (m_block) {
-    auto reader = std::make_shared<BlockCsvApplications>(block_reader(*m_set, m_inputs, fields));
+    auto reader = std::make_shared<io::BlockCsvApplications>(block_reader(*m_set, m_inputs, fields));
     return [this, reader](const std::string& path, util::Diagnostics&,
                           const std::function<void(core::Application &&)>& sink) {
       auto file = std::find(m_inputs.applications.begin(), m_inputs.applications.end(), path);
@@ -451,13 +409,13 @@ ApplicationReader ScreeningRun::replay_reader(Fields fields) const {
   return [&](const std::string& path, util::Diagnostics& found, const std::function<void(core::Application &&)>& sink) {
     auto file = std::find(m_inputs.applications.begin(), m_inputs.applications.end(), path);
     size_t f = static_cast<size_t>(file - m_inputs.applications.begin());
-    if (f < m_kept.size() && is_yaml_path(path)) { // parsed once: YAML is slow to parse and held whole anyway
+    if (f < m_kept.size() && io::is_yaml_path(path)) { // parsed once: YAML is slow to parse and held whole anyway
       for (const core::Application& app : m_kept[f]) sink(core::Application(app));
       return true;
     }
-    read_applications(path, *m_set, m_inputs.input, found, sink);
+    io::read_applications(path, *m_set, m_inputs.input, found, sink);
     return true;
   };
 }
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

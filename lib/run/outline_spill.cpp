@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "io/outline_spill.hpp"
+#include "run/outline_spill.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -11,7 +11,7 @@
 #include "io/file.hpp"
 #include "util/error.hpp"
 
-namespace fundscreen::io {
+namespace fundscreen::run {
 
 namespace {
 
@@ -53,7 +53,7 @@ void OutlineSpill::append(std::string_view piece) {
 }
 
 void OutlineSpill::open_file() {
-  m_dir = temporary_dir();
+  m_dir = io::temporary_dir();
   m_fd = unnamed_file(m_dir);
   if (m_fd < 0) fail(m_dir, "cannot make", errno);
 }
@@ -166,4 +166,4 @@ void read_spilled(std::string_view block, size_t& at, SpilledOutline& record) {
   }
 }
 
-} // namespace fundscreen::io
+} // namespace fundscreen::run

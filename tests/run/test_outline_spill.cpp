@@ -7,14 +7,14 @@
 #include <doctest/doctest.h>
 
 #include "io/file.hpp"
-#include "io/outline_spill.hpp"
+#include "run/outline_spill.hpp"
 #include "util/error.hpp"
 
 using fundscreen::core::Decision;
 using fundscreen::core::Outline;
 using fundscreen::core::Score;
-using fundscreen::io::OutlineSpill;
-using fundscreen::io::SpilledOutline;
+using fundscreen::run::OutlineSpill;
+using fundscreen::run::SpilledOutline;
 
 namespace {
 
@@ -55,7 +55,7 @@ TEST_CASE("io::temporary_dir: $TMPDIR, or /tmp when it is unset or empty") {
   }
 }
 
-TEST_CASE("io::OutlineSpill") {
+TEST_CASE("run::OutlineSpill") {
   SUBCASE("a spill that fits in a block stays in memory") {
     TemporaryDir none("/nonexistent/fundscreen"); // a file could not be made there
     OutlineSpill spill(16);
@@ -102,7 +102,7 @@ TEST_CASE("io::OutlineSpill") {
   }
 }
 
-TEST_CASE("io::append_spilled") {
+TEST_CASE("run::append_spilled") {
   std::string id =
       "A-1 \"quoted\", long enough to need a longer length than one byte would hold " + std::string(200, 'x');
   std::vector<Outline> outlines(6);
@@ -114,12 +114,12 @@ TEST_CASE("io::append_spilled") {
   outlines[4] = {"S", Decision::reject, false, 0, 0, 0, Score(-31, 9), {1}}; // below the minimum total
   outlines[5] = {"Z", Decision::reject, false, 0, 0, 0, Score(0, 1), {INT64_MIN}};
   std::string block;
-  for (const Outline& o : outlines) fundscreen::io::append_spilled(block, o);
+  for (const Outline& o : outlines) fundscreen::run::append_spilled(block, o);
   CHECK(block[0] == '\x80'); // an eligible application: one byte
   size_t at = 0;
   for (const Outline& o : outlines) {
     SpilledOutline record;
-    fundscreen::io::read_spilled(block, at, record);
+    fundscreen::run::read_spilled(block, at, record);
     CHECK(record.eligible == o.eligible);
     if (o.eligible) continue;
     CHECK(record.outline.id == o.id);
