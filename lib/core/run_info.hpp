@@ -46,8 +46,9 @@ struct RunInfo {
 // One application with its whole screening, in input order, as the output formats see it.
 struct ApplicationView {
   size_t index = 0; // 0-based position in the input
-  // The application's fields; null when the outlines come from the first pass (csv, see
-  // io::ScreeningInputs::spill_outlines): a writer of outlines must not read it.
+  // The application's fields; null when the outlines come from the first pass (a writer that
+  // needs only outlines, as csv does; see run::ScreeningRun): a writer of outlines must not
+  // read it.
   const Application* app = nullptr;
   // The whole screening; null when the writer asked for the outline only.
   const Assessed* assessed = nullptr;
@@ -55,7 +56,7 @@ struct ApplicationView {
   Decision decision = Decision::pending;
   // Rank and cumulative amount, for eligible applications only.
   const Placement* placement = nullptr;
-  // The decision alone (ScreeningRun::replay_outlines); null when `assessed` is given.
+  // The decision alone (a replay of Detail::outline); null when `assessed` is given.
   const Outline* outline = nullptr;
 };
 
