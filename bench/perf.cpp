@@ -39,10 +39,10 @@
 #include "io/block_csv.hpp"
 #include "io/criteria_loader.hpp"
 #include "io/file.hpp"
-#include "io/outline_spill.hpp"
-#include "io/screening_jobs.hpp"
-#include "io/screening_run.hpp"
 #include "report/writer.hpp"
+#include "run/outline_spill.hpp"
+#include "run/screening_jobs.hpp"
+#include "run/screening_run.hpp"
 #include "util/error.hpp"
 
 using namespace fundscreen;
@@ -260,36 +260,38 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
-// What `fundscreen screen --format F` does after the first pass (cmd/screen.cpp's write_all);
-// with `write` false the same replay with callbacks that do nothing: the second pass alone.
-void second_pass(const io::ScreeningRun& run, report::Format format, report::Writer& writer, bool write) {
-  bool trail = format == report::Format::json || format == report::Format::jsonl;
-  bool outline = format == report::Format::csv && run.can_outline();
-  core::TraceReads trace = trail ? core::TraceReads::yes : core::TraceReads::no;
-  if (write) writer.begin(run.info());
-  auto add = [&](const core::ApplicationView& view) {
-    if (write) writer.add(view);
-  };
-  if (writer.formats_each()) {
-    auto each = [&](const core::ApplicationView& view, std::string& text) {
-      if (write) writer.format(view, text);
-    };
-    auto put = [&](std::string_view text) {
-      if (write) writer.add_formatted(text);
-    };
-    if (outline)
-      run.replay_outlines(each, put);
-    else
-      run.replay(trace, each, put, writer.fields_shown());
-  } else if (outline) {
-    run.replay_outlines(add);
-  } else {
-    run.replay(trace, add);
+// A writer that needs what `real` needs and formats as it does, but writes nothing: the second
+// pass alone, the same replay run::screen() chooses for `real`.
+class Idle final : public report::Writer {
+public:
+  explicit Idle(const report::Writer& real) : m_real(real) {}
+  void begin(const core::RunInfo&) override {}
+  void add(const core::ApplicationView&) override {}
+  void end() override {}
+  report::Needs needs() const override { return m_real.needs(); }
+  bool formats_each() const override { return m_real.formats_each(); }
+  void format(const core::ApplicationView&, std::string&) const override {}
+  void add_formatted(std::string_view) override {}
+  std::optional<std::vector<std::string>> fields_shown() const override { return m_real.fields_shown(); }
+
+private:
+  const report::Writer& m_real;
+};
+
+// What `fundscreen screen --format F` does after the first pass (run::screen()); with `write`
+// false the same replay into a writer that writes nothing: the second pass alone.
+void second_pass(const run::ScreeningRun& r, report::Writer& writer, bool write) {
+  if (!write) {
+    Idle idle(writer);
+    r.replay(idle);
+    return;
   }
-  if (write) writer.end();
+  writer.begin(r.info());
+  r.replay(writer);
+  writer.end();
 }
 
-int run(const Options& o) {
+int measure(const Options& o) {
   std::string path = o.input;
   std::string generated;
   if (path.empty()) {
@@ -322,10 +324,10 @@ int run(const Options& o) {
   std::cout << head << '\n';
 
   // The first pass as ScreeningRun makes it with the block reader (first_pass_in_chunks).
-  std::unique_ptr<io::FirstPassTally> tally;
-  std::unique_ptr<io::OutlineSpill> spill;
-  auto first_pass = [&](io::OutlineSpill* to) {
-    io::FirstPassJob job(set, &assessments, &conflicts, *tally, to);
+  std::unique_ptr<run::FirstPassTally> tally;
+  std::unique_ptr<run::OutlineSpill> spill;
+  auto first_pass = [&](run::OutlineSpill* to) {
+    run::FirstPassJob job(set, &assessments, &conflicts, *tally, to);
     io::BlockCsvApplications reader(set, input, io::fields_screening_reads(set));
     io::CsvLayout layout;
     job.start_file(path, layout);
@@ -334,12 +336,12 @@ int run(const Options& o) {
   };
   bench.time(
       "first pass (block reader, outlines)", [&] { first_pass(nullptr); },
-      [&] { tally = std::make_unique<io::FirstPassTally>(); });
+      [&] { tally = std::make_unique<run::FirstPassTally>(); });
   bench.time(
       "first pass, outlines spilled (csv)", [&] { first_pass(spill.get()); },
       [&] {
-        tally = std::make_unique<io::FirstPassTally>();
-        spill = std::make_unique<io::OutlineSpill>();
+        tally = std::make_unique<run::FirstPassTally>();
+        spill = std::make_unique<run::OutlineSpill>();
       });
   size_t applications = tally->applications, eligible = tally->eligible.size();
 
@@ -358,26 +360,26 @@ int run(const Options& o) {
       [&] { return std::to_string(eligible) + " eligible, " + std::to_string(line.funded) + " funded"; });
 
   // The whole first half of `screen`: set, first pass, funding line (ScreeningRun).
-  auto inputs = [&](bool spilled) {
-    io::ScreeningInputs in;
+  auto inputs = [&] {
+    run::ScreeningInputs in;
     in.applications = {path};
     in.criteria = o.criteria;
-    in.digests = io::Digests::skip;
-    in.spill_outlines = spilled;
+    in.digests = run::Digests::skip;
     return in;
   };
-  std::unique_ptr<io::ScreeningRun> plain, spilled;
+  std::unique_ptr<run::ScreeningRun> plain, spilled;
   bench.time(
-      "ScreeningRun (set, first pass, line)", [&] { plain = std::make_unique<io::ScreeningRun>(inputs(false)); },
-      [&] { plain.reset(); });
+      "ScreeningRun (set, first pass, line)",
+      [&] { plain = std::make_unique<run::ScreeningRun>(inputs(), report::Detail::assessed); }, [&] { plain.reset(); });
   bench.time(
-      "ScreeningRun, outlines spilled (csv)", [&] { spilled = std::make_unique<io::ScreeningRun>(inputs(true)); },
+      "ScreeningRun, outlines spilled (csv)",
+      [&] { spilled = std::make_unique<run::ScreeningRun>(inputs(), report::Detail::outline); },
       [&] { spilled.reset(); });
 
   for (const std::string& name : o.formats) {
     auto format = report::parse_format(name);
     if (!format) throw std::runtime_error("unknown format '" + name + "'");
-    const io::ScreeningRun& r = *format == report::Format::csv ? *spilled : *plain;
+    const run::ScreeningRun& r = *format == report::Format::csv ? *spilled : *plain;
     CountingBuf sink;
     std::ostream out(&sink);
     std::unique_ptr<report::Writer> writer;
@@ -386,9 +388,9 @@ int run(const Options& o) {
       writer = report::make_writer(*format, out, {});
     };
     Figures pass = bench.time(
-        "second pass for " + name + " (nothing written)", [&] { second_pass(r, *format, *writer, false); }, make);
+        "second pass for " + name + " (nothing written)", [&] { second_pass(r, *writer, false); }, make);
     Figures whole = bench.time(
-        "second pass + " + name + " writer", [&] { second_pass(r, *format, *writer, true); }, make,
+        "second pass + " + name + " writer", [&] { second_pass(r, *writer, true); }, make,
         [&] { return std::to_string(sink.bytes) + " bytes"; });
     Figures writer_alone{whole.wall - pass.wall, whole.cpu - pass.cpu, std::nullopt};
     if (whole.instructions && pass.instructions) writer_alone.instructions = *whole.instructions - *pass.instructions;
@@ -407,7 +409,7 @@ int run(const Options& o) {
 
 int main(int argc, char** argv) {
   try {
-    return run(parse(argc, argv));
+    return measure(parse(argc, argv));
   } catch (const util::Error& e) {
     for (const auto& d : e.diagnostics()) std::cerr << util::format_diagnostic(d);
     return 1;
