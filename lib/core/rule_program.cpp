@@ -18,7 +18,7 @@ Cell constant_cell(const RuleNode& n) {
   case 2: c.i = std::get<int64_t>(v); break;
   case 3:
   case 4: c.q = n.exact; break;
-  case 5: c.s = &std::get<std::string>(v); break;
+  case 5: c.s = std::get<std::string>(v); break;
   case 6: c.i = std::get<Date>(v).days; break;
   case 7: c.duration = std::get<Duration>(v); break;
   case 8: c.list = &std::get<StringList>(v); break;
@@ -33,12 +33,12 @@ Order order_of(Type l, Type r) {
   if (exact && r == Type::integer) return Order::exact_integer;
   if (exact) return Order::exact;
   switch (l) {
-  case Type::integer: return Order::whole;
+  case Type::integer: return Order::integer;
   case Type::number:
   case Type::money: return Order::exact;
   case Type::string: return Order::text;
   case Type::date:
-  case Type::boolean: return Order::whole;
+  case Type::boolean: return Order::integer;
   case Type::duration: return Order::duration;
   case Type::list: break;
   }

@@ -23,7 +23,7 @@ struct Cell {
     int64_t i;  // boolean (0 or 1), integer, date in days
     Fraction q; // number, money in euros: exact
     Duration duration;
-    const std::string* s;
+    std::string_view s; // a view into the record, a constant, or a string the tree walk made
     const StringList* list;
   };
   // 0 when the value is known; otherwise why not: read `why - 1` was missing (> 0), or a
@@ -76,11 +76,12 @@ enum class Code : uint8_t {
   months_between,
 };
 
-// How compare() orders two values, chosen at compile time from their types; text_equal
-// tells equal strings (0) from different ones (1), all that `==` and `!=` need. `exact`
-// compares two fractions (numbers, money), `integer_exact` and `exact_integer` an integer
-// (whole euros beside money) with one.
-enum class Order : uint8_t { whole, exact, integer_exact, exact_integer, text, text_equal, duration, none };
+// How compare() orders two values, chosen at compile time from their types; `integer`
+// orders 64-bit integers (integers, dates in days, booleans); text_equal tells equal
+// strings (0) from different ones (1), all that `==` and `!=` need. `exact` compares two
+// fractions (numbers, money), `integer_exact` and `exact_integer` an integer (whole euros
+// beside money) with one.
+enum class Order : uint8_t { integer, exact, integer_exact, exact_integer, text, text_equal, duration, none };
 
 // One instruction: `dst` and the operands `a`, `b` are registers, or constants when
 // negative (constant `~a`). With `field_a` operand `a` is the field `slot` itself.
@@ -179,11 +180,13 @@ inline Value money_value(Fraction q) {
   return cents ? Value(Money{*cents}) : Value{};
 }
 
-// How compare() orders a value of type `l` with one of type `r`.
+// How compare_cells() orders a value of type `l` with one of type `r`.
 Order order_of(Type l, Type r);
 
-// -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`; the
-// same as the tree walk's compare().
+// -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`: the
+// rule language's one comparison (equality and order of integers, numbers and money
+// exactly, dates, strings, booleans, durations), which the program and the tree walk both
+// use.
 int compare_cells(const Cell& l, const Cell& r, Order order);
 
 // The tree walk's evaluation, whatever the rule: the audit trail's, and for tests that

@@ -63,15 +63,12 @@ __attribute__((always_inline)) inline bool same_text(std::string_view a, std::st
 // compare_cells(), inlined into the run.
 __attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell& r, Order o) {
   switch (o) {
-  case Order::whole: return order(l.i, r.i);
+  case Order::integer: return order(l.i, r.i);
   case Order::exact: return compare_exact(l.q, r.q);
   case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
   case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
-  case Order::text: {
-    std::string_view a = *l.s, b = *r.s;
-    return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
-  }
-  case Order::text_equal: return same_text(*l.s, *r.s) ? 0 : 1;
+  case Order::text: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
+  case Order::text_equal: return same_text(l.s, r.s) ? 0 : 1;
   case Order::duration:
     return l.duration.months != r.duration.months ? order(l.duration.months, r.duration.months)
                                                   : order(l.duration.days, r.duration.days);
@@ -149,11 +146,11 @@ bool listed(const StringList& list, std::string_view item) {
 }
 
 Cell text_test(const Instr& in, const Cell& l, const Cell& r) {
-  std::string_view needle = *r.s;
-  if (in.code == Code::starts_with) return whole(std::string_view(*l.s).starts_with(needle));
-  if (in.code == Code::ends_with) return whole(std::string_view(*l.s).ends_with(needle));
+  std::string_view needle = r.s;
+  if (in.code == Code::starts_with) return whole(l.s.starts_with(needle));
+  if (in.code == Code::ends_with) return whole(l.s.ends_with(needle));
   if (in.ta == Type::list) return whole(listed(*l.list, needle));
-  return whole(l.s->find(needle) != std::string::npos);
+  return whole(l.s.find(needle) != std::string_view::npos);
 }
 
 // The value of the field of `in`, or null when the record is shorter (a missing value).
@@ -197,7 +194,7 @@ __attribute__((always_inline)) inline bool load(const Instr& in, const std::span
       dst.why = static_cast<int32_t>(Problem::too_large);
     break;
   case Type::money: dst.q = Fraction{std::get_if<Money>(v)->cents, 100}; break;
-  case Type::string: dst.s = std::get_if<std::string>(v); break;
+  case Type::string: dst.s = *std::get_if<std::string>(v); break;
   case Type::date: dst.i = std::get_if<Date>(v)->days; break;
   case Type::duration: dst.duration = *std::get_if<Duration>(v); break;
   case Type::list: dst.list = std::get_if<StringList>(v); break;
@@ -214,7 +211,7 @@ Cell in_values(const Cell& needle, const ListValue* v, const ListValue* end) {
 }
 
 Cell size_of(const Cell& a, Type type) {
-  return whole(static_cast<int64_t>(type == Type::list ? a.list->size() : util::utf8_length(*a.s)));
+  return whole(static_cast<int64_t>(type == Type::list ? a.list->size() : util::utf8_length(a.s)));
 }
 
 // default(a, b): `a`, or `b` when `a` is unknown, widened to a number when it is one.
@@ -296,7 +293,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
       break;
     case Code::in_list_field_constant:
       if (!load(*in, fields, loaded)) return false;
-      dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, *loaded.s));
+      dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, loaded.s));
       break;
     case Code::logical_not: dst = a->why ? *a : whole(!a->i); break;
     case Code::negate: dst = negated(*a, in->ta); break;
@@ -317,7 +314,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
     }
     case Code::in_list: {
       const Cell& b = get(in->b);
-      if (!first_unknown(*a, b, dst)) dst = whole(listed(*b.list, *a->s));
+      if (!first_unknown(*a, b, dst)) dst = whole(listed(*b.list, a->s));
       break;
     }
     case Code::size: dst = a->why ? *a : size_of(*a, in->ta); break;
@@ -329,7 +326,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
       break;
     }
     case Code::fallback: dst = fallback(*in, *a, get(in->b)); break;
-    case Code::matches: dst = a->why ? *a : whole(m_patterns[static_cast<size_t>(in->first)]->matches(*a->s)); break;
+    case Code::matches: dst = a->why ? *a : whole(m_patterns[static_cast<size_t>(in->first)]->matches(a->s)); break;
     case Code::months_between: {
       const Cell& b = get(in->b);
       if (!first_unknown(*a, b, dst))
