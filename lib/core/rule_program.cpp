@@ -238,24 +238,17 @@ private:
     m_p.m_code[at].target = here();
   }
 
-  // True if `in` reads a field as `a` and a known constant as `b`.
-  bool known_constant_b(const Instr& in) const {
-    return in.field_a && in.b < 0 && m_p.m_constants[static_cast<size_t>(~in.b)].why == 0;
-  }
-
   void comparison(const RuleNode& nd, int r) {
     Instr& in = binary(Code::compare, nd, r);
     in.order = order_of(in.ta, in.tb);
     in.mask = compare_mask(nd.op);
     if (in.order == Order::text && (nd.op == RuleOp::equal || nd.op == RuleOp::not_equal)) in.order = Order::text_equal;
-    if (known_constant_b(in)) in.code = Code::compare_field_constant;
   }
 
   // `a in [x, y]` over constants, or `a in list`.
   void membership(const RuleNode& nd, int r) {
     if (nd.items.empty() && nd.b >= 0) {
-      Instr& in = binary(Code::in_list, nd, r);
-      if (known_constant_b(in)) in.code = Code::in_list_field_constant;
+      binary(Code::in_list, nd, r);
       return;
     }
     bool constants =

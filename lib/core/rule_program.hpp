@@ -56,10 +56,6 @@ enum class Code : uint8_t {
   skip_if_true,
   join_and,
   join_or,
-  // compare and in_list of a field (field_a) with a constant that is known: the most
-  // common rules, with no register and no unknown constant to look at.
-  compare_field_constant,
-  in_list_field_constant,
   // From here on, instructions read operand `a`.
   logical_not,
   negate,

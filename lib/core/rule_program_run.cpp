@@ -51,15 +51,6 @@ inline bool first_unknown(const Cell& a, const Cell& b, Cell& dst) {
   return false;
 }
 
-// a == b; short strings, the usual case of `==` and `in`, without a call to memcmp.
-__attribute__((always_inline)) inline bool same_text(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.size() > 16) return a == b;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
 // compare_cells(), inlined into the run.
 __attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell& r, Order o) {
   switch (o) {
@@ -68,7 +59,7 @@ __attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell&
   case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
   case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
   case Order::text: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
-  case Order::text_equal: return same_text(l.s, r.s) ? 0 : 1;
+  case Order::text_equal: return l.s == r.s ? 0 : 1;
   case Order::duration:
     return l.duration.months != r.duration.months ? order(l.duration.months, r.duration.months)
                                                   : order(l.duration.days, r.duration.days);
@@ -141,7 +132,7 @@ Cell negated(const Cell& a, Type t) {
 // std::find over the list.
 bool listed(const StringList& list, std::string_view item) {
   for (const std::string& s : list)
-    if (same_text(s, item)) return true;
+    if (s == item) return true;
   return false;
 }
 
@@ -287,14 +278,6 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
       if (!dst.why || (!r.why && r.i)) dst = r;
       break;
     }
-    case Code::compare_field_constant:
-      if (!load(*in, fields, loaded)) return false;
-      dst = loaded.why ? loaded : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order) + 1)) & 1);
-      break;
-    case Code::in_list_field_constant:
-      if (!load(*in, fields, loaded)) return false;
-      dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, loaded.s));
-      break;
     case Code::logical_not: dst = a->why ? *a : whole(!a->i); break;
     case Code::negate: dst = negated(*a, in->ta); break;
     case Code::compare: {
