@@ -27,24 +27,6 @@ Cell constant_cell(const RuleNode& n) {
   return c;
 }
 
-Order order_of(Type l, Type r) {
-  bool exact = l == Type::money || r == Type::money || l == Type::number || r == Type::number;
-  if (exact && l == Type::integer) return Order::integer_exact;
-  if (exact && r == Type::integer) return Order::exact_integer;
-  if (exact) return Order::exact;
-  switch (l) {
-  case Type::integer: return Order::integer;
-  case Type::number:
-  case Type::money: return Order::exact;
-  case Type::string: return Order::text;
-  case Type::date:
-  case Type::boolean: return Order::integer;
-  case Type::duration: return Order::duration;
-  case Type::list: break;
-  }
-  return Order::none;
-}
-
 namespace {
 
 // The bits of Instr::mask: which of less, equal and greater make a comparison true.

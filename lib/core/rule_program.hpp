@@ -177,13 +177,44 @@ inline Value money_value(Fraction q) {
 }
 
 // How compare_cells() orders a value of type `l` with one of type `r`.
-Order order_of(Type l, Type r);
+inline Order order_of(Type l, Type r) {
+  bool exact = l == Type::money || r == Type::money || l == Type::number || r == Type::number;
+  if (exact && l == Type::integer) return Order::integer_exact;
+  if (exact && r == Type::integer) return Order::exact_integer;
+  if (exact) return Order::exact;
+  switch (l) {
+  case Type::integer: return Order::integer;
+  case Type::number:
+  case Type::money: return Order::exact;
+  case Type::string: return Order::text;
+  case Type::date:
+  case Type::boolean: return Order::integer;
+  case Type::duration: return Order::duration;
+  case Type::list: break;
+  }
+  return Order::none;
+}
 
 // -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`: the
 // rule language's one comparison (equality and order of integers, numbers and money
 // exactly, dates, strings, booleans, durations), which the program and the tree walk both
 // use.
-int compare_cells(const Cell& l, const Cell& r, Order order);
+__attribute__((always_inline)) inline int compare_cells(const Cell& l, const Cell& r, Order order) {
+  auto by = [](auto a, auto b) { return a < b ? -1 : (b < a ? 1 : 0); };
+  switch (order) {
+  case Order::integer: return by(l.i, r.i);
+  case Order::exact: return compare_exact(l.q, r.q);
+  case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
+  case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
+  case Order::text: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
+  case Order::text_equal: return l.s == r.s ? 0 : 1;
+  case Order::duration:
+    return l.duration.months != r.duration.months ? by(l.duration.months, r.duration.months)
+                                                  : by(l.duration.days, r.duration.days);
+  case Order::none: break;
+  }
+  return 0;
+}
 
 // The tree walk's evaluation, whatever the rule: the audit trail's, and for tests that
 // compare the two forms.

@@ -12,8 +12,6 @@ namespace fundscreen::core {
 
 namespace {
 
-template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
-
 // The exact value of a numeric cell of type `t`: an integer is a whole fraction.
 inline Fraction exact_of(const Cell& c, Type t) { return t == Type::integer ? Fraction{c.i, 1} : c.q; }
 
@@ -49,23 +47,6 @@ inline bool first_unknown(const Cell& a, const Cell& b, Cell& dst) {
     return true;
   }
   return false;
-}
-
-// compare_cells(), inlined into the run.
-__attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell& r, Order o) {
-  switch (o) {
-  case Order::integer: return order(l.i, r.i);
-  case Order::exact: return compare_exact(l.q, r.q);
-  case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
-  case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
-  case Order::text: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
-  case Order::text_equal: return l.s == r.s ? 0 : 1;
-  case Order::duration:
-    return l.duration.months != r.duration.months ? order(l.duration.months, r.duration.months)
-                                                  : order(l.duration.days, r.duration.days);
-  case Order::none: break;
-  }
-  return 0;
 }
 
 // `a op b` into `out`; false when it does not fit 64 bits.
@@ -196,7 +177,7 @@ __attribute__((always_inline)) inline bool load(const Instr& in, const std::span
 Cell in_values(const Cell& needle, const ListValue* v, const ListValue* end) {
   for (; v != end; ++v) {
     if (v->cell.why) return v->cell;
-    if (order_cells(needle, v->cell, v->order) == 0) return whole(1);
+    if (compare_cells(needle, v->cell, v->order) == 0) return whole(1);
   }
   return whole(0);
 }
@@ -214,8 +195,6 @@ Cell fallback(const Instr& in, const Cell& a, const Cell& b) {
 }
 
 } // namespace
-
-int compare_cells(const Cell& l, const Cell& r, Order o) { return order_cells(l, r, o); }
 
 int32_t exact_arithmetic(RuleOp op, Fraction a, Fraction b, bool money, Fraction& out) {
   bool ok = false;
@@ -282,7 +261,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
     case Code::negate: dst = negated(*a, in->ta); break;
     case Code::compare: {
       const Cell& b = get(in->b);
-      if (!first_unknown(*a, b, dst)) dst = whole((in->mask >> (order_cells(*a, b, in->order) + 1)) & 1);
+      if (!first_unknown(*a, b, dst)) dst = whole((in->mask >> (compare_cells(*a, b, in->order) + 1)) & 1);
       break;
     }
     case Code::arithmetic: {
