@@ -50,7 +50,7 @@ private:
     uint32_t source = 0;
     uint32_t line = 0;
   };
-  // The big arrays, in huge pages: fewer page faults while the table is filled in.
+  // The big arrays, in huge pages: fewer page faults and TLB misses (bench/README.md).
   template <class T> using Large = std::vector<T, util::LargeAllocator<T>>;
   std::string_view id(size_t number) const;
   // The number of `id` in the order added, or -1.
