@@ -45,14 +45,14 @@ void AssessmentIndex::add(const Assessment& a) {
   m_grouped = false;
 }
 
-void AssessmentIndex::tally(const Assessment& a) {
+void AssessmentIndex::count_reviewer(const Assessment& a) {
   if (a.reviewer.empty()) return;
   uint32_t reviewer = intern(a.reviewer, m_reviewer_index, m_reviewers);
-  if (m_tallied.size() <= reviewer) {
-    m_tallied.resize(reviewer + 1, 0);
+  if (m_assessments_by.size() <= reviewer) {
+    m_assessments_by.resize(reviewer + 1, 0);
     m_first_seen.resize(reviewer + 1);
   }
-  if (m_tallied[reviewer]++ == 0) m_first_seen[reviewer] = a.reviewer_where;
+  if (m_assessments_by[reviewer]++ == 0) m_first_seen[reviewer] = a.reviewer_where;
 }
 
 util::Location AssessmentIndex::first_seen(const std::string& reviewer) const {
@@ -63,14 +63,14 @@ util::Location AssessmentIndex::first_seen(const std::string& reviewer) const {
 
 std::vector<std::pair<std::string, size_t>> AssessmentIndex::reviewer_counts() const {
   std::vector<std::pair<std::string, size_t>> counts;
-  for (size_t i = 0; i < m_tallied.size(); ++i)
-    if (m_tallied[i] > 0) counts.emplace_back(m_reviewers[i], m_tallied[i]);
+  for (size_t i = 0; i < m_assessments_by.size(); ++i)
+    if (m_assessments_by[i] > 0) counts.emplace_back(m_reviewers[i], m_assessments_by[i]);
   return counts;
 }
 
 bool AssessmentIndex::has_reviewer(const std::string& reviewer) const {
   auto it = m_reviewer_index.find(reviewer);
-  return it != m_reviewer_index.end() && it->second < m_tallied.size() && m_tallied[it->second] > 0;
+  return it != m_reviewer_index.end() && it->second < m_assessments_by.size() && m_assessments_by[it->second] > 0;
 }
 
 // Sorts the entries by application, keeping each application's verdicts in input order.

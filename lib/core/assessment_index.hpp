@@ -60,12 +60,12 @@ public:
   void add(const Assessment& a);
   // Counts `a` for its reviewer, whether it could be added or not: the reviewers the
   // assessments name, for conflicts to be checked against and for `validate` to list.
-  void tally(const Assessment& a);
-  // The reviewers tallied, each with their number of assessments, in the order first read.
+  void count_reviewer(const Assessment& a);
+  // The reviewers counted, each with their number of assessments, in the order first read.
   std::vector<std::pair<std::string, size_t>> reviewer_counts() const;
-  // Where tally() first met `reviewer`'s name (the reviewer cell), or nowhere.
+  // Where count_reviewer() first met `reviewer`'s name (the reviewer cell), or nowhere.
   util::Location first_seen(const std::string& reviewer) const;
-  // True if `reviewer` gave an assessment that was tallied.
+  // True if `reviewer` gave an assessment that was counted.
   bool has_reviewer(const std::string& reviewer) const;
   // The verdicts on application `id`, in the order they were added.
   std::span<const Entry> of(const std::string& id) const;
@@ -89,7 +89,7 @@ private:
   std::vector<const std::string*> m_application_ids;
   std::unordered_map<std::string, uint32_t> m_reviewer_index;
   std::vector<std::string> m_reviewers;
-  std::vector<size_t> m_tallied;            // assessments by each of m_reviewers
+  std::vector<size_t> m_assessments_by;     // assessments by each of m_reviewers
   std::vector<util::Location> m_first_seen; // where each of m_reviewers was first named
   std::vector<std::string> m_notes;
   std::vector<std::string> m_sources;

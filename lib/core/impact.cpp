@@ -39,9 +39,9 @@ ProjectResult evaluate_on(const Impact& impact, const Project& project) {
   return r;
 }
 
-// True if `part` is more than `share` (thousandths) of `whole`, compared exactly.
-bool more_than_share(size_t part, size_t whole, Thousandths share) {
-  return static_cast<int64_t>(part) * 1000 > share.value * static_cast<int64_t>(whole);
+// True if `part` is more than `share` (thousandths) of `total`, compared exactly.
+bool more_than_share(size_t part, size_t total, Thousandths share) {
+  return static_cast<int64_t>(part) * 1000 > share.value * static_cast<int64_t>(total);
 }
 
 } // namespace
@@ -64,7 +64,7 @@ std::string_view light_name(Light light) {
   return "red";
 }
 
-void Tally::add(ImpactResult result) {
+void ImpactCounts::add(ImpactResult result) {
   switch (result) {
   case ImpactResult::held: ++held; return;
   case ImpactResult::failed: ++failed; return;
@@ -72,15 +72,15 @@ void Tally::add(ImpactResult result) {
   }
 }
 
-LightVerdict light_for(const Tally& tally, const LightThresholds& thresholds) {
-  size_t known = tally.held + tally.failed;
+LightVerdict light_for(const ImpactCounts& counts, const LightThresholds& thresholds) {
+  size_t known = counts.held + counts.failed;
   if (static_cast<int64_t>(known) < thresholds.min_known)
     return {Light::red, fmt::format("too little data: {} known, at least {} needed", known, thresholds.min_known)};
-  if (more_than_share(tally.unknown, tally.total(), thresholds.max_unknown_share))
-    return {Light::red, fmt::format("too little data: {} of {} unknown", tally.unknown, tally.total())};
-  if (more_than_share(tally.failed, known, thresholds.red_failed_share))
-    return {Light::red, fmt::format("{} of {} known failed", tally.failed, known)};
-  if (tally.failed > 0) return {Light::yellow, fmt::format("{} of {} known failed", tally.failed, known)};
+  if (more_than_share(counts.unknown, counts.total(), thresholds.max_unknown_share))
+    return {Light::red, fmt::format("too little data: {} of {} unknown", counts.unknown, counts.total())};
+  if (more_than_share(counts.failed, known, thresholds.red_failed_share))
+    return {Light::red, fmt::format("{} of {} known failed", counts.failed, known)};
+  if (counts.failed > 0) return {Light::yellow, fmt::format("{} of {} known failed", counts.failed, known)};
   return {Light::green, fmt::format("all {} known held", known)};
 }
 
@@ -95,9 +95,9 @@ ImpactAssessment assess_impacts(const CriteriaSet& set, std::span<const Project>
         f.criteria.push_back(c.id);
     for (const Project& project : projects) {
       f.results.push_back(evaluate_on(impact, project));
-      f.tally.add(f.results.back().result);
+      f.counts.add(f.results.back().result);
     }
-    f.light = light_for(f.tally, set.lights);
+    f.light = light_for(f.counts, set.lights);
     a.impacts.push_back(std::move(f));
   }
   for (const Criterion& c : set.criteria) {
@@ -116,11 +116,11 @@ ImpactAssessment assess_impacts(const CriteriaSet& set, std::span<const Project>
         unknown = unknown || i->results[n].result == ImpactResult::unknown;
       }
       ImpactResult result = failed ? ImpactResult::failed : (unknown ? ImpactResult::unknown : ImpactResult::held);
-      f.tally.add(result);
+      f.counts.add(result);
       if (result == ImpactResult::failed) f.failed_in.push_back(projects[n].application);
       if (result == ImpactResult::unknown) f.unknown_in.push_back(projects[n].application);
     }
-    f.light = light_for(f.tally, set.lights);
+    f.light = light_for(f.counts, set.lights);
     if (protected_findings.empty()) f.light = {Light::red, "protects no impact of the set"};
     a.criteria.push_back(std::move(f));
   }

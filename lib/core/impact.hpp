@@ -24,7 +24,7 @@ enum class Light { green, yellow, red };
 std::string_view light_name(Light light);
 
 // Results counted over the projects.
-struct Tally {
+struct ImpactCounts {
   size_t held = 0;
   size_t failed = 0;
   size_t unknown = 0;
@@ -38,8 +38,8 @@ struct LightVerdict {
   std::string reason;
 };
 
-// The light of `tally` under `thresholds`; shares are compared exactly.
-LightVerdict light_for(const Tally& tally, const LightThresholds& thresholds);
+// The light of `counts` under `thresholds`; shares are compared exactly.
+LightVerdict light_for(const ImpactCounts& counts, const LightThresholds& thresholds);
 
 // One funded project: its application id and its outcome report, or null if it sent none.
 struct Project {
@@ -63,7 +63,7 @@ struct ImpactFinding {
   const Impact* impact = nullptr;
   // The criteria that protect it, in the set's order.
   std::vector<std::string> criteria;
-  Tally tally;
+  ImpactCounts counts;
   LightVerdict light;
   // Every project's result, in the projects' order.
   std::vector<ProjectResult> results;
@@ -74,7 +74,7 @@ struct ImpactFinding {
 struct CriterionFinding {
   const Criterion* criterion = nullptr;
   std::vector<std::string> impacts;
-  Tally tally;
+  ImpactCounts counts;
   LightVerdict light;
   std::vector<std::string> failed_in;
   std::vector<std::string> unknown_in;

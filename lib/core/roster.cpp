@@ -91,9 +91,9 @@ void check_reviewer(const Roster& roster, const Assessment& a, util::Diagnostics
 }
 
 // The message for a conflict's reviewer who gave none of the assessments read.
-static std::string unassessed(const Conflict& c, const AssessmentIndex& assessed) {
+static std::string unassessed(const Conflict& c, const AssessmentIndex& assessments) {
   util::NearestWord nearest(c.reviewer);
-  for (const auto& [reviewer, count] : assessed.reviewer_counts()) nearest.offer(reviewer);
+  for (const auto& [reviewer, count] : assessments.reviewer_counts()) nearest.offer(reviewer);
   std::string message =
       fmt::format("unknown reviewer '{}' in a conflict, who gave none of the assessments read; ", c.reviewer);
   if (std::string hint = nearest.best(); !hint.empty()) return message + fmt::format("did you mean '{}'?", hint);
@@ -101,14 +101,14 @@ static std::string unassessed(const Conflict& c, const AssessmentIndex& assessed
 }
 
 void check_conflict_reviewers(std::span<const Conflict> conflicts, const Roster* roster,
-                              const AssessmentIndex* assessed, util::Diagnostics& diagnostics) {
-  bool any_assessed = assessed && !assessed->reviewer_counts().empty();
+                              const AssessmentIndex* assessments, util::Diagnostics& diagnostics) {
+  bool any_assessed = assessments && !assessments->reviewer_counts().empty();
   std::vector<std::string> unchecked_files;
   for (const Conflict& c : conflicts) {
     if (roster) {
       if (!roster->find(c.reviewer)) diagnostics.error(c.reviewer_where, roster->unknown(c.reviewer));
     } else if (any_assessed) {
-      if (!assessed->has_reviewer(c.reviewer)) diagnostics.error(c.reviewer_where, unassessed(c, *assessed));
+      if (!assessments->has_reviewer(c.reviewer)) diagnostics.error(c.reviewer_where, unassessed(c, *assessments));
     } else if (std::find(unchecked_files.begin(), unchecked_files.end(), c.where.source) == unchecked_files.end()) {
       unchecked_files.push_back(c.where.source);
       diagnostics.error(c.reviewer_where,
@@ -118,8 +118,9 @@ void check_conflict_reviewers(std::span<const Conflict> conflicts, const Roster*
   }
 }
 
-void check_similar_reviewers(const AssessmentIndex& assessed, util::Severity severity, util::Diagnostics& diagnostics) {
-  auto counts = assessed.reviewer_counts();
+void check_similar_reviewers(const AssessmentIndex& assessments, util::Severity severity,
+                             util::Diagnostics& diagnostics) {
+  auto counts = assessments.reviewer_counts();
   std::vector<std::string> names;
   for (const auto& [name, n] : counts) names.push_back(name);
   for (const auto& [name, n] : counts) {
@@ -131,7 +132,7 @@ void check_similar_reviewers(const AssessmentIndex& assessed, util::Severity sev
     size_t near_n = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == near; })->second;
     if (n > near_n || (n == near_n && name > near)) continue; // reported at the rarer of the two
     diagnostics.add(util::Diagnostic{
-        assessed.first_seen(name),
+        assessments.first_seen(name),
         severity,
         fmt::format("reviewer '{}' ({}) is spelt almost like '{}' ({}); if they are one person, correct the "
                     "name: as two reviewers, a conflict of interest declared for one does not leave out the "

@@ -57,16 +57,17 @@ private:
 void check_reviewer(const Roster& roster, const Assessment& a, util::Diagnostics& diagnostics);
 
 // Reports each conflict whose reviewer is unknown: not on `roster` when there is one, else
-// one who gave none of the assessments `assessed` tallied. Without a roster and without any
+// one who gave none of the assessments `assessments` counted. Without a roster and without any
 // assessment no reviewer can be checked: that is an error once a file, at its first conflict.
 void check_conflict_reviewers(std::span<const Conflict> conflicts, const Roster* roster,
-                              const AssessmentIndex* assessed, util::Diagnostics& diagnostics);
+                              const AssessmentIndex* assessments, util::Diagnostics& diagnostics);
 
 // Without a roster: reports each reviewer whose name is so near another's (`Liisa Heikkila`
 // beside `Liisa Heikkilä`) that it is likely the same person misspelt, at the first assessment
 // of the one named less often, with `severity` (a warning, an error with --strict). Left as
 // two reviewers, a conflict of interest declared for one would not leave out the other's
 // verdicts, nor would one person's second verdict on a criterion be found.
-void check_similar_reviewers(const AssessmentIndex& assessed, util::Severity severity, util::Diagnostics& diagnostics);
+void check_similar_reviewers(const AssessmentIndex& assessments, util::Severity severity,
+                             util::Diagnostics& diagnostics);
 
 } // namespace fundscreen::core

@@ -74,25 +74,26 @@ Fraction exact_of(const Eval& e) { return e.type == Type::integer ? Fraction{e.i
 
 bool is_exact(Type t) { return t == Type::number || t == Type::money; }
 
-template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
-
-// -1, 0 or 1 as `l` sorts before, with or after `r`; the compiler made sure they compare.
-int compare(const Eval& l, const Eval& r) {
-  if (is_exact(l.type) || is_exact(r.type)) return compare_exact(exact_of(l), exact_of(r));
-  switch (l.type) {
-  case Type::integer: return order(l.i, r.i);
+// A known value as the program holds it in a register.
+Cell cell_of(const Eval& e) {
+  Cell c;
+  c.why = 0;
+  switch (e.type) {
+  case Type::boolean: c.i = e.b ? 1 : 0; break;
+  case Type::integer: c.i = e.i; break;
   case Type::number:
-  case Type::money: break;
-  case Type::string: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
-  case Type::date: return order(l.date, r.date);
-  case Type::boolean: return order(l.b, r.b);
-  case Type::duration:
-    return l.duration.months != r.duration.months ? order(l.duration.months, r.duration.months)
-                                                  : order(l.duration.days, r.duration.days);
-  case Type::list: break;
+  case Type::money: c.q = e.q; break;
+  case Type::string: c.s = e.s; break;
+  case Type::date: c.i = e.date; break;
+  case Type::duration: c.duration = e.duration; break;
+  case Type::list: c.list = e.list; break;
   }
-  return 0;
+  return c;
 }
+
+// -1, 0 or 1 as `l` sorts before, with or after `r`, by the program's comparison; the
+// compiler made sure they compare.
+int compare(const Eval& l, const Eval& r) { return compare_cells(cell_of(l), cell_of(r), order_of(l.type, r.type)); }
 
 } // namespace
 
@@ -321,9 +322,9 @@ private:
   // A numeric value as the audit trail shows it; `exact` becomes false if it was rounded.
   static std::string shown(const Eval& e, bool& exact) {
     if (e.type == Type::integer) return std::to_string(e.i);
-    bool whole = true;
-    std::string text = to_decimal(e.q, e.type == Type::money, whole);
-    exact = exact && whole;
+    bool written_exactly = true;
+    std::string text = to_decimal(e.q, e.type == Type::money, written_exactly);
+    exact = exact && written_exactly;
     return text;
   }
 
@@ -497,7 +498,7 @@ static Value to_value(const Cell& c, Type type) {
   case Type::integer: return Value(c.i);
   case Type::number: return number_value(c.q);
   case Type::money: return money_value(c.q);
-  case Type::string: return Value(*c.s);
+  case Type::string: return Value(std::string(c.s));
   case Type::date: return Value(Date{static_cast<int32_t>(c.i)});
   case Type::duration: return Value(c.duration);
   case Type::list: return Value(*c.list);

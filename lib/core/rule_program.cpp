@@ -18,31 +18,13 @@ Cell constant_cell(const RuleNode& n) {
   case 2: c.i = std::get<int64_t>(v); break;
   case 3:
   case 4: c.q = n.exact; break;
-  case 5: c.s = &std::get<std::string>(v); break;
+  case 5: c.s = std::get<std::string>(v); break;
   case 6: c.i = std::get<Date>(v).days; break;
   case 7: c.duration = std::get<Duration>(v); break;
   case 8: c.list = &std::get<StringList>(v); break;
   default: c.why = static_cast<int32_t>(Problem::not_evaluated); break;
   }
   return c;
-}
-
-Order order_of(Type l, Type r) {
-  bool exact = l == Type::money || r == Type::money || l == Type::number || r == Type::number;
-  if (exact && l == Type::integer) return Order::integer_exact;
-  if (exact && r == Type::integer) return Order::exact_integer;
-  if (exact) return Order::exact;
-  switch (l) {
-  case Type::integer: return Order::whole;
-  case Type::number:
-  case Type::money: return Order::exact;
-  case Type::string: return Order::text;
-  case Type::date:
-  case Type::boolean: return Order::whole;
-  case Type::duration: return Order::duration;
-  case Type::list: break;
-  }
-  return Order::none;
 }
 
 namespace {
@@ -238,24 +220,17 @@ private:
     m_p.m_code[at].target = here();
   }
 
-  // True if `in` reads a field as `a` and a known constant as `b`.
-  bool known_constant_b(const Instr& in) const {
-    return in.field_a && in.b < 0 && m_p.m_constants[static_cast<size_t>(~in.b)].why == 0;
-  }
-
   void comparison(const RuleNode& nd, int r) {
     Instr& in = binary(Code::compare, nd, r);
     in.order = order_of(in.ta, in.tb);
     in.mask = compare_mask(nd.op);
     if (in.order == Order::text && (nd.op == RuleOp::equal || nd.op == RuleOp::not_equal)) in.order = Order::text_equal;
-    if (known_constant_b(in)) in.code = Code::compare_field_constant;
   }
 
   // `a in [x, y]` over constants, or `a in list`.
   void membership(const RuleNode& nd, int r) {
     if (nd.items.empty() && nd.b >= 0) {
-      Instr& in = binary(Code::in_list, nd, r);
-      if (known_constant_b(in)) in.code = Code::in_list_field_constant;
+      binary(Code::in_list, nd, r);
       return;
     }
     bool constants =

@@ -23,7 +23,7 @@ struct Cell {
     int64_t i;  // boolean (0 or 1), integer, date in days
     Fraction q; // number, money in euros: exact
     Duration duration;
-    const std::string* s;
+    std::string_view s; // a view into the record, a constant, or a string the tree walk made
     const StringList* list;
   };
   // 0 when the value is known; otherwise why not: read `why - 1` was missing (> 0), or a
@@ -56,10 +56,6 @@ enum class Code : uint8_t {
   skip_if_true,
   join_and,
   join_or,
-  // compare and in_list of a field (field_a) with a constant that is known: the most
-  // common rules, with no register and no unknown constant to look at.
-  compare_field_constant,
-  in_list_field_constant,
   // From here on, instructions read operand `a`.
   logical_not,
   negate,
@@ -76,11 +72,12 @@ enum class Code : uint8_t {
   months_between,
 };
 
-// How compare() orders two values, chosen at compile time from their types; text_equal
-// tells equal strings (0) from different ones (1), all that `==` and `!=` need. `exact`
-// compares two fractions (numbers, money), `integer_exact` and `exact_integer` an integer
-// (whole euros beside money) with one.
-enum class Order : uint8_t { whole, exact, integer_exact, exact_integer, text, text_equal, duration, none };
+// How compare() orders two values, chosen at compile time from their types; `integer`
+// orders 64-bit integers (integers, dates in days, booleans); text_equal tells equal
+// strings (0) from different ones (1), all that `==` and `!=` need. `exact` compares two
+// fractions (numbers, money), `integer_exact` and `exact_integer` an integer (whole euros
+// beside money) with one.
+enum class Order : uint8_t { integer, exact, integer_exact, exact_integer, text, text_equal, duration, none };
 
 // One instruction: `dst` and the operands `a`, `b` are registers, or constants when
 // negative (constant `~a`). With `field_a` operand `a` is the field `slot` itself.
@@ -179,12 +176,45 @@ inline Value money_value(Fraction q) {
   return cents ? Value(Money{*cents}) : Value{};
 }
 
-// How compare() orders a value of type `l` with one of type `r`.
-Order order_of(Type l, Type r);
+// How compare_cells() orders a value of type `l` with one of type `r`.
+inline Order order_of(Type l, Type r) {
+  bool exact = l == Type::money || r == Type::money || l == Type::number || r == Type::number;
+  if (exact && l == Type::integer) return Order::integer_exact;
+  if (exact && r == Type::integer) return Order::exact_integer;
+  if (exact) return Order::exact;
+  switch (l) {
+  case Type::integer: return Order::integer;
+  case Type::number:
+  case Type::money: return Order::exact;
+  case Type::string: return Order::text;
+  case Type::date:
+  case Type::boolean: return Order::integer;
+  case Type::duration: return Order::duration;
+  case Type::list: break;
+  }
+  return Order::none;
+}
 
-// -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`; the
-// same as the tree walk's compare().
-int compare_cells(const Cell& l, const Cell& r, Order order);
+// -1, 0 or 1 as `l` sorts before, with or after `r`, both known, ordered by `order`: the
+// rule language's one comparison (equality and order of integers, numbers and money
+// exactly, dates, strings, booleans, durations), which the program and the tree walk both
+// use.
+__attribute__((always_inline)) inline int compare_cells(const Cell& l, const Cell& r, Order order) {
+  auto by = [](auto a, auto b) { return a < b ? -1 : (b < a ? 1 : 0); };
+  switch (order) {
+  case Order::integer: return by(l.i, r.i);
+  case Order::exact: return compare_exact(l.q, r.q);
+  case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
+  case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
+  case Order::text: return l.s.compare(r.s) < 0 ? -1 : (l.s == r.s ? 0 : 1);
+  case Order::text_equal: return l.s == r.s ? 0 : 1;
+  case Order::duration:
+    return l.duration.months != r.duration.months ? by(l.duration.months, r.duration.months)
+                                                  : by(l.duration.days, r.duration.days);
+  case Order::none: break;
+  }
+  return 0;
+}
 
 // The tree walk's evaluation, whatever the rule: the audit trail's, and for tests that
 // compare the two forms.

@@ -12,8 +12,6 @@ namespace fundscreen::core {
 
 namespace {
 
-template <typename T> int order(T a, T b) { return a < b ? -1 : (b < a ? 1 : 0); }
-
 // The exact value of a numeric cell of type `t`: an integer is a whole fraction.
 inline Fraction exact_of(const Cell& c, Type t) { return t == Type::integer ? Fraction{c.i, 1} : c.q; }
 
@@ -49,35 +47,6 @@ inline bool first_unknown(const Cell& a, const Cell& b, Cell& dst) {
     return true;
   }
   return false;
-}
-
-// a == b; short strings, the usual case of `==` and `in`, without a call to memcmp.
-__attribute__((always_inline)) inline bool same_text(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.size() > 16) return a == b;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
-// compare_cells(), inlined into the run.
-__attribute__((always_inline)) inline int order_cells(const Cell& l, const Cell& r, Order o) {
-  switch (o) {
-  case Order::whole: return order(l.i, r.i);
-  case Order::exact: return compare_exact(l.q, r.q);
-  case Order::integer_exact: return compare_exact(Fraction{l.i, 1}, r.q);
-  case Order::exact_integer: return compare_exact(l.q, Fraction{r.i, 1});
-  case Order::text: {
-    std::string_view a = *l.s, b = *r.s;
-    return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
-  }
-  case Order::text_equal: return same_text(*l.s, *r.s) ? 0 : 1;
-  case Order::duration:
-    return l.duration.months != r.duration.months ? order(l.duration.months, r.duration.months)
-                                                  : order(l.duration.days, r.duration.days);
-  case Order::none: break;
-  }
-  return 0;
 }
 
 // `a op b` into `out`; false when it does not fit 64 bits.
@@ -144,16 +113,16 @@ Cell negated(const Cell& a, Type t) {
 // std::find over the list.
 bool listed(const StringList& list, std::string_view item) {
   for (const std::string& s : list)
-    if (same_text(s, item)) return true;
+    if (s == item) return true;
   return false;
 }
 
 Cell text_test(const Instr& in, const Cell& l, const Cell& r) {
-  std::string_view needle = *r.s;
-  if (in.code == Code::starts_with) return whole(std::string_view(*l.s).starts_with(needle));
-  if (in.code == Code::ends_with) return whole(std::string_view(*l.s).ends_with(needle));
+  std::string_view needle = r.s;
+  if (in.code == Code::starts_with) return whole(l.s.starts_with(needle));
+  if (in.code == Code::ends_with) return whole(l.s.ends_with(needle));
   if (in.ta == Type::list) return whole(listed(*l.list, needle));
-  return whole(l.s->find(needle) != std::string::npos);
+  return whole(l.s.find(needle) != std::string_view::npos);
 }
 
 // The value of the field of `in`, or null when the record is shorter (a missing value).
@@ -197,7 +166,7 @@ __attribute__((always_inline)) inline bool load(const Instr& in, const std::span
       dst.why = static_cast<int32_t>(Problem::too_large);
     break;
   case Type::money: dst.q = Fraction{std::get_if<Money>(v)->cents, 100}; break;
-  case Type::string: dst.s = std::get_if<std::string>(v); break;
+  case Type::string: dst.s = *std::get_if<std::string>(v); break;
   case Type::date: dst.i = std::get_if<Date>(v)->days; break;
   case Type::duration: dst.duration = *std::get_if<Duration>(v); break;
   case Type::list: dst.list = std::get_if<StringList>(v); break;
@@ -208,13 +177,13 @@ __attribute__((always_inline)) inline bool load(const Instr& in, const std::span
 Cell in_values(const Cell& needle, const ListValue* v, const ListValue* end) {
   for (; v != end; ++v) {
     if (v->cell.why) return v->cell;
-    if (order_cells(needle, v->cell, v->order) == 0) return whole(1);
+    if (compare_cells(needle, v->cell, v->order) == 0) return whole(1);
   }
   return whole(0);
 }
 
 Cell size_of(const Cell& a, Type type) {
-  return whole(static_cast<int64_t>(type == Type::list ? a.list->size() : util::utf8_length(*a.s)));
+  return whole(static_cast<int64_t>(type == Type::list ? a.list->size() : util::utf8_length(a.s)));
 }
 
 // default(a, b): `a`, or `b` when `a` is unknown, widened to a number when it is one.
@@ -226,8 +195,6 @@ Cell fallback(const Instr& in, const Cell& a, const Cell& b) {
 }
 
 } // namespace
-
-int compare_cells(const Cell& l, const Cell& r, Order o) { return order_cells(l, r, o); }
 
 int32_t exact_arithmetic(RuleOp op, Fraction a, Fraction b, bool money, Fraction& out) {
   bool ok = false;
@@ -290,19 +257,11 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
       if (!dst.why || (!r.why && r.i)) dst = r;
       break;
     }
-    case Code::compare_field_constant:
-      if (!load(*in, fields, loaded)) return false;
-      dst = loaded.why ? loaded : whole((in->mask >> (order_cells(loaded, constants[~in->b], in->order) + 1)) & 1);
-      break;
-    case Code::in_list_field_constant:
-      if (!load(*in, fields, loaded)) return false;
-      dst = loaded.why ? loaded : whole(listed(*constants[~in->b].list, *loaded.s));
-      break;
     case Code::logical_not: dst = a->why ? *a : whole(!a->i); break;
     case Code::negate: dst = negated(*a, in->ta); break;
     case Code::compare: {
       const Cell& b = get(in->b);
-      if (!first_unknown(*a, b, dst)) dst = whole((in->mask >> (order_cells(*a, b, in->order) + 1)) & 1);
+      if (!first_unknown(*a, b, dst)) dst = whole((in->mask >> (compare_cells(*a, b, in->order) + 1)) & 1);
       break;
     }
     case Code::arithmetic: {
@@ -317,7 +276,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
     }
     case Code::in_list: {
       const Cell& b = get(in->b);
-      if (!first_unknown(*a, b, dst)) dst = whole(listed(*b.list, *a->s));
+      if (!first_unknown(*a, b, dst)) dst = whole(listed(*b.list, a->s));
       break;
     }
     case Code::size: dst = a->why ? *a : size_of(*a, in->ta); break;
@@ -329,7 +288,7 @@ bool RuleProgram::execute(const RecordView& record, Cell* reg, uint64_t* masks) 
       break;
     }
     case Code::fallback: dst = fallback(*in, *a, get(in->b)); break;
-    case Code::matches: dst = a->why ? *a : whole(m_patterns[static_cast<size_t>(in->first)]->matches(*a->s)); break;
+    case Code::matches: dst = a->why ? *a : whole(m_patterns[static_cast<size_t>(in->first)]->matches(a->s)); break;
     case Code::months_between: {
       const Cell& b = get(in->b);
       if (!first_unknown(*a, b, dst))

@@ -14,12 +14,9 @@ public:
   Score() = default;
   // The fraction `numerator` / `denominator`; the denominator must be positive.
   Score(int64_t numerator, int64_t denominator);
-  // A score of `halves` half points.
-  static Score from_halves(int64_t halves) { return Score(halves, 2); }
 
   int64_t numerator() const { return m_num; }
   int64_t denominator() const { return m_den; }
-  double to_double() const { return static_cast<double>(m_num) / static_cast<double>(m_den); }
 
   Score operator+(const Score& other) const;
   // The score multiplied by the whole number `factor`.

@@ -64,7 +64,7 @@ Screener::Screener(const CriteriaSet& set, const AssessmentIndex* assessments, c
     : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_id_field(set.field_index("id")),
       m_amount_field(set.field_index(set.funding_amount)), m_applicant_field(set.field_index("applicant")) {
   auto rules = std::make_shared<RuleProgram>();
-  for (size_t i = 0; i < set.criteria.size() && i < 64; ++i) {
+  for (size_t i = 0; i < set.criteria.size() && i < k_max_outline_criteria; ++i) {
     const Criterion& c = set.criteria[i];
     if (c.kind == CriterionKind::rule && c.rule && rules->add_verdict(*c.rule, static_cast<int>(i)))
       m_rule_bits |= uint64_t{1} << i;
@@ -353,7 +353,7 @@ Outline Screener::outline(const Application& app) const {
   // loop, which evaluates each as evaluate() does.
   uint64_t done = m_rules && m_rules->run_verdicts(RecordView{app.values, {}}, o.failed, o.unclear) ? m_rule_bits : 0;
   size_t n = m_set.criteria.size();
-  uint64_t all = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
+  uint64_t all = n == k_max_outline_criteria ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
   for (uint64_t rest = all & ~done; rest != 0; rest &= rest - 1) {
     size_t i = static_cast<size_t>(std::countr_zero(rest));
     const Criterion& c = m_set.criteria[i];

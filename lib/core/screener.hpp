@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,9 +71,15 @@ struct Assessed {
   std::vector<std::string> pending;
 };
 
+// The most criteria an Outline holds: a bit each in its 64-bit masks.
+inline constexpr size_t k_max_outline_criteria = 64;
+
+// True if `set` is small enough for Screener::outline() (at most k_max_outline_criteria).
+inline bool can_outline(const CriteriaSet& set) { return set.criteria.size() <= k_max_outline_criteria; }
+
 // One application's decision without its trail: what the counts, the ranking and the csv
-// format need. Criteria are bits by their index in the set (so a set of at most 64 criteria,
-// see Screener::can_outline); computing it allocates nothing.
+// format need. Criteria are bits by their index in the set (so a set of at most
+// k_max_outline_criteria, see can_outline()); computing it allocates nothing.
 struct Outline {
   // A view of the application's id: valid while the application is.
   std::string_view id;
@@ -84,6 +91,7 @@ struct Outline {
   std::optional<Score> score;
   Money amount;
 };
+static_assert(k_max_outline_criteria == std::numeric_limits<decltype(Outline::failed)>::digits);
 
 // The criteria ids of the bits of `mask`, in the set's order, each followed by `separator`
 // except the last, appended to `out`.
@@ -108,8 +116,8 @@ public:
   // little once warm.
   void assess_into(const Application& app, TraceReads trace, Assessed& out) const;
 
-  // True if the set is small enough for outline() (at most 64 criteria).
-  bool can_outline() const { return m_set.criteria.size() <= 64; }
+  // True if the set is small enough for outline(): core::can_outline().
+  bool can_outline() const { return core::can_outline(m_set); }
   // The decision alone, as assess() would give it, without allocating; needs can_outline().
   Outline outline(const Application& app) const;
 

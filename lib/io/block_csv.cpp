@@ -14,6 +14,7 @@
 #include "io/block_records.hpp"
 #include "io/encoding.hpp"
 #include "io/file_format.hpp"
+#include "util/utf8_valid.hpp"
 
 namespace fundscreen::io {
 
@@ -274,7 +275,7 @@ private:
   bool type_chunk(RecordParser& records, ChunkJob::Worker& worker, Slot& slot, core::Application& app) {
     CsvChunk& chunk = slot.chunk;
     char* data = slot.bytes.data();
-    if (!m_replay && !is_valid_utf8(std::string_view(data, chunk.bytes))) return false;
+    if (!m_replay && !util::is_valid_utf8(std::string_view(data, chunk.bytes))) return false;
     size_t expected_rows = chunk.rows;
     int expected_lines = chunk.lines;
     chunk.rows = 0;
@@ -410,7 +411,7 @@ bool BlockCsvApplications::read_header(File& file) {
   file.data_start = line_end + (head[line_end] == '\r' && head[line_end + 1] == '\n' ? 2 : 1);
   head.resize(line_end);
   head.erase(0, start);
-  if (head.find('"') != std::string::npos || !is_valid_utf8(head)) return false;
+  if (head.find('"') != std::string::npos || !util::is_valid_utf8(head)) return false;
   m_delimiter = m_options.csv.delimiter;
   if (m_delimiter == 0) {
     auto commas = std::count(head.begin(), head.end(), ','), semicolons = std::count(head.begin(), head.end(), ';');

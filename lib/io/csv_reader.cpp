@@ -11,6 +11,7 @@
 #include "io/file_format.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
+#include "util/utf8_valid.hpp"
 
 namespace fundscreen::io {
 
@@ -150,7 +151,7 @@ void CsvReader::decode_raw() {
     return;
   }
   // A character cut at the end of the chunk waits in m_raw for the rest of its bytes.
-  Utf8Prefix valid = valid_utf8_prefix(m_raw);
+  util::Utf8Prefix valid = util::valid_utf8_prefix(m_raw);
   m_buf.append(m_raw, 0, valid.length);
   bool waits = valid.unfinished && !m_eof;
   if (valid.length < m_raw.size() && !waits) m_bad_byte = static_cast<unsigned char>(m_raw[valid.length]);

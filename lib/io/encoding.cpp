@@ -49,9 +49,4 @@ void append_windows_1252_as_utf8(std::string_view bytes, std::string& out) {
   }
 }
 
-size_t find_invalid_utf8(std::string_view text) {
-  size_t length = valid_utf8_prefix(text).length;
-  return length == text.size() ? std::string_view::npos : length;
-}
-
 } // namespace fundscreen::io

@@ -20,23 +20,4 @@ std::optional<Encoding> parse_encoding(std::string_view name);
 // U+008D, U+008F, U+0090 and U+009D.
 void append_windows_1252_as_utf8(std::string_view bytes, std::string& out);
 
-// How much of a piece of UTF-8 text is valid, for a reader that gets its text in chunks.
-struct Utf8Prefix {
-  size_t length = 0;       // bytes of complete, valid characters from the start
-  bool unfinished = false; // the bytes after `length` are a valid character cut off at the end
-};
-
-// The longest start of `text` made of complete, valid UTF-8 characters. After it comes the
-// end of `text`, an unfinished character (the next chunk may complete it) or an invalid byte.
-Utf8Prefix valid_utf8_prefix(std::string_view text);
-
-// True if all of `text` is valid UTF-8 (whole characters, as valid_utf8_prefix() counts
-// them).
-bool is_valid_utf8(std::string_view text);
-
-// The offset where the first invalid UTF-8 sequence of `text` starts, or npos when all of
-// it is valid. Overlong forms, surrogates, code points above U+10FFFF and a character cut
-// off at the end are invalid.
-size_t find_invalid_utf8(std::string_view text);
-
 } // namespace fundscreen::io

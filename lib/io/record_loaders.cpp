@@ -81,7 +81,7 @@ size_t load_assessments(const std::string& path, const InputOptions& options, co
   size_t rows = 0;
   read_assessments(path, options, set, diagnostics, [&](core::Assessment&& a) {
     ++rows;
-    index.tally(a);
+    index.count_reviewer(a);
     if (roster) core::check_reviewer(*roster, a, diagnostics);
     if (core::check_assessment(set, a, diagnostics)) index.add(a);
   });
@@ -152,11 +152,11 @@ void report_conflicts(core::ConflictCheck& check, const core::IdRegistry& ids, c
   check.report(ids, diagnostics);
 }
 
-void report_similar_reviewers(const core::AssessmentIndex& assessed, const core::Roster* roster,
+void report_similar_reviewers(const core::AssessmentIndex& assessments, const core::Roster* roster,
                               const InputOptions& options, util::Diagnostics& diagnostics) {
   if (roster) return;
   auto severity = options.doubts == Doubts::reject ? util::Severity::error : util::Severity::warning;
-  core::check_similar_reviewers(assessed, severity, diagnostics);
+  core::check_similar_reviewers(assessments, severity, diagnostics);
 }
 
 } // namespace fundscreen::io

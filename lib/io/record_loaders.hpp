@@ -57,10 +57,10 @@ std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOpt
 std::vector<core::Conflict> read_conflicts(const std::string& path, const InputOptions& options,
                                            util::Diagnostics& diagnostics);
 
-// Without a `roster`: reports reviewers named so alike in the assessments of `assessed` that
+// Without a `roster`: reports reviewers named so alike in the assessments of `assessments` that
 // they are likely one person misspelt (core::check_similar_reviewers), as warnings, or errors
 // when `options` reject doubtful input (--strict). With a roster it has checked every name.
-void report_similar_reviewers(const core::AssessmentIndex& assessed, const core::Roster* roster,
+void report_similar_reviewers(const core::AssessmentIndex& assessments, const core::Roster* roster,
                               const InputOptions& options, util::Diagnostics& diagnostics);
 
 // Reports what `check` finds wrong with the conflicts against the application ids `ids`;

@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 
-#include "io/encoding.hpp"
 #include "io/yaml_builder.hpp"
+#include "util/utf8_valid.hpp"
 
 namespace fundscreen::io {
 
@@ -42,7 +42,7 @@ struct NextDocument final : YAML::EventHandler {
 // encoding read here), and no control characters but tab and line breaks (nor U+0080-U+009F
 // but NEL, nor U+FFFE and U+FFFF).
 void YamlBuilder::check_characters(std::string_view text) {
-  if (size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
+  if (size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos)
     throw YamlSyntaxError("invalid UTF-8 (byte " + hex_byte(text[bad]) + "); save the file as UTF-8", bad);
   for (size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);

@@ -11,26 +11,13 @@
 
 #include <fmt/format.h>
 
+#include "util/utf8_valid.hpp"
+
 namespace fundscreen::report {
 
 namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD"; // U+FFFD
-
-// The length of the well-formed UTF-8 sequence at the start of `text`, or 0 if it is not one.
-size_t utf8_sequence(std::string_view text) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  size_t n = lead >= 0xF0 && lead <= 0xF4 ? 4 : (lead >= 0xE0 ? 3 : (lead >= 0xC2 && lead < 0xE0 ? 2 : 0));
-  if (n == 0 || n > text.size() || lead > 0xF4) return 0;
-  for (size_t i = 1; i < n; ++i)
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-  unsigned char second = byte(1);
-  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)) return 0; // overlong, surrogate
-  if ((lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) return 0; // overlong, too large
-  return n;
-}
 
 // Any well-formed character beyond ASCII may stay.
 constexpr auto k_any_character = [](std::string_view) { return true; };
@@ -42,7 +29,7 @@ std::string map_ascii(std::string_view text, F ascii, K keep = k_any_character) 
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    size_t n = utf8_sequence(text.substr(i));
+    size_t n = util::valid_utf8_character(text.substr(i));
     if (n == 1) {
       ascii(out, text[i]);
     } else if (n == 0 || !keep(text.substr(i, n))) {
@@ -145,11 +132,11 @@ template <typename Put> static void escape_json(std::string_view text, Put put) 
     auto lead = static_cast<unsigned char>(text[i]);
     if (lead >= 0xC2 && lead < 0xE0 && i + 1 < text.size() &&
         (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-      i += 2; // a well-formed two-byte character (ä, ö, å), as utf8_sequence() finds it, without the call
+      i += 2; // a well-formed two-byte character (ä, ö, å), as util::valid_utf8_character() finds it, without the call
       continue;
     }
     if (lead >= 0x80) {
-      if (size_t n = utf8_sequence(text.substr(i))) {
+      if (size_t n = util::valid_utf8_character(text.substr(i))) {
         i += n;
         continue;
       }

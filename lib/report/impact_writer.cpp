@@ -63,8 +63,8 @@ void write_table(const ImpactReport& r, std::ostream& out, Color color) {
                      pad("criteria", criteria_width), "held", "failed", "unknown");
   for (const auto& f : a.impacts) {
     out << fmt::format("{}  {}  {:>4}  {:>6}  {:>7}  {}  {}\n", pad(printable(f.impact->id), impact_width),
-                       pad(printable(util::join(f.criteria, " ")), criteria_width), f.tally.held, f.tally.failed,
-                       f.tally.unknown, paint(f.light.light, pad(core::light_name(f.light.light), 6), color),
+                       pad(printable(util::join(f.criteria, " ")), criteria_width), f.counts.held, f.counts.failed,
+                       f.counts.unknown, paint(f.light.light, pad(core::light_name(f.light.light), 6), color),
                        f.light.reason);
     for (const auto& p : f.results) {
       if (p.result == ImpactResult::held) continue;
@@ -84,8 +84,8 @@ void write_table(const ImpactReport& r, std::ostream& out, Color color) {
                      "held", "failed", "unknown");
   for (const auto& c : a.criteria) {
     out << fmt::format("{}  {}  {:>4}  {:>6}  {:>7}  {}  {}\n", pad(printable(c.criterion->id), id_width),
-                       pad(printable(util::join(c.impacts, " ")), impacts_width), c.tally.held, c.tally.failed,
-                       c.tally.unknown, paint(c.light.light, pad(core::light_name(c.light.light), 6), color),
+                       pad(printable(util::join(c.impacts, " ")), impacts_width), c.counts.held, c.counts.failed,
+                       c.counts.unknown, paint(c.light.light, pad(core::light_name(c.light.light), 6), color),
                        c.light.reason);
     if (!c.failed_in.empty()) out << fmt::format("    failed in {}\n", printable(util::join(c.failed_in, ", ")));
     if (!c.unknown_in.empty()) out << fmt::format("    unknown in {}\n", printable(util::join(c.unknown_in, ", ")));
@@ -105,7 +105,7 @@ void write_markdown(const ImpactReport& r, std::ostream& out) {
   out << "| --- | --- | ---: | ---: | ---: | --- | --- |\n";
   for (const auto& f : a.impacts)
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_text(f.impact->id),
-                       markdown_text(util::join(f.criteria, ", ")), f.tally.held, f.tally.failed, f.tally.unknown,
+                       markdown_text(util::join(f.criteria, ", ")), f.counts.held, f.counts.failed, f.counts.unknown,
                        core::light_name(f.light.light), f.light.reason);
   bool any = false;
   for (const auto& f : a.impacts)
@@ -124,7 +124,7 @@ void write_markdown(const ImpactReport& r, std::ostream& out) {
   for (const auto& c : a.criteria)
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown_text(c.criterion->id),
                        markdown_text(c.criterion->title.in(r.lang)), markdown_text(util::join(c.impacts, ", ")),
-                       c.tally.held, c.tally.failed, c.tally.unknown, core::light_name(c.light.light),
+                       c.counts.held, c.counts.failed, c.counts.unknown, core::light_name(c.light.light),
                        markdown_text(util::join(c.failed_in, ", ")));
 }
 
@@ -139,14 +139,14 @@ void write_csv(const ImpactReport& r, std::ostream& out) {
       if (p.result == ImpactResult::unknown) unknown.push_back(p.application);
     }
     out << fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_cell(f.impact->id), csv_cell(util::join(f.criteria, ";")),
-                       f.tally.held, f.tally.failed, f.tally.unknown, core::light_name(f.light.light),
+                       f.counts.held, f.counts.failed, f.counts.unknown, core::light_name(f.light.light),
                        csv_cell(f.light.reason), csv_cell(util::join(failed, ";")), csv_cell(util::join(unknown, ";")));
   }
 }
 
 // ---- json ---------------------------------------------------------------------------------
 
-void json_tally(JsonOut& j, const core::Tally& t, const core::LightVerdict& light) {
+void json_counts(JsonOut& j, const core::ImpactCounts& t, const core::LightVerdict& light) {
   j.key("held");
   j.integer(static_cast<int64_t>(t.held));
   j.key("failed");
@@ -208,7 +208,7 @@ void write_json(const ImpactReport& r, std::ostream& out) {
     j.field("description", f.impact->description);
     j.field("indicator", f.impact->indicator ? f.impact->indicator->text() : "");
     write_strings(j, "criteria", f.criteria);
-    json_tally(j, f.tally, f.light);
+    json_counts(j, f.counts, f.light);
     j.key("results");
     j.begin_array();
     for (const auto& p : f.results) json_result(j, p);
@@ -223,7 +223,7 @@ void write_json(const ImpactReport& r, std::ostream& out) {
     j.field("id", c.criterion->id);
     j.field("title", c.criterion->title.in(r.lang));
     write_strings(j, "impacts", c.impacts);
-    json_tally(j, c.tally, c.light);
+    json_counts(j, c.counts, c.light);
     write_strings(j, "failed_in", c.failed_in);
     write_strings(j, "unknown_in", c.unknown_in);
     j.end_object();

@@ -6,6 +6,11 @@
 
 namespace fundscreen::util {
 
+std::string first_place(const std::string& here_source, const std::string& first_source, int first_line) {
+  if (here_source == first_source) return "line " + std::to_string(first_line);
+  return first_source + ":" + std::to_string(first_line);
+}
+
 void Diagnostics::error(Location where, std::string message, std::string context) {
   add(Diagnostic{std::move(where), Severity::error, std::move(message), std::move(context)});
 }

@@ -28,4 +28,8 @@ private:
   size_t m_errors = 0;
 };
 
+// Where something was first read, as a message about a second sighting at a place in
+// `here_source` says it: "line 12" in the same file, "apps.csv:12" in another.
+std::string first_place(const std::string& here_source, const std::string& first_source, int first_line);
+
 } // namespace fundscreen::util

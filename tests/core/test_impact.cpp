@@ -16,7 +16,7 @@ LightThresholds thresholds(int64_t red_failed_share, int64_t min_known, int64_t 
 }
 
 std::string light_of(size_t held, size_t failed, size_t unknown, const LightThresholds& t = LightThresholds{}) {
-  LightVerdict v = light_for(Tally{held, failed, unknown}, t);
+  LightVerdict v = light_for(ImpactCounts{held, failed, unknown}, t);
   return std::string(light_name(v.light)) + ": " + v.reason;
 }
 
@@ -144,18 +144,18 @@ TEST_CASE("core::assess_impacts") {
   }
   SUBCASE("per impact: the protecting criteria, the counts and the light") {
     CHECK(a.impacts[0].criteria == std::vector<std::string>{"C7", "C9"});
-    CHECK(a.impacts[0].tally.held == 2);
-    CHECK(a.impacts[0].tally.failed == 1);
-    CHECK(a.impacts[0].tally.unknown == 2);
+    CHECK(a.impacts[0].counts.held == 2);
+    CHECK(a.impacts[0].counts.failed == 1);
+    CHECK(a.impacts[0].counts.unknown == 2);
     CHECK(a.impacts[0].light.light == Light::yellow);
   }
   SUBCASE("per criterion: failed where any protected impact failed, unknown where one is unknown") {
     REQUIRE(a.criteria.size() == 4);
     const CriterionFinding& c9 = a.criteria[2];
     CHECK(c9.impacts == std::vector<std::string>{"continuity", "realistic-goals"});
-    CHECK(c9.tally.held == 1);
-    CHECK(c9.tally.failed == 2);
-    CHECK(c9.tally.unknown == 2);
+    CHECK(c9.counts.held == 1);
+    CHECK(c9.counts.failed == 2);
+    CHECK(c9.counts.unknown == 2);
     CHECK(c9.failed_in == std::vector<std::string>{"A2", "A4"});
     CHECK(c9.unknown_in == std::vector<std::string>{"A3", "A5"});
     CHECK(light_name(c9.light.light) == "red");
@@ -163,7 +163,7 @@ TEST_CASE("core::assess_impacts") {
   }
   SUBCASE("a criterion that protects nothing is red, every project unknown") {
     const CriterionFinding& c10 = a.criteria[3];
-    CHECK(c10.tally.unknown == 5);
+    CHECK(c10.counts.unknown == 5);
     CHECK(c10.light.light == Light::red);
     CHECK(c10.light.reason == "protects no impact of the set");
   }

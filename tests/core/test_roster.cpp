@@ -143,7 +143,7 @@ TEST_CASE("core::check_conflict_reviewers") {
   }
   SUBCASE("without a roster: the reviewers who gave assessments, a row with a bad criterion too") {
     core::AssessmentIndex index(set);
-    for (const char* name : {"lh", "Liisa Heikkila", "Aino"}) index.tally(assessment(name, "Q9"));
+    for (const char* name : {"lh", "Liisa Heikkila", "Aino"}) index.count_reviewer(assessment(name, "Q9"));
     core::check_conflict_reviewers(conflicts, nullptr, &index, found);
     CHECK(listing(found.items()) == "3:1: unknown reviewer 'Liisa Heikkilä' in a conflict, who gave none of the "
                                     "assessments read; did you mean 'Liisa Heikkila'?\n");
@@ -168,7 +168,7 @@ TEST_CASE("core::check_similar_reviewers") {
   for (const char* name : {"Liisa Heikkilä", "Liisa Heikkilä", "Aino Mäkelä", "Liisa Heikkila", "Jussi Översti"}) {
     core::Assessment a = assessment(name, "J1");
     a.reviewer_where = {"arviot.csv", ++line, 13};
-    index.tally(a);
+    index.count_reviewer(a);
   }
   SUBCASE("the rarer of two near names, at its first assessment") {
     util::Diagnostics found;
@@ -184,7 +184,8 @@ TEST_CASE("core::check_similar_reviewers") {
   }
   SUBCASE("names that differ enough say nothing") {
     core::AssessmentIndex apart(set);
-    for (const char* name : {"Aino Mäkelä", "Jussi Översti", "Mikko Virtanen"}) apart.tally(assessment(name, "J1"));
+    for (const char* name : {"Aino Mäkelä", "Jussi Översti", "Mikko Virtanen"})
+      apart.count_reviewer(assessment(name, "J1"));
     util::Diagnostics found;
     core::check_similar_reviewers(apart, util::Severity::warning, found);
     CHECK(found.items().empty());

@@ -39,3 +39,9 @@ TEST_CASE("util::Diagnostics") {
     CHECK(listing(d.items()) == "1:1: one\n1:1: two\n");
   }
 }
+
+TEST_CASE("util::first_place") {
+  using fundscreen::util::first_place;
+  CHECK(first_place("apps.csv", "apps.csv", 12) == "line 12");
+  CHECK(first_place("more.csv", "apps.csv", 12) == "apps.csv:12");
+}

@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 
-#include "io/utf8_valid.hpp"
+#include "util/utf8_valid.hpp"
 
 namespace {
 
-using fundscreen::io::has_utf8_kernel;
-using fundscreen::io::Utf8Kernel;
-using fundscreen::io::Utf8Prefix;
-using fundscreen::io::valid_utf8_prefix;
+using fundscreen::util::has_utf8_kernel;
+using fundscreen::util::Utf8Kernel;
+using fundscreen::util::Utf8Prefix;
+using fundscreen::util::valid_utf8_character;
+using fundscreen::util::valid_utf8_prefix;
 
 // Bytes that stand for every class either check tells apart: ASCII, the continuation
 // ranges 80..8F, 90..9F and A0..BF, and the lead bytes with their special cases.
@@ -57,7 +59,7 @@ std::string random_text(std::mt19937& random, size_t length) {
 
 } // namespace
 
-TEST_CASE("io::valid_utf8_prefix kernels") {
+TEST_CASE("util::valid_utf8_prefix kernels") {
   if (!has_utf8_kernel(Utf8Kernel::avx2)) {
     MESSAGE("this processor has no AVX2: only the scalar check runs");
     return;
@@ -134,5 +136,117 @@ TEST_CASE("io::valid_utf8_prefix kernels") {
         CHECK(valid_utf8_prefix(text, Utf8Kernel::avx2).length == offset);
       }
     CHECK(all_same);
+  }
+}
+
+TEST_CASE("util::find_invalid_utf8") {
+  using fundscreen::util::find_invalid_utf8;
+  constexpr size_t npos = std::string_view::npos;
+
+  SUBCASE("accepts ASCII, empty text and characters of every length") {
+    CHECK(find_invalid_utf8("") == npos);
+    CHECK(find_invalid_utf8("a long line of plain ASCII text, longer than eight bytes") == npos);
+    CHECK(find_invalid_utf8("ä € 𝄞 \u07FF \uFFFF \U0010FFFF \uD7FF \uE000") == npos);
+  }
+  SUBCASE("points at a Windows-1252 letter inside UTF-8 text") {
+    CHECK(find_invalid_utf8("M\xe4kel\xe4") == 1);
+    CHECK(find_invalid_utf8("ääää ääää M\xe4kel\xe4") == 19);
+  }
+  SUBCASE("rejects a continuation byte without a lead byte") {
+    CHECK(find_invalid_utf8("ab\x80") == 2);
+    CHECK(find_invalid_utf8("\xBF") == 0);
+  }
+  SUBCASE("rejects overlong forms") {
+    CHECK(find_invalid_utf8("\xC0\x80") == 0);
+    CHECK(find_invalid_utf8("x\xC1\xBF") == 1);
+    CHECK(find_invalid_utf8("\xE0\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xE0\x9F\xBF") == 0);
+    CHECK(find_invalid_utf8("\xF0\x80\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xF0\x8F\xBF\xBF") == 0);
+  }
+  SUBCASE("rejects surrogates") {
+    CHECK(find_invalid_utf8("ok \xED\xA0\x80") == 3);
+    CHECK(find_invalid_utf8("\xED\xBF\xBF") == 0);
+  }
+  SUBCASE("rejects code points above U+10FFFF and bytes that never occur") {
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xF5\x80\x80\x80") == 0);
+    CHECK(find_invalid_utf8("\xFF") == 0);
+    CHECK(find_invalid_utf8("\xFE") == 0);
+  }
+  SUBCASE("rejects a character cut off at the end") {
+    CHECK(find_invalid_utf8("ab\xE2\x82") == 2);
+    CHECK(find_invalid_utf8("\xF0\x9D\x84") == 0);
+  }
+  SUBCASE("rejects a character whose continuation bytes stop early") { CHECK(find_invalid_utf8("\xE2\x82x") == 0); }
+}
+
+TEST_CASE("util::valid_utf8_prefix") {
+
+  SUBCASE("covers all of valid text") {
+    auto prefix = valid_utf8_prefix("Mäkelä €");
+    CHECK(prefix.length == 12);
+    CHECK_FALSE(prefix.unfinished);
+  }
+  SUBCASE("stops before a character cut off at the end and says it is unfinished") {
+    for (std::string_view cut : {"ab\xE2", "ab\xE2\x82", "ab\xF0\x9D\x84", "ab\xC3"}) {
+      CAPTURE(cut);
+      auto prefix = valid_utf8_prefix(cut);
+      CHECK(prefix.length == 2);
+      CHECK(prefix.unfinished);
+    }
+  }
+  SUBCASE("stops at an invalid byte and says it is not unfinished") {
+    auto prefix = valid_utf8_prefix("ab\xE4kel");
+    CHECK(prefix.length == 2);
+    CHECK_FALSE(prefix.unfinished);
+  }
+  SUBCASE("does not wait for a cut sequence that can no longer be valid") {
+    auto overlong = valid_utf8_prefix("ab\xE0\x80");
+    CHECK(overlong.length == 2);
+    CHECK_FALSE(overlong.unfinished);
+    auto surrogate = valid_utf8_prefix("ab\xED\xA0");
+    CHECK(surrogate.length == 2);
+    CHECK_FALSE(surrogate.unfinished);
+  }
+}
+
+// The length of the first character of `text` as valid_utf8_prefix() reads it: the shortest
+// start of it that is valid, whole text; 0 when there is none.
+static size_t first_character_by_prefix(std::string_view text) {
+  for (size_t k = 1; k <= std::min<size_t>(4, text.size()); ++k)
+    if (valid_utf8_prefix(text.substr(0, k)).length == k) return k;
+  return 0;
+}
+
+TEST_CASE("util::valid_utf8_character") {
+  SUBCASE("reads a character as valid_utf8_prefix() does, on every start of one to four bytes") {
+    bool all_same = true;
+    std::string text;
+    for (unsigned char a : k_representatives)
+      for (unsigned char b : k_representatives)
+        for (unsigned char c : k_representatives)
+          for (unsigned char d : {0x41, 0x80, 0x90, 0xBF, 0xC3}) {
+            text = {static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)};
+            for (size_t size = 1; size <= 4; ++size) {
+              std::string_view start = std::string_view(text).substr(0, size);
+              size_t want = first_character_by_prefix(start);
+              if (valid_utf8_character(start) != want) {
+                FAIL_CHECK("disagree on a sequence of " << size << " bytes starting " << unsigned{a});
+                all_same = false;
+              }
+            }
+          }
+    CHECK(all_same);
+  }
+  SUBCASE("examples") {
+    CHECK(valid_utf8_character("") == 0);
+    CHECK(valid_utf8_character("a") == 1);
+    CHECK(valid_utf8_character("ä!") == 2);
+    CHECK(valid_utf8_character("€") == 3);
+    CHECK(valid_utf8_character("𝄞") == 4);
+    CHECK(valid_utf8_character("\xE2\x82") == 0);     // cut off at the end
+    CHECK(valid_utf8_character("\xED\xA0\x80") == 0); // a surrogate
+    CHECK(valid_utf8_character("\xC0\x80") == 0);     // overlong
   }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// The UTF-8 checks of the readers: a scalar one that says where the valid text ends, and,
-// where the processor has AVX2, a vectorised one that finds the first 64 bytes with an
-// error so that the scalar check only reads the text from there.
-#include "io/utf8_valid.hpp"
+// The UTF-8 check: a scalar one that says where the valid text ends, and, where the
+// processor has AVX2, a vectorised one that finds the first 64 bytes with an error so that
+// the scalar check only reads the text from there.
+#include "util/utf8_valid.hpp"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <cstring>
 
-namespace fundscreen::io {
+namespace fundscreen::util {
 
 namespace {
 
@@ -286,4 +286,16 @@ Utf8Prefix valid_utf8_prefix(std::string_view text) {
 
 bool is_valid_utf8(std::string_view text) { return valid_utf8_prefix(text).length == text.size(); }
 
-} // namespace fundscreen::io
+size_t find_invalid_utf8(std::string_view text) {
+  size_t length = valid_utf8_prefix(text).length;
+  return length == text.size() ? std::string_view::npos : length;
+}
+
+size_t valid_utf8_character(std::string_view text) {
+  if (text.empty()) return 0;
+  if (static_cast<unsigned char>(text[0]) < 0x80) return 1;
+  size_t length = 0;
+  return check_sequence(text, 0, length) == Sequence::valid ? length : 0;
+}
+
+} // namespace fundscreen::util
