@@ -21,18 +21,12 @@ public:
   }
   // add() for an id whose hash() is `id_hash`, computed beforehand (on another thread).
   void add(std::string_view id, uint32_t id_hash, const util::Location& where, util::Diagnostics& diagnostics);
-  // Starts loading the table slot of an id whose hash() is `id_hash` into the cache, for an
-  // add() a few ids later: the table is too big for the cache, each add() would wait for it.
-  void prefetch(uint32_t id_hash) const {
-    // (m_mask, not m_slots.size() - 1 under an emptiness test: g++ 12 drops the prefetch then)
-    __builtin_prefetch(m_slots.data() + (id_hash & m_mask));
-  }
   // Makes room for about `ids` ids of about `bytes` bytes in all, so that adding them does
   // not grow the table.
   void reserve(size_t ids, size_t bytes);
   bool contains(std::string_view id) const { return find(id, hash(id)) >= 0; }
   size_t size() const { return m_size; }
-  // The hash of `id` that add() and prefetch() take.
+  // The hash of `id` that add() takes.
   static uint32_t hash(std::string_view id);
   // Calls `visit` with each id, in the order added.
   template <typename Visit> void for_each(Visit visit) const {

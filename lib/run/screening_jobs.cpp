@@ -96,10 +96,7 @@ void FirstPassJob::done(const io::CsvChunk& chunk, Output& out) {
   auto& d = static_cast<Decided&>(out);
   if (m_tally.applications == 0) make_room(chunk, d);
   size_t id_start = 0;
-  constexpr size_t k_ahead = 32; // ids whose table slots are loaded while one is added
-  for (size_t r = 0; r < std::min(k_ahead, d.rows.size()); ++r) m_tally.ids.prefetch(d.rows[r].id_hash);
   for (size_t r = 0; r < d.rows.size(); ++r) {
-    if (r + k_ahead < d.rows.size()) m_tally.ids.prefetch(d.rows[r + k_ahead].id_hash);
     const Decided::Row& row = d.rows[r];
     std::string_view id(d.ids.data() + id_start, row.id_end - id_start);
     id_start = row.id_end;

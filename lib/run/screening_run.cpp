@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/cross_check.hpp"
+#include "core/screener.hpp"
 #include "io/block_csv.hpp"
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
@@ -248,7 +249,7 @@ void ScreeningRun::count_decisions() {
 }
 
 Detail ScreeningRun::possible(Detail detail) const {
-  return detail == Detail::outline && m_set->criteria.size() > 64 ? Detail::assessed : detail;
+  return detail == Detail::outline && !core::can_outline(*m_set) ? Detail::assessed : detail;
 }
 
 void ScreeningRun::replay(Detail detail, const Visit& visit) const {
