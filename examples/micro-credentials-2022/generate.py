@@ -12,11 +12,12 @@ writes it), `assessments.csv` (the panel's verdicts and scores) and `reviewers.c
 roster). Python standard library only.
 """
 
-import csv
-import io
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from export_csv import score_text, write  # noqa: E402  (examples/export_csv.py)
 
 HEADER = [
     "Hakemustunnus", "Hakija", "Opintokokonaisuuden nimi", "Myöntävä organisaatio", "Osaamistavoitteet",
@@ -164,20 +165,6 @@ NOTES = {
 }
 
 
-def score_text(score):
-    return "" if score is None else f"{score:g}"
-
-
-def write(name, rows, header, delimiter=",", bom=False, crlf=False):
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    data = ("\ufeff" if bom else "") + out.getvalue()
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="") as f:
-        f.write(data)
-
-
 def main():
     apps, assessments = [], []
     for num, applicant, title, awarding, requested, contact, changes, panel in APPS:
@@ -192,9 +179,9 @@ def main():
                 verdict, score = (v1, s1) if criterion == "J1" else (v2, s2)
                 note = NOTES.get((num, reviewer, criterion), "")
                 assessments.append([app_id, criterion, reviewer, verdict, score_text(score), note])
-    write("hakemukset.csv", apps, HEADER, delimiter=";", bom=True, crlf=True)
-    write("assessments.csv", assessments, ["application", "criterion", "reviewer", "verdict", "score", "note"])
-    write("reviewers.csv", REVIEWERS, ["reviewer", "name", "criteria"])
+    write(HERE, "hakemukset.csv", apps, HEADER, delimiter=";", bom=True, crlf=True)
+    write(HERE, "assessments.csv", assessments, ["application", "criterion", "reviewer", "verdict", "score", "note"])
+    write(HERE, "reviewers.csv", REVIEWERS, ["reviewer", "name", "criteria"])
 
 
 if __name__ == "__main__":

@@ -11,11 +11,12 @@ criteria set (see README.md); this script only saves them as the files a funder 
 no verdicts), `reviewers.csv` (the roster) and `conflicts.csv`. Python standard library only.
 """
 
-import csv
-import io
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from export_csv import score_text, write  # noqa: E402  (examples/export_csv.py)
 
 HEADER = [
     "Hakemusnumero", "Hakija", "Y-tunnus", "Hankkeen nimi", "Teema", "Rahoittaja",
@@ -213,20 +214,6 @@ def business_id(n):
         base += 1
 
 
-def score_text(score):
-    return "" if score is None else f"{score:g}"
-
-
-def write(name, rows, header, delimiter=",", bom=False, crlf=False):
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    data = ("\ufeff" if bom else "") + out.getvalue()
-    with open(os.path.join(HERE, name), "w", encoding="utf-8", newline="") as f:
-        f.write(data)
-
-
 def main():
     apps, assessments = [], []
     for (num, applicant, bid, title, theme, funder, partners, requested, total, starts, ends, submitted,
@@ -242,10 +229,10 @@ def main():
                     continue
                 note = NOTES.get((num, reviewer, f"A{criterion + 1}"), "")
                 assessments.append([app_id, f"A{criterion + 1}", reviewer, score_text(scores[criterion]), note])
-    write("hakemukset.csv", apps, HEADER, delimiter=";", bom=True, crlf=True)
-    write("assessments.csv", assessments, ["application", "criterion", "reviewer", "score", "note"])
-    write("reviewers.csv", REVIEWERS, ["reviewer", "name", "criteria"])
-    write("conflicts.csv", CONFLICTS, ["reviewer", "application", "applicant", "note"])
+    write(HERE, "hakemukset.csv", apps, HEADER, delimiter=";", bom=True, crlf=True)
+    write(HERE, "assessments.csv", assessments, ["application", "criterion", "reviewer", "score", "note"])
+    write(HERE, "reviewers.csv", REVIEWERS, ["reviewer", "name", "criteria"])
+    write(HERE, "conflicts.csv", CONFLICTS, ["reviewer", "application", "applicant", "note"])
 
 
 if __name__ == "__main__":
