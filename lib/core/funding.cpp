@@ -14,6 +14,8 @@ static TieKey tie_key(const Value& value) {
   return key;
 }
 
+bool ties_on_id(const TieBreak& t) { return t.key == TieBreak::Key::field && t.name == "id"; }
+
 RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const Application& app, size_t index) {
   RankEntry e;
   e.index = index;
@@ -21,6 +23,7 @@ RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const App
   e.score = assessed.score;
   e.amount = assessed.amount;
   for (const TieBreak& t : set.ranking.tie_break) {
+    if (ties_on_id(t)) continue;
     if (t.key == TieBreak::Key::field) {
       int field = set.field_index(t.name);
       e.keys.push_back(field >= 0 ? tie_key(app.values[field]) : TieKey{});
@@ -46,6 +49,7 @@ RankEntry rank_entry(const CriteriaSet& set, const Outline& outline, const Appli
   e.score = outline.score;
   e.amount = outline.amount;
   for (const TieBreak& t : set.ranking.tie_break) {
+    if (ties_on_id(t)) continue;
     int field = t.key == TieBreak::Key::field ? set.field_index(t.name) : -1;
     e.keys.push_back(field >= 0 ? tie_key(app.values[field]) : TieKey{});
   }
@@ -69,8 +73,17 @@ static int compare_keys(const TieKey& a, const TieKey& b, SortOrder order) {
 bool ranks_before(const CriteriaSet& set, const RankEntry& a, const RankEntry& b) {
   const auto& steps = set.ranking.tie_break;
   if (int c = compare_present(a.score, b.score, SortOrder::descending)) return c < 0;
-  for (size_t i = 0; i < steps.size(); ++i)
-    if (int c = compare_keys(a.keys[i], b.keys[i], steps[i].order)) return c < 0;
+  size_t k = 0; // the key of the step, as steps on the id have none
+  for (const TieBreak& t : steps) {
+    int c = 0;
+    if (ties_on_id(t)) {
+      if (a.id != b.id) c = (t.order == SortOrder::ascending) == (a.id < b.id) ? -1 : 1;
+    } else {
+      c = compare_keys(a.keys[k], b.keys[k], t.order);
+      ++k;
+    }
+    if (c) return c < 0;
+  }
   return a.index < b.index;
 }
 

@@ -23,9 +23,15 @@ struct RankEntry {
   size_t index = 0; // position in the input, the last tie-break
   std::string id;
   std::optional<Score> score;
+  // The values of the set's tie-break steps, in order, except steps on the `id` field, which
+  // compare `id` (a required field, so never missing): most sets end on it, and a copy of
+  // every eligible application's id would be most of the ranking's memory.
   std::vector<TieKey> keys;
   Money amount;
 };
+
+// True if the tie-break step `t` is on the application's id, which RankEntry::keys leaves out.
+bool ties_on_id(const TieBreak& t);
 
 // The ranking entry of an eligible application: its score and the set's tie-break values.
 RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const Application& app, size_t index);

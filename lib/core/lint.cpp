@@ -57,8 +57,16 @@ private:
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     check_unique(
         order, "field", [&](size_t i) { return m_set.fields[i].name; }, [&](size_t i) { return m_set.field_where[i]; });
-    if (m_set.field_index("id") < 0)
+    int id = m_set.field_index("id");
+    if (id < 0) {
       report(util::Location{m_set.source, 1, 1}, "the set declares no 'id' field; every application needs one");
+    } else if (FieldType type = m_set.fields[id].type;
+               type != FieldType::string && type != FieldType::text && type != FieldType::enumeration) {
+      // Ids are compared, looked up and shown as text; a number would be read as no id at all.
+      report(m_set.field_where[id], fmt::format("field 'id' is of type '{}', but an application id is text; declare "
+                                                "it 'type: string' (ids like 1042 are read as text)",
+                                                field_type_name(type)));
+    }
   }
 
   void check_criteria() {

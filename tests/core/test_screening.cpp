@@ -293,6 +293,21 @@ TEST_CASE("core::draw_funding_line") {
     for (auto& [id, rank, decision] : ranked) order.push_back(id);
     CHECK(order == std::vector<std::string>{"A", "B", "D", "C", "E", "F"});
   }
+  SUBCASE("a tie-break on the id follows its order, whatever the input order") {
+    REQUIRE(call.set.ranking.tie_break.back().name == "id");
+    auto e = call.app("E", "ongoing", "2020-01-01", "1000");
+    auto f = call.app("F", "ongoing", "2020-01-01", "1000");
+    auto g = call.app("G", "ongoing", "2020-01-01", "1000");
+    for (const char* id : {"E", "F", "G"}) call.pass_all(id, 2, 2, 2);
+    auto order = [&](std::vector<core::Application> apps) {
+      std::vector<std::string> ids;
+      for (auto& [id, rank, decision] : call.rank(apps)) ids.push_back(id);
+      return ids;
+    };
+    CHECK(order({g, e, f}) == std::vector<std::string>{"E", "F", "G"});
+    call.set.ranking.tie_break.back().order = core::SortOrder::descending;
+    CHECK(order({e, g, f}) == std::vector<std::string>{"G", "F", "E"});
+  }
   SUBCASE("scores that differ below rounding are not a tie: 31/9 against 3.4444") {
     core::Score exact(31, 9);
     core::Score near(34444, 10000);
