@@ -96,6 +96,7 @@ FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> ent
 FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& entries) {
   FundingLine line;
   line.budget = set.call.budget.value_or(Money{0});
+  line.placements.reserve(entries.size()); // not grown by copies, in a call with many
   bool stopped = false;
   for (size_t i = 0; i < entries.size(); ++i) {
     Placement p;

@@ -2,6 +2,7 @@
 #include "core/id_registry.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -65,13 +66,17 @@ void IdRegistry::add(std::string_view id_, uint32_t h, const util::Location& whe
                            util::first_place(where.source, m_sources[place.source], static_cast<int>(place.line))));
     return;
   }
+  if (m_size + 1 >= std::numeric_limits<uint32_t>::max() || m_bytes.size() > std::numeric_limits<uint32_t>::max())
+    util::throw_input_error(where, fmt::format("too many applications for one run ({} ids); split the call's files "
+                                               "and screen each part",
+                                               m_size));
   auto source = std::find(m_sources.begin(), m_sources.end(), where.source);
   if (source == m_sources.end()) source = m_sources.insert(m_sources.end(), where.source);
   if (4 * (m_size + 1) > 3 * m_slots.size()) grow();
   size_t mask = m_slots.size() - 1, i = h & mask;
   while (m_slots[i].id != 0) i = (i + 1) & mask;
   m_slots[i] = Slot{h, static_cast<uint32_t>(m_size + 1)};
-  m_starts.push_back(m_bytes.size());
+  m_starts.push_back(static_cast<uint32_t>(m_bytes.size()));
   m_first.push_back(Place{static_cast<uint32_t>(source - m_sources.begin()), static_cast<uint32_t>(where.line)});
   m_bytes += id_;
   ++m_size;

@@ -16,6 +16,8 @@ namespace fundscreen::core {
 class IdRegistry {
 public:
   // Records `id` read at `where`; a second sighting is an error naming the first line.
+  // Throws util::Error (input) past 2^32 - 1 ids or 4 GiB of id text, far more than a call
+  // has (and than memory would hold), so that 32-bit numbers and offsets suffice.
   void add(std::string_view id, const util::Location& where, util::Diagnostics& diagnostics) {
     add(id, hash(id), where, diagnostics);
   }
@@ -52,7 +54,7 @@ private:
   void grow();
 
   std::string m_bytes;
-  Large<uint64_t> m_starts; // of each id in m_bytes
+  Large<uint32_t> m_starts; // of each id in m_bytes
   Large<Place> m_first;
   Large<Slot> m_slots;
   size_t m_mask = 0; // m_slots.size() - 1, or 0 while there are no slots

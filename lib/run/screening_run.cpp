@@ -226,7 +226,9 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   m_info.eligible = tally.eligible.size();
   rank_on_two_cores(*m_set, tally.eligible);
   m_line = core::draw_ranked_funding_line(*m_set, tally.eligible);
-  for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of.emplace_back(m_line.placements[p].index, p);
+  m_placement_of.reserve(m_line.placements.size());
+  for (size_t p = 0; p < m_line.placements.size(); ++p)
+    m_placement_of.push_back({static_cast<uint32_t>(m_line.placements[p].index), static_cast<uint32_t>(p)});
   std::sort(m_placement_of.begin(), m_placement_of.end());
   count_decisions();
   if (!m_spill) return;
@@ -235,7 +237,8 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
 }
 
 const core::Placement* ScreeningRun::placement_of(size_t index) const {
-  auto it = std::lower_bound(m_placement_of.begin(), m_placement_of.end(), std::pair<size_t, size_t>(index, 0));
+  auto it = std::lower_bound(m_placement_of.begin(), m_placement_of.end(),
+                             std::pair<uint32_t, uint32_t>(static_cast<uint32_t>(index), 0));
   return it == m_placement_of.end() || it->first != index ? nullptr : &m_line.placements[it->second];
 }
 

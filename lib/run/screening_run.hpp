@@ -150,8 +150,9 @@ private:
   util::Diagnostics m_conflict_problems; // of the conflicts' reviewers
 
   core::FundingLine m_line;
-  // The placements' input positions, ascending, each with its index in m_line.placements.
-  std::vector<std::pair<size_t, size_t>> m_placement_of;
+  // The placements' input positions, ascending, each with its index in m_line.placements
+  // (32 bits, as core::IdRegistry limits a run to fewer than 2^32 applications).
+  std::vector<std::pair<uint32_t, uint32_t>> m_placement_of;
   // With spilled outlines: the other applications' outlines, and the ranking entries in
   // rank order (m_ranked[p] is the entry of m_line.placements[p]).
   std::unique_ptr<OutlineSpill> m_spill;
