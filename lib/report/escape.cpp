@@ -195,9 +195,18 @@ std::string csv_cell(std::string_view text) {
   return cell;
 }
 
+// True if `text` holds a character that makes a CSV cell quoted; a loop rather than
+// find_first_of, which searches the set for every character (a tenth of a csv run's time).
+static bool needs_csv_quotes(std::string_view text) {
+  for (char c : text)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
 void append_csv_cell(std::string& out, std::string_view text) {
-  bool neutralise = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  char first = text.empty() ? '\0' : text.front();
+  bool neutralise = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+  if (!needs_csv_quotes(text)) {
     if (neutralise) out += '\'';
     out += text;
     return;
