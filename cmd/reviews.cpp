@@ -44,9 +44,10 @@ std::function<int()> setup_reviews(CLI::App& app) {
   app.footer(R"(The inputs are screen's, checked the same way. Per reviewer: assessments assigned by the
 roster (--reviewers: the reviewer's criteria on every application that no rule rejects, less
 the applications of their declared conflicts; without a roster assigned and owed are
-unknown), done (every assessment given), owed (assigned, not given; listed by application in
-csv, json and markdown) and conflicts declared. Per criterion that takes verdicts: each
-application's scores (min-max) and verdicts, the applications with a pass and a fail, and the
+unknown), done (every assessment given), unassigned (done but not assigned), owed (assigned,
+not done; listed by application in csv, json and markdown) and conflicts declared. Per
+criterion that takes verdicts: each application's scores (min-max; the table and markdown
+list those two points or more apart) and the applications with a pass and a fail; and the
 panel's agreement as Krippendorff's alpha (interval metric, applications as units, over the
 scores that count: a conflict leaves a reviewer out), with the scores and pairs behind it;
 alpha is undefined without pairs or without variance.

@@ -62,11 +62,12 @@ std::string applications_text(const core::PanelReport& p) {
                      p.applications - p.judged_applications);
 }
 
-std::string roster_text(const core::PanelReport& p, size_t on_roster) {
+// What the roster assigns; `gap` separates the two halves of the sentence (a line break in the table).
+std::string roster_text(const core::PanelReport& p, size_t on_roster, std::string_view gap) {
   if (!p.roster) return "no roster (--reviewers): assigned and owed assessments are unknown";
-  return fmt::format("roster of {}: each is assigned their criteria on every application that needs\n"
-                     "judgement, less those of their declared conflicts",
-                     util::count_of(on_roster, "reviewer"));
+  return fmt::format("roster of {}: each is assigned their criteria on every application that needs{}judgement, "
+                     "less those of their declared conflicts",
+                     util::count_of(on_roster, "reviewer"), gap);
 }
 
 size_t roster_size(const core::PanelReport& p) {
@@ -110,19 +111,26 @@ void write_table(const ReviewsReport& r, std::ostream& out) {
   const core::PanelReport& p = *r.panel;
   out << fmt::format("{} version {} · {} · panel report\n", printable(set.id), printable(set.version),
                      printable(set.call.name));
-  out << applications_text(p) << '\n' << roster_text(p, roster_size(p)) << '\n';
+  out << applications_text(p) << '\n' << roster_text(p, roster_size(p), "\n") << '\n';
 
   size_t width = 8;
   for (const ReviewerLoad& l : p.reviewers) width = std::max(width, util::utf8_length(printable(l.reviewer)));
   out << "\nReviewers\n";
-  out << fmt::format("{}  {:>8}  {:>4}  {:>10}  {:>4}  {:>9}\n", pad("reviewer", width), "assigned", "done",
-                     "unassigned", "owed", "conflicts");
-  for (const ReviewerLoad& l : p.reviewers)
-    out << fmt::format("{}  {:>8}  {:>4}  {:>10}  {:>4}  {:>9}{}\n", pad(printable(l.reviewer), width),
-                       optional_count(l.assigned), l.done, optional_count(l.unassigned), optional_count(l.owed),
-                       l.conflicts, p.roster && !l.on_roster ? "  not on the roster" : "");
-  out << "(done: every assessment given; unassigned: done but not assigned, on an application a rule\n"
-         "rejects or of a conflict; owed: assigned, not done; ?: unknown without the roster)\n";
+  if (p.roster) {
+    out << fmt::format("{}  {:>8}  {:>4}  {:>10}  {:>4}  {:>9}\n", pad("reviewer", width), "assigned", "done",
+                       "unassigned", "owed", "conflicts");
+    for (const ReviewerLoad& l : p.reviewers)
+      out << fmt::format("{}  {:>8}  {:>4}  {:>10}  {:>4}  {:>9}{}\n", pad(printable(l.reviewer), width),
+                         optional_count(l.assigned), l.done, optional_count(l.unassigned), optional_count(l.owed),
+                         l.conflicts, l.on_roster ? "" : "  not on the roster");
+    out << "(done: every assessment given; unassigned: done but not assigned, on an application a rule\n"
+           "rejects or of a conflict; owed: assigned, not done)\n";
+  } else {
+    out << fmt::format("{}  {:>4}  {:>9}\n", pad("reviewer", width), "done", "conflicts");
+    for (const ReviewerLoad& l : p.reviewers)
+      out << fmt::format("{}  {:>4}  {:>9}\n", pad(printable(l.reviewer), width), l.done, l.conflicts);
+    out << "(done: every assessment given)\n";
+  }
 
   size_t id_width = 9;
   for (const CriterionAgreement& c : p.criteria) id_width = std::max(id_width, util::utf8_length(c.criterion->id));
@@ -164,16 +172,24 @@ void write_markdown(const ReviewsReport& r, std::ostream& out) {
   const core::PanelReport& p = *r.panel;
   out << fmt::format("# Panel report: {} version {}\n\n", markdown_text(set.id), markdown_text(set.version));
   out << fmt::format("{}: {}; {}.\n\n", markdown_text(set.call.name), applications_text(p),
-                     roster_text(p, roster_size(p)));
+                     roster_text(p, roster_size(p), " "));
   out << "## Reviewers\n\n";
-  out << "| reviewer | assigned | done | unassigned | owed | conflicts |\n";
-  out << "| --- | ---: | ---: | ---: | ---: | ---: |\n";
-  for (const ReviewerLoad& l : p.reviewers)
-    out << fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", markdown_text(l.reviewer),
-                       p.roster && !l.on_roster ? " (not on the roster)" : "", optional_count(l.assigned), l.done,
-                       optional_count(l.unassigned), optional_count(l.owed), l.conflicts);
-  out << "\nDone: every assessment given; unassigned: done but not assigned (on an application a rule rejects, "
-         "or of a conflict); owed: assigned, not done; ?: unknown without the roster.\n";
+  if (p.roster) {
+    out << "| reviewer | assigned | done | unassigned | owed | conflicts |\n";
+    out << "| --- | ---: | ---: | ---: | ---: | ---: |\n";
+    for (const ReviewerLoad& l : p.reviewers)
+      out << fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", markdown_text(l.reviewer),
+                         l.on_roster ? "" : " (not on the roster)", optional_count(l.assigned), l.done,
+                         optional_count(l.unassigned), optional_count(l.owed), l.conflicts);
+    out << "\nDone: every assessment given; unassigned: done but not assigned (on an application a rule rejects, "
+           "or of a conflict); owed: assigned, not done.\n";
+  } else {
+    out << "| reviewer | done | conflicts |\n";
+    out << "| --- | ---: | ---: |\n";
+    for (const ReviewerLoad& l : p.reviewers)
+      out << fmt::format("| {} | {} | {} |\n", markdown_text(l.reviewer), l.done, l.conflicts);
+    out << "\nDone: every assessment given.\n";
+  }
   bool any = false;
   for (const ReviewerLoad& l : p.reviewers) {
     if (l.owed_by_application.empty()) continue;
@@ -235,7 +251,7 @@ void write_csv(const ReviewsReport& r, std::ostream& out) {
     w.unassigned = n(l.unassigned);
     w.owed = n(l.owed);
     w.conflicts = n(l.conflicts);
-    w.note = !p.roster ? "no roster" : (l.on_roster ? "" : "not on the roster");
+    w.note = !p.roster || l.on_roster ? "" : "not on the roster";
     write_row(out, w);
   }
   for (const ReviewerLoad& l : p.reviewers)
