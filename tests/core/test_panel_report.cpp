@@ -219,3 +219,18 @@ TEST_CASE("panel: without a roster nothing is assigned or owed") {
   CHECK_FALSE(report.reviewers[0].owed);
   CHECK(report.reviewers[0].done == 1);
 }
+
+TEST_CASE("alpha: units of 99 sizes (a denominator beyond 128 bits) still give alpha") {
+  // Units of 2 to 100 values, (7i + m) mod 11 half points; exactly -0.01888... by Python's
+  // fractions (a denominator of 148 bits), so the sums fall back to long double.
+  core::AlphaTally tally;
+  for (int m = 2; m <= 100; ++m) {
+    std::vector<int> unit;
+    for (int i = 0; i < m; ++i) unit.push_back((i * 7 + m) % 11);
+    tally.add_unit(unit);
+  }
+  auto r = tally.result();
+  REQUIRE(r.thousandths);
+  CHECK(*r.thousandths == -19);
+  CHECK(r.values == 5049);
+}
