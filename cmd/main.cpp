@@ -18,13 +18,15 @@ struct Subcommand {
   fundscreen::cmd::Setup setup;
 };
 
-const std::array<Subcommand, 6> k_subcommands = {{
+const std::array<Subcommand, 7> k_subcommands = {{
     {"screen", "Screen applications: decisions, ranking, funding line, audit trail", fundscreen::cmd::setup_screen},
     {"explain", "Explain one application's decision criterion by criterion", fundscreen::cmd::setup_explain},
     {"diff", "Compare two versions of a criteria set: changes and the decisions they flip",
      fundscreen::cmd::setup_diff},
     {"impact", "After the funding: did each criterion deliver the impact it protects? (outcome reports)",
      fundscreen::cmd::setup_impact},
+    {"reviews", "Before the panel meets: owed assessments, disagreements, agreement (Krippendorff's alpha)",
+     fundscreen::cmd::setup_reviews},
     {"validate", "Check applications, assessments and outcomes against a criteria set",
      fundscreen::cmd::setup_validate},
     {"lint", "Check criteria sets: types, rules, references, impacts", fundscreen::cmd::setup_lint},

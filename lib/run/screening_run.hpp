@@ -90,6 +90,10 @@ public:
 
   const core::RunInfo& info() const { return m_info; }
   const core::CriteriaSet& set() const { return *m_set; }
+  // The roster (null without one), the assessments and the conflicts the run read.
+  const core::Roster* roster() const { return m_roster.get(); }
+  const core::AssessmentIndex& assessments() const { return *m_assessments; }
+  const core::ConflictIndex& conflicts() const { return m_conflicts; }
   // Warnings found while loading (unknown columns and the like), for stderr.
   const util::Diagnostics& warnings() const { return m_warnings; }
   // True if the first pass kept the outlines, so that an outline replay reads no application.
