@@ -237,6 +237,18 @@ impacts:
 )");
 }
 
+// A criteria set of three criteria: X1 a rule, J1 a judgement and B1 both (a rule and the
+// reviewers' verdicts), all protecting one impact.
+inline std::string rule_judgement_both_yaml() {
+  return criteria_set_yaml(R"(criteria:
+  - {id: X1, kind: rule, rule: 'app.stage != "idea"', protects: [i]}
+  - {id: J1, kind: judgement, protects: [i]}
+  - {id: B1, kind: both, rule: 'app.requested_eur > 0', protects: [i]}
+impacts:
+  - {id: i, indicator: outcome.continued}
+)");
+}
+
 // A diagnostic as a user reads it on one line: `line:column: message`.
 inline std::string place_and_message(const util::Diagnostic& d) {
   return std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.message;

@@ -90,16 +90,7 @@ TEST_CASE("alpha: half points count as they are") {
 namespace {
 
 // X1 a rule, J1 a judgement, B1 both.
-core::CriteriaSet panel_set() {
-  return io::parse_criteria(testing::criteria_set_yaml(R"(criteria:
-  - {id: X1, kind: rule, rule: 'app.stage != "idea"', protects: [i]}
-  - {id: J1, kind: judgement, protects: [i]}
-  - {id: B1, kind: both, rule: 'app.requested_eur > 0', protects: [i]}
-impacts:
-  - {id: i, indicator: outcome.continued}
-)"),
-                            "set.yaml");
-}
+core::CriteriaSet panel_set() { return io::parse_criteria(testing::rule_judgement_both_yaml(), "set.yaml"); }
 
 core::Review review(const std::string& reviewer, core::Verdict verdict, std::optional<int> halves,
                     const std::string& left_out = "") {

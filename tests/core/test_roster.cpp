@@ -14,16 +14,7 @@ using fundscreen::testing::listing;
 namespace {
 
 // X1 a rule, J1 and B1 take verdicts.
-core::CriteriaSet small_set() {
-  return io::parse_criteria(testing::criteria_set_yaml(R"(criteria:
-  - {id: X1, kind: rule, rule: 'app.stage != "idea"', protects: [i]}
-  - {id: J1, kind: judgement, protects: [i]}
-  - {id: B1, kind: both, rule: 'app.requested_eur > 0', protects: [i]}
-impacts:
-  - {id: i, indicator: outcome.continued}
-)"),
-                            "set.yaml");
-}
+core::CriteriaSet small_set() { return io::parse_criteria(testing::rule_judgement_both_yaml(), "set.yaml"); }
 
 // A reviewer read from `line` of the roster, with `criteria` (none: any).
 core::RosterReviewer reviewer(const std::string& id, const std::string& name, int line,
