@@ -12,3 +12,7 @@ add_test(NAME schema.criteria-sets
           ${PROJECT_SOURCE_DIR}/schema/criteria-set.schema.json --valid ${shipped_sets} --invalid ${bad_sets})
 add_test(NAME schema.bad-sets-fail-lint
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/schema/lint_bad_sets.sh $<TARGET_FILE:fundscreen> ${bad_sets})
+
+# `fundscreen init`, then lint, validate and screen what it wrote; the set validates against the schema.
+add_test(NAME pipelines.init
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/packaging/init.sh $<TARGET_FILE:fundscreen> ${PROJECT_SOURCE_DIR})
