@@ -16,3 +16,16 @@ add_test(NAME schema.bad-sets-fail-lint
 # `fundscreen init`, then lint, validate and screen what it wrote; the set validates against the schema.
 add_test(NAME pipelines.init
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/packaging/init.sh $<TARGET_FILE:fundscreen> ${PROJECT_SOURCE_DIR})
+
+# The completions: every option and format value of every command's --help is offered.
+add_test(NAME pipelines.completions
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/packaging/check_completions.py $<TARGET_FILE:fundscreen>
+          ${PROJECT_SOURCE_DIR}/packaging/completions)
+
+# Install into a temporary prefix and run from there; build the .deb and run it from a
+# throwaway root.
+add_test(NAME pipelines.install
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/packaging/install.sh ${PROJECT_BINARY_DIR})
+add_test(NAME pipelines.deb
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/packaging/deb.sh ${PROJECT_BINARY_DIR})
+set_tests_properties(pipelines.install pipelines.deb PROPERTIES RESOURCE_LOCK fundscreen_install)
