@@ -25,7 +25,7 @@ complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l reviewers -r 
 complete -c fundscreen -n "__fish_seen_subcommand_from $screening" -l lang -x -a 'fi sv en' -d 'Language of criteria titles'
 complete -c fundscreen -n "__fish_seen_subcommand_from screen explain diff" -l timestamp -x -d 'The run time shown in the outputs'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l encoding -x -a 'utf-8 windows-1252' -d 'Encoding of CSV inputs'
-complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l delimiter -x -a ', ; | tab' -d 'CSV field delimiter'
+complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l delimiter -x -a "',' ';' '|' tab" -d 'CSV field delimiter'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs lint" -l strict -d 'Warnings are errors'
 
 complete -c fundscreen -n "__fish_seen_subcommand_from screen" -s f -l format -x -a 'table csv json jsonl markdown junit github' -d 'Output format'

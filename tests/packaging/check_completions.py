@@ -3,8 +3,10 @@
 """check_completions.py FUNDSCREEN COMPLETIONS_DIR: the bash, zsh and fish completions offer
 every command, every option of each command and every value its --help lists ({a,b,c}), so
 that an option added to a command without its completion fails here. The bash script is
-also run: completing `fundscreen lint --format ` offers the formats."""
+also run (and fish's, and zsh -n, where they are installed): completing `fundscreen lint
+--format ` offers the formats."""
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,5 +47,17 @@ bash = subprocess.run(
 if bash.stdout.strip() != "text github sarif":
     print(f"bash completion of 'fundscreen lint --format ': {bash.stdout.strip()!r} {bash.stderr}")
     missing.append("bash")
+# zsh and fish are not among the packages a build needs: where they are installed, their
+# scripts must parse, and fish must complete the formats too.
+if shutil.which("zsh") and subprocess.run(["zsh", "-n", str(folder / "_fundscreen")]).returncode != 0:
+    missing.append("zsh -n")
+if shutil.which("fish"):
+    fish = subprocess.run(
+        ["fish", "-c", f'source "{folder}/fundscreen.fish"; complete -C "fundscreen lint --format "'],
+        capture_output=True, text=True)
+    offered = sorted(line.split("\t")[0] for line in fish.stdout.splitlines())
+    if fish.returncode != 0 or fish.stderr or offered != ["github", "sarif", "text"]:
+        print(f"fish completion of 'fundscreen lint --format ': {offered} {fish.stderr}")
+        missing.append("fish")
 print(f"{len(commands)} commands checked in {', '.join(scripts)}")
 sys.exit(1 if missing else 0)
