@@ -25,7 +25,7 @@ constexpr std::array k_entries = {
     Entry{{"file-unreadable", "File cannot be read",
            "The file does not exist, cannot be opened, or is not the kind of file expected (a spreadsheet or "
            "an archive instead of CSV or YAML). Give the right path, or export the sheet as CSV UTF-8."},
-          R"(^cannot \w+ '|^(it|the file|this) (is|looks like) |is not (a )?(CSV|YAML|text)|save it as|export)"},
+          R"(^cannot \w+ '|^this (is|looks like) |is not (a )?(CSV|YAML|text)|save it as|export)"},
     Entry{{"yaml-syntax", "YAML syntax error",
            "The YAML cannot be parsed: a missing colon, an unclosed quote, a tab in the indentation, a key "
            "written twice. Correct the text at the place shown."},
@@ -107,25 +107,32 @@ constexpr std::array k_entries = {
           R"(funding amount field|budget|funding policy)"},
     Entry{{"no-id-field", "No id field", "Every application needs an id: declare a field named 'id'."},
           R"(declares no 'id' field)"},
-    Entry{{"field-definition", "Field definition",
-           "A field of the criteria set is declared wrongly: its type, values, bounds, column, pattern or list "
-           "separator. Correct the field."},
-          R"(^unknown type|^enum field|below its min|^the column of field|is listed twice for field|is read from )"
-          R"(column|field's pattern|separator|of field ')"},
+    Entry{{"list-separator", "List cell with another separator",
+           "A cell of a list field holds ',' or ';' while the field's items are separated by another character, so "
+           "it reads as one item. Separate the items with the field's separator, or set the field's separator."},
+          R"(^list field '.*' holds)"},
+    Entry{
+        {"field-definition", "Field definition",
+         "A field of the criteria set is declared wrongly: its type, values, bounds, column, pattern or list "
+         "separator. Correct the field."},
+        R"(^unknown type|^enum field|below its min|^the column of field|is listed twice for field|is read from )"
+        R"(column|field's pattern|separator of field|only list fields have a 'separator'|have a 'pattern'|of field ')"},
     Entry{
         {"rule-expression", "Rule expression",
          "A rule or indicator expression does not parse or does not type: an unknown field or function, a "
          "wrong type, a syntax error. Correct the expression (the message points at the place)."},
-        R"(rule|expression|indicator|\b(app|call|outcome)\.\w|^unexpected|^expected|operator|function|^cannot (?!\w+ '))"},
+        R"(rule|expression|indicator|\b(app|call|outcome)\.\w|literal|percentage|^a duration|^unknown unit|unterminated )"
+        R"(string|too large|^unexpected|^expected|operator|function|^cannot (?!\w+ '))"},
     Entry{{"set-structure", "Criteria set structure",
            "A key of the criteria set is missing, unknown or of the wrong shape. Follow docs/criteria-format.md."},
-          R"(^a criteria set is|has no '|must be a (single value|list|mapping)|^unknown \w+ '|^unknown (kind|)"
+          R"(^a criteria set is|has no '|must be a (single value|list|mapping)|^unknown key '|^unknown (kind|)"
           R"(ranking|order) |tie-break step|'parameters')"},
     Entry{{"invalid-value", "Invalid value",
            "A value cannot be read as its type (number, money, date, boolean, list, enum) or is outside its "
            "bounds. Correct the value; the message says what is allowed."},
           R"(^invalid |takes .* here|is true or false|is a share|whole number|write a number|must give|not a |)"
-          R"(allowed|above|below|outside|goal|did you mean)"},
+          R"(allowed|above|below|outside|goal|did you mean|not an amount|half points|before the field's min|after )"
+          R"(the field's max)"},
 };
 
 constexpr ProblemRule k_other{"other", "Other problem",

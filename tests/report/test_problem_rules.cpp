@@ -54,6 +54,14 @@ TEST_CASE("report::problem_rule") {
     CHECK(rule_of("'ide' is not a value of app.stage; allowed: idea, ongoing (did you mean 'idea'?)") ==
           "rule-expression");
     CHECK(rule_of("invalid money '12k' for field 'requested_eur'; write an amount such as 12000") == "invalid-value");
+    CHECK(rule_of("the file is empty; expected a header row and one row per application") == "empty-file");
+    CHECK(rule_of("unknown value 'ongoin' for field 'stage'; allowed: idea, new, ongoing") == "invalid-value");
+    CHECK(rule_of("invalid money '95000.505' for field 'requested_eur'; three digits after the separator is "
+                  "ambiguous") == "invalid-value");
+    CHECK(rule_of("list field 'partners' holds ',' in 'Oulun yliopisto, Business Oulu', read as 1 item") ==
+          "list-separator");
+    CHECK(rule_of("field 'title' is not a list; only list fields have a 'separator'") == "field-definition");
+    CHECK(rule_of("'28.2.2025' is not a date literal; write the date as 2025-02-28") == "rule-expression");
     CHECK(rule_of("something new") == "other");
   }
 }
