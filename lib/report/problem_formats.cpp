@@ -52,10 +52,25 @@ void text_member(JsonOut& json, std::string_view name, std::string_view text) {
   json.end_object();
 }
 
+// `duplicate-id` as `DuplicateId`: SARIF's rule name is an identifier, the title is for people.
+std::string identifier(std::string_view id) {
+  std::string name;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return name;
+}
+
 void write_rule(JsonOut& json, const ProblemRule& rule) {
   json.begin_object();
   json.field("id", rule.id);
-  json.field("name", rule.title);
+  json.field("name", identifier(rule.id));
   text_member(json, "shortDescription", rule.title);
   text_member(json, "fullDescription", rule.help);
   text_member(json, "help", rule.help);

@@ -42,6 +42,7 @@ TEST_CASE("report::write_sarif") {
   CHECK(log.starts_with("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": "
                         "\"2.1.0\","));
   CHECK(log.find(R"("ruleId": "duplicate-id")") != std::string::npos);
+  CHECK(log.find("\"id\": \"duplicate-id\",\n              \"name\": \"DuplicateId\",") != std::string::npos);
   CHECK(log.find(R"("uri": "my%20dir/set.yaml")") != std::string::npos);
   CHECK(log.find("\"startLine\": 12,") != std::string::npos);
   CHECK(log.find("\"startColumn\": 5") != std::string::npos);
