@@ -51,8 +51,8 @@ int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& er
 std::function<int()> setup_screen(CLI::App& app) {
   auto options = std::make_shared<ScreenOptions>();
   add_screening_flags(app, options->inputs);
-  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, jsonl, markdown, junit")
-      ->check(CLI::IsMember({"table", "csv", "json", "jsonl", "markdown", "junit"}));
+  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, jsonl, markdown, junit, github")
+      ->check(CLI::IsMember({"table", "csv", "json", "jsonl", "markdown", "junit", "github"}));
   app.add_option("--output,-o", options->output, "Write to FILE (through a temporary file, never half written)");
   app.add_option("--color", options->color, "Colour in the table: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -63,6 +63,8 @@ a verdict -> pending; else eligible, ranked by score and the set's tie-break ord
 down the ranking within the call budget (fund) or not (reserve).
 Declared conflicts must name reviewers on the roster (--reviewers; without one, reviewers who
 gave assessments), and applications and applicants among those screened.
+--format github writes GitHub Actions annotations: each rejected application an ::error at
+its row of the applications file, clarify and pending a ::notice there, then the counts.
 Exit codes: 0 ran, 1 a --fail-on decision occurred, 2 usage, 3 bad input, 4 bad criteria set.
 A large call's csv keeps each decision in an unnamed temporary file in $TMPDIR (default /tmp),
 about 11 bytes an application, while the funding line is drawn.
@@ -75,7 +77,8 @@ Examples:
   fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --conflicts examples/sitra-2021/conflicts.csv \
       --reviewers examples/sitra-2021/reviewers.csv
-  fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format junit --fail-on reject)"
+  fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format junit --fail-on reject
+  fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format github --fail-on reject)"
              "\n");
   return [options] { return run_screen(*options, std::cout, std::cerr); };
 }

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "input_options.hpp"
+#include "problem_output.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::cmd {
@@ -19,6 +20,7 @@ namespace {
 struct ValidateOptions {
   run::ValidateInputs inputs;
   InputFlags input;
+  ProblemOutput problems;
 };
 
 // Without a roster: every reviewer the assessments name, by name, with their number of
@@ -31,11 +33,20 @@ void list_reviewers(const run::Validation& v, std::ostream& out) {
   out << '\n';
 }
 
-int run_validate(ValidateOptions options, std::ostream& out, std::ostream& err) {
+int run_validate(ValidateOptions& options, std::ostream& err) {
   options.inputs.input = input_options(options.input);
-  run::Validation v = run::validate(options.inputs);
+  std::ostream& out = options.problems.summary();
+  run::Validation v;
+  try {
+    v = run::validate(options.inputs);
+  } catch (const util::Error& e) { // a bad criteria set, in the format asked for
+    for (const auto& d : e.diagnostics()) options.problems.report(d);
+    options.problems.finish();
+    return util::exit_code(e.kind());
+  }
   const util::Diagnostics& diagnostics = v.problems;
-  print_diagnostics(diagnostics, err);
+  for (const auto& d : diagnostics.items()) options.problems.report(d);
+  options.problems.finish();
   if (diagnostics.errors() > 0) {
     list_reviewers(v, out);
     err << fmt::format("validate: {} and {}; fix them and run validate again\n",
@@ -69,9 +80,12 @@ std::function<int()> setup_validate(CLI::App& app) {
                  "The call's roster: reviewer (id), name, criteria (CSV or YAML); assessments and conflicts must "
                  "name its reviewers");
   add_input_flags(app, options->input);
+  options->problems.declare(app);
   app.footer(R"(Every problem is reported as FILE:LINE:COLUMN: error: MESSAGE on stderr, all of them,
 not only the first. Without a roster (--reviewers), the reviewers the assessments name are
 listed with their number of assessments, so that a misspelt name stands out.
+--format github writes each problem as a GitHub Actions annotation on stdout; --format sarif
+writes one SARIF 2.1.0 log on stdout (the summary lines go to stderr).
 Exit codes: 0 valid, 2 usage error, 3 bad input, 4 bad criteria set.
 
 Examples:
@@ -80,9 +94,10 @@ Examples:
   fundscreen validate examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --conflicts examples/sitra-2021/conflicts.csv \
       --reviewers examples/sitra-2021/reviewers.csv
-  fundscreen validate hakemukset.csv --criteria criteria/sitra-2021.yaml --encoding windows-1252)"
+  fundscreen validate hakemukset.csv --criteria criteria/sitra-2021.yaml --encoding windows-1252
+  fundscreen validate hakemukset.csv -c criteria/sitra-2021.yaml --format sarif > validate.sarif)"
              "\n");
-  return [options] { return run_validate(*options, std::cout, std::cerr); };
+  return [options] { return run_validate(*options, std::cerr); };
 }
 
 } // namespace fundscreen::cmd

@@ -21,5 +21,8 @@ std::unique_ptr<Writer> make_json_writer(std::ostream& out, JsonLines lines);
 std::unique_ptr<Writer> make_markdown_writer(std::ostream& out);
 // A JUnit XML report: reject fails, clarify and pending are skipped; streamed.
 std::unique_ptr<Writer> make_junit_writer(std::ostream& out);
+// GitHub Actions workflow commands: reject as ::error, clarify and pending as ::notice, at the
+// application's row; streamed.
+std::unique_ptr<Writer> make_github_writer(std::ostream& out);
 
 } // namespace fundscreen::report

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: Apache-2.0
+# bash completion for fundscreen: commands, options, the values of --format and the other
+# options with a fixed set of values, and file names (criteria sets: *.yaml).
+
+_fundscreen() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
+  local commands="screen explain diff impact reviews validate lint init"
+  local command="" w
+  for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+    case " $commands " in *" $w "*) command=$w; break ;; esac
+  done
+  if [[ -z $command ]]; then
+    COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+    return
+  fi
+
+  local input="--encoding --delimiter --strict"
+  local screening="--criteria -c --assessments -a --conflicts --reviewers --lang --timestamp $input"
+  local options formats
+  case $command in
+    screen) options="$screening --format -f --output -o --color --fail-on"
+      formats="table csv json jsonl markdown junit github" ;;
+    explain) options="$screening" ;;
+    diff) options="${screening/--criteria -c /} --format -f --fail-on-change"
+      formats="table csv json markdown" ;;
+    impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --lang $input --format -f --output -o --color --fail-on"
+      formats="table csv json markdown" ;;
+    reviews) options="$screening --format -f --output -o"
+      formats="table csv json markdown" ;;
+    validate) options="--criteria -c --assessments -a --outcomes -o --conflicts --reviewers $input --format -f"
+      formats="text github sarif" ;;
+    lint) options="--strict --format -f"
+      formats="text github sarif" ;;
+    init) options="--from" ;;
+  esac
+
+  case $prev in
+    --format | -f) COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
+    --lang) COMPREPLY=($(compgen -W "fi sv en" -- "$cur")); return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    --encoding) COMPREPLY=($(compgen -W "utf-8 windows-1252" -- "$cur")); return ;;
+    --delimiter) COMPREPLY=($(compgen -W ", ; | tab" -- "$cur")); return ;;
+    --fail-on)
+      if [[ $command == impact ]]; then
+        COMPREPLY=($(compgen -W "yellow red" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "reject clarify pending reserve fund" -- "$cur"))
+      fi
+      return ;;
+    --timestamp) return ;;
+    --criteria | -c | --from) COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -f -X '!*.yml' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --assessments | -a | --outcomes | --conflicts | --reviewers | --output)
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+  esac
+
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$options --help -h" -- "$cur"))
+  elif [[ $command == init ]]; then
+    COMPREPLY=($(compgen -d -- "$cur"))
+  elif [[ $command == lint ]]; then
+    COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -f -X '!*.yml' -- "$cur") $(compgen -d -- "$cur"))
+  else
+    COMPREPLY=($(compgen -f -- "$cur"))
+  fi
+}
+
+complete -o filenames -F _fundscreen fundscreen
