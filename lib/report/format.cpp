@@ -7,13 +7,14 @@
 namespace fundscreen::report {
 
 std::optional<Format> parse_format(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Format>, 6> formats = {{
+  static constexpr std::array<std::pair<std::string_view, Format>, 7> formats = {{
       {"table", Format::table},
       {"csv", Format::csv},
       {"json", Format::json},
       {"jsonl", Format::jsonl},
       {"markdown", Format::markdown},
       {"junit", Format::junit},
+      {"xlsx", Format::xlsx},
   }};
   for (auto [n, f] : formats)
     if (n == name) return f;

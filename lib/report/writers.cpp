@@ -33,6 +33,7 @@ std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOpti
   case Format::jsonl: return make_json_writer(out, JsonLines::yes);
   case Format::markdown: return make_markdown_writer(out);
   case Format::junit: return make_junit_writer(out);
+  case Format::xlsx: return make_xlsx_writer(out);
   }
   return make_table_writer(out, options);
 }

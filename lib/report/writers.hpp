@@ -21,5 +21,7 @@ std::unique_ptr<Writer> make_json_writer(std::ostream& out, JsonLines lines);
 std::unique_ptr<Writer> make_markdown_writer(std::ostream& out);
 // A JUnit XML report: reject fails, clarify and pending are skipped; streamed.
 std::unique_ptr<Writer> make_junit_writer(std::ostream& out);
+// An Excel workbook: decisions, the ranking with the funding line, the criteria.
+std::unique_ptr<Writer> make_xlsx_writer(std::ostream& out);
 
 } // namespace fundscreen::report
