@@ -118,6 +118,7 @@ public:
     row.values.resize(m_schema.size());
     row.cells.resize(m_schema.size());
     locate(row.where, m_source, m_reader.record_line(), 1);
+    if constexpr (std::is_same_v<Reader, XlsxSheetReader>) return read_sheet_row(row);
     if (m_fields.size() != m_header_size) {
       report_width(row.where);
       return false;
@@ -140,6 +141,33 @@ public:
   }
 
 private:
+  // A sheet's row has a field for each cell with a value, each with its column (a row of a
+  // sheet has no width of its own): every column read into a field is read, an absent one as
+  // an empty cell, so that a row costs its cells and the schema's fields, never the header's
+  // width (a hostile header may reach column XFD).
+  bool read_sheet_row(TypedRow& row) {
+    row.complete = true;
+    row.reported.clear();
+    m_by_field.assign(m_schema.size(), nullptr);
+    for (const CsvField& f : m_fields) {
+      auto column = static_cast<size_t>(f.column - 1);
+      if (column < m_columns.size() && m_columns[column] >= 0) m_by_field[static_cast<size_t>(m_columns[column])] = &f;
+    }
+    for (auto [column, index] : m_mapped) {
+      const CsvField* f = m_by_field[index];
+      locate(row.cells[index], m_source, m_reader.record_line(), static_cast<int>(column + 1));
+      if (f && f->reported) { // its reader said what is wrong with it
+        row.values[index] = core::Value{};
+        row.reported.push_back(index);
+        row.complete = false;
+        continue;
+      }
+      row.complete &=
+          parse_cell(f ? f->text : std::string_view(), m_schema[index], m_headers[index], m_options, m_d, row, index);
+    }
+    return true;
+  }
+
   // By column of the header: whether it is read into a date field.
   std::vector<bool> date_columns() const {
     std::vector<bool> dates(m_columns.size(), false);
@@ -156,6 +184,8 @@ private:
     std::vector<std::string> unknown;
     for (size_t i = 0; i < m_fields.size(); ++i) {
       std::string name(util::trim(m_fields[i].text));
+      if constexpr (std::is_same_v<Reader, XlsxSheetReader>)
+        if (name.empty()) continue; // a sheet's column without a header (its values are the reader's errors)
       util::Location where{m_source, m_fields[i].line, m_fields[i].column};
       if (!seen.emplace(name, m_fields[i].column).second) {
         m_d.error(where, fmt::format("duplicate column '{}'", name));
@@ -175,6 +205,9 @@ private:
       m_read_from[f] = name;
       present[f] = true;
     }
+    m_mapped.clear();
+    for (size_t i = 0; i < m_columns.size(); ++i)
+      if (m_columns[i] >= 0) m_mapped.emplace_back(i, static_cast<size_t>(m_columns[i]));
     m_headers.clear(); // made once: a header built for each cell costs a store-forwarding stall
     for (const std::string& name : m_read_from) m_headers.push_back(core::CellHeader{name});
     std::vector<size_t> missing;
@@ -208,6 +241,10 @@ private:
   std::vector<std::string> m_read_from;
   std::vector<core::CellHeader> m_headers;
   size_t m_header_size = 0;
+  // The columns read into fields, with their field, in column order; and a sheet row's cell
+  // of each field (read_sheet_row).
+  std::vector<std::pair<size_t, size_t>> m_mapped;
+  std::vector<const CsvField*> m_by_field;
 };
 
 // ---- YAML --------------------------------------------------------------------------------

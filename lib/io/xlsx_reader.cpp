@@ -72,12 +72,7 @@ public:
     size_t n = m_reader.read(buffer, sizeof buffer);
     m_done = n == 0;
     if (XML_Parse(m_parser, buffer, static_cast<int>(n), m_done) == XML_STATUS_ERROR) {
-      if (m_doctype)
-        fail(m_archive.source(),
-             fmt::format("the workbook's part '{}' declares a document type (DTD), which no spreadsheet program "
-                         "writes; it is not read, so that no entity can expand: open the workbook in Excel and save "
-                         "it again",
-                         m_entry.name));
+      if (!m_stopped.empty()) fail(m_archive.source(), m_stopped); // thrown here, never through expat's frames
       fail(m_archive.source(),
            fmt::format("the workbook's part '{}' is not well-formed XML ({} at line {}, column "
                        "{}); open the workbook in Excel and save it again",
@@ -92,6 +87,11 @@ public:
   }
 
 protected:
+  // Stops the parse; step() then throws `message`.
+  void stop(std::string message) {
+    m_stopped = std::move(message);
+    XML_StopParser(m_parser, XML_FALSE);
+  }
   virtual void start(std::string_view name, const XML_Char** attributes) = 0;
   virtual void end(std::string_view name) = 0;
   virtual void text(std::string_view) {}
@@ -106,8 +106,11 @@ private:
   }
   static void on_doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto* part = static_cast<XmlPart*>(self);
-    part->m_doctype = true;
-    XML_StopParser(part->m_parser, XML_FALSE);
+    if (part->m_stopped.empty())
+      part->stop(fmt::format("the workbook's part '{}' declares a document type (DTD), which no spreadsheet program "
+                             "writes; it is not read, so that no entity can expand: open the workbook in Excel and "
+                             "save it again",
+                             part->m_entry.name));
   }
   static void on_entity(void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
                         const XML_Char*, const XML_Char*) {
@@ -119,7 +122,7 @@ private:
   ZipArchive::Reader m_reader;
   XML_Parser m_parser;
   bool m_done = false;
-  bool m_doctype = false;
+  std::string m_stopped; // why the parse was stopped
 };
 
 // xl/workbook.xml: the sheets in tab order and the date system.
@@ -168,17 +171,38 @@ protected:
   void end(std::string_view) override {}
 };
 
+// The texts of xl/sharedStrings.xml, one after another: a string costs its bytes and eight
+// more, so that a part of a million empty strings (<si/>) does not take 32 bytes each.
+struct SharedStrings {
+  std::string text;
+  std::vector<uint64_t> ends;
+  size_t size() const { return ends.size(); }
+  std::string_view operator[](size_t i) const {
+    uint64_t begin = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(text).substr(begin, ends[i] - begin);
+  }
+};
+
+// Excel's own limit of shared strings is about as many; a part with more is refused.
+constexpr size_t k_max_shared_strings = size_t{1} << 24;
+
 // xl/sharedStrings.xml: the texts cells of type "s" refer to by index. A string's text is
 // the text of its runs (<t>), without the phonetic guides (<rPh>) of East Asian text.
 class SharedStringsPart : public XmlPart {
 public:
   using XmlPart::XmlPart;
-  std::vector<std::string> strings;
+  SharedStrings strings;
 
 protected:
   void start(std::string_view name, const XML_Char**) override {
     if (name == "si") {
-      strings.emplace_back();
+      if (strings.size() == k_max_shared_strings) {
+        stop(fmt::format("the workbook has over {} shared strings, more than Excel writes; save the sheet "
+                         "as CSV UTF-8 and screen that",
+                         k_max_shared_strings));
+        return;
+      }
+      strings.ends.push_back(strings.text.size());
       m_in_item = true;
     } else if (name == "rPh") {
       ++m_phonetic;
@@ -192,7 +216,10 @@ protected:
     if (name == "t") m_collect = false;
   }
   void text(std::string_view s) override {
-    if (m_collect) strings.back().append(s);
+    if (m_collect) {
+      strings.text.append(s);
+      strings.ends.back() = strings.text.size();
+    }
   }
 
 private:
@@ -232,7 +259,7 @@ int parse_reference(std::string_view ref, int& row) {
 // The sheet's cells, row by row: rows with a value are queued for next(), others dropped.
 class SheetPart : public XmlPart {
 public:
-  SheetPart(const ZipArchive& archive, const ZipArchive::Entry& entry, const std::vector<std::string>& strings)
+  SheetPart(const ZipArchive& archive, const ZipArchive::Entry& entry, const SharedStrings& strings)
       : XmlPart(archive, entry), m_strings(strings) {}
   std::deque<RawRow> rows;
   std::vector<std::string> merged; // the ranges of <mergeCell ref="B3:C3">
@@ -303,7 +330,7 @@ private:
         cell.kind = Kind::bad_string;
         cell.value = m_value;
       } else {
-        cell.value = m_strings[index];
+        cell.value = std::string(m_strings[index]);
       }
     } else if (m_type == "inlineStr" || m_type == "str") {
       cell.value = m_value;
@@ -324,7 +351,7 @@ private:
     m_row.cells.push_back(std::move(cell));
   }
 
-  const std::vector<std::string>& m_strings;
+  const SharedStrings& m_strings;
   RawRow m_row;
   int m_column = 0;
   std::string m_type;
@@ -451,11 +478,12 @@ struct XlsxSheetReader::Impl {
   util::Diagnostics& diagnostics;
   std::string source;
   bool date1904 = false;
-  std::vector<std::string> strings;
+  SharedStrings strings;
   std::unique_ptr<SheetPart> sheet;
   std::vector<bool> date_columns;
   int header_row = 0;
-  size_t width = 0; // the header's, once read
+  size_t width = 0;         // the header's, once read
+  std::vector<bool> headed; // by column of the header: whether it has a name
   int row = 0;
   std::vector<std::string> texts; // the current row's fields
   bool finished = false;
@@ -547,6 +575,15 @@ struct XlsxSheetReader::Impl {
     return false;
   }
 
+  void add_field(std::vector<CsvField>& fields, const std::string& text, int column, bool reported) {
+    CsvField field;
+    field.text = text;
+    field.line = row;
+    field.column = column;
+    field.reported = reported;
+    fields.push_back(field);
+  }
+
   bool next(std::vector<CsvField>& fields) {
     fields.clear();
     while (sheet->rows.empty())
@@ -556,30 +593,33 @@ struct XlsxSheetReader::Impl {
     row = raw.row;
     bool header = header_row == 0;
     if (header) header_row = row;
-    size_t count = width;
-    if (header)
+    if (header) { // every column up to the last with a value, the empty ones too
+      size_t count = 0;
       for (const RawCell& cell : raw.cells) count = std::max(count, static_cast<size_t>(cell.column));
-    texts.assign(count, std::string());
-    std::vector<bool> reported(count, false);
+      texts.assign(count, std::string());
+      std::vector<bool> reported(count, false);
+      for (const RawCell& cell : raw.cells)
+        reported[cell.column - 1] = !cell_text(cell, static_cast<size_t>(cell.column - 1), texts[cell.column - 1]);
+      width = count;
+      headed.assign(count, false);
+      for (size_t i = 0; i < count; ++i) headed[i] = texts[i].find_first_not_of(" \t") != std::string::npos;
+      for (size_t i = 0; i < count; ++i) add_field(fields, texts[i], static_cast<int>(i + 1), reported[i]);
+      return true;
+    }
+    // a data row: its cells with a value only, each with its column
+    texts.resize(std::max(texts.size(), raw.cells.size()));
+    size_t used = 0;
     for (const RawCell& cell : raw.cells) {
       auto index = static_cast<size_t>(cell.column - 1);
-      if (index >= count) {
+      if (index >= width || !headed[index]) {
         diagnostics.error(at(row, cell.column),
                           fmt::format("this cell has a value but its column has no header in row {}; give the column "
                                       "a header, or clear the cell",
                                       header_row));
         continue;
       }
-      reported[index] = !cell_text(cell, index, texts[index]);
-    }
-    if (header) width = count;
-    for (size_t i = 0; i < count; ++i) {
-      CsvField field;
-      field.text = texts[i];
-      field.line = row;
-      field.column = static_cast<int>(i + 1);
-      field.reported = reported[i];
-      fields.push_back(field);
+      bool bad = !cell_text(cell, index, texts[used]);
+      add_field(fields, texts[used++], cell.column, bad);
     }
     return true;
   }

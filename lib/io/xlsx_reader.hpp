@@ -38,12 +38,13 @@ public:
   XlsxSheetReader(const XlsxSheetReader&) = delete;
   XlsxSheetReader& operator=(const XlsxSheetReader&) = delete;
 
-  // The next row with a value into `fields`; false at the end of the sheet. After the first
-  // (the header), each row has as many fields as the header.
+  // The next row with a value into `fields`; false at the end of the sheet. The first (the
+  // header) has a field for every column up to its last with a value; each later row a field
+  // for each cell with a value under the header (by its `column`), and none for empty cells.
   bool next(std::vector<CsvField>& fields);
   // The row of the last row read.
   int record_line() const;
-  // For the table reader's message about a row's width, which a sheet never has.
+  // For the table reader's message about a CSV row's width, which a sheet never has.
   char delimiter() const { return ','; }
   // Which columns (by index from 0, as the header's fields) hold dates: a number there is a
   // date serial (the workbook's 1900 or 1904 date system), read as the date it stands for.

@@ -191,6 +191,31 @@ TEST_CASE("io::read_xlsx_table reads each kind of cell as a CSV export holds it"
   }
 }
 
+TEST_CASE("io::read_xlsx_table reads a sheet's rows by their cells, not by the header's width") {
+  SUBCASE("a column without a cell in a row is an empty cell, reported at its place") {
+    Table t = read(book(k_header + R"(<row r="2"><c r="B2"><v>5</v></c></row>)"));
+    CHECK(t.formatted() == "apps.xlsx:Sheet1!A2: error: missing value for required field 'id'\n");
+    REQUIRE(t.rows.size() == 1);
+    CHECK(t.row(0) == "2: - 5 - - -");
+  }
+  SUBCASE("a column without a header is not read; a value in it is an error") {
+    Table t = read(book(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c>)"
+                        R"(<c r="C1" t="inlineStr"><is><t>count</t></is></c></row>)"
+                        R"(<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>1</v></c></row>)"));
+    CHECK(t.formatted() == "apps.xlsx:Sheet1!B2: error: this cell has a value but its column has no header in row 1; "
+                           "give the column a header, or clear the cell\n");
+  }
+  SUBCASE("a header reaching column XFD (the last) with 50,000 rows of one cell each") {
+    std::string rows = R"(<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c>)"
+                       R"(<c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>)";
+    for (int r = 2; r <= 50001; ++r) rows += "<row><c><v>" + std::to_string(r) + "</v></c></row>";
+    Table t = read(book(rows));
+    CHECK(t.formatted() == "apps.xlsx:Sheet1!XFD1: warning: unknown column 'far' is ignored\n");
+    REQUIRE(t.rows.size() == 50000);
+    CHECK(t.row(49999) == "50001: 50001 - - - -");
+  }
+}
+
 TEST_CASE("io::read_xlsx_table reads date serials in both date systems") {
   auto date = [](const std::string& serial, bool date1904) {
     Table t = read(book(k_header + R"(<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="C2"><v>)" + serial +
