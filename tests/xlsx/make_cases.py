@@ -173,6 +173,9 @@ def main():
          [Sheet("Sheet1", [HEADER, application(1), application(2, applicant=None)], merged=["B2:B3", "D2:D2"])])
     case("xlsx-beyond-header", VALIDATE,
          [Sheet("Sheet1", [HEADER, application(1) + [None, "huom."]])])
+    # a message naming a first sighting names its row (and the sheet, from another file)
+    case("xlsx-duplicate-id", VALIDATE + " examples/sitra-2021/applications.csv",
+         [Sheet("Sheet1", [HEADER, application(1, title="Ensimmäinen"), application(1, title="Toinen")])])
     case("xlsx-sheet-missing", VALIDATE + " --sheet Hakemukset",
          [Sheet("Sheet1", [HEADER, application(1)]), Sheet("Arviot 2021", [["id"]])])
     case("xlsx-sheet-chosen", VALIDATE + " --sheet 'Hakemukset 2021'",
