@@ -328,6 +328,7 @@ XlsxBook::Cell typed_cell(std::string text) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   bool number = digits(t.substr(0, dot)) && (dot == std::string_view::npos || digits(t.substr(dot + 1)));
+  number = number && !(t.size() > 1 && t[0] == '0' && t[1] != '.'); // an id such as 0012 stays text
   if (number && text.size() < 16) {
     double value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value);

@@ -54,9 +54,9 @@ private:
 };
 
 // Writes to `out` a workbook of one sheet `sheet_name` holding the table `csv` (standard csv
-// as the csv writers make it, a header first): cells that are a decimal number become numbers,
-// the others text (without the `'` the csv puts before a leading = + - @, which a workbook's
-// text cell does not need).
+// as the csv writers make it, a header first): cells that are a decimal number become numbers
+// (not one with a leading zero, such as the id 0012), the others text (without the `'` the csv puts before a leading =
+// + - @, which a workbook's text cell does not need).
 void write_csv_as_xlsx(std::string_view sheet_name, std::string_view csv, std::ostream& out);
 
 } // namespace fundscreen::report

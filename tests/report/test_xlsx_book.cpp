@@ -67,3 +67,25 @@ TEST_CASE("report::XlsxBook's bytes depend on the cells alone") {
   CHECK(a == b);
   CHECK(a.find("docProps") == std::string::npos); // no creation time anywhere
 }
+
+TEST_CASE("report::write_csv_as_xlsx types the cells of a csv table") {
+  std::ostringstream out;
+  fundscreen::report::write_csv_as_xlsx("changes", "id,rank,score,note\n0012,3,3.50,'=1+1\n", out);
+  const std::vector<FieldSpec> schema = {
+      {"id", FieldType::string, true, {}},
+      {"rank", FieldType::integer, false, {}},
+      {"score", FieldType::number, false, {}},
+      {"note", FieldType::string, false, {}},
+  };
+  std::vector<std::string> rows;
+  fundscreen::util::Diagnostics d;
+  fundscreen::io::read_xlsx_table(out.str(), "changes.xlsx", schema, fundscreen::io::TableOptions{}, d,
+                                  [&](fundscreen::io::TypedRow&& r) {
+                                    std::string row;
+                                    for (const auto& v : r.values) row += fundscreen::core::to_display(v) + "|";
+                                    rows.push_back(row);
+                                  });
+  CHECK(fundscreen::testing::listing(d.items()) == "");
+  CHECK(rows == std::vector<std::string>{"\"0012\"|3|3.5|\"=1+1\"|"});
+  CHECK(out.str().find("<v>12</v>") == std::string::npos); // the id is text, not the number 12
+}
