@@ -21,6 +21,7 @@ struct ImpactOptions {
   std::string format = "table";
   std::string output;
   std::string color = "auto";
+  std::string csv_dialect = "standard";
   std::string fail_on;
 };
 
@@ -38,14 +39,16 @@ int fail_on_code(const std::string& fail_on, const core::ImpactAssessment& a) {
 
 int run_impact(ImpactOptions options, std::ostream& out, std::ostream& err) {
   options.inputs.input = input_options(options.input);
+  check_xlsx_output(options.format, options.output);
+  in_csv_dialect(options.csv_dialect, options.format, nullptr); // a usage error before the run
   run::ImpactRun result = run::impact(options.inputs);
   for (const auto& d : result.warnings.items()) err << util::format_diagnostic(d);
   report::ImpactReport r{FUNDSCREEN_VERSION, result.set.get(), result.criteria_path, result.criteria_sha256,
                          result.inputs,      result.screened,  &result.assessment,   options.lang};
   report::WriterOptions writer_options{choose_color(options.color, options.output)};
-  write_output(options.output, out, [&](std::ostream& file) {
-    report::write_impact(r, *report::parse_format(options.format), file, writer_options);
-  });
+  write_output(options.output, out, in_csv_dialect(options.csv_dialect, options.format, [&](std::ostream& file) {
+                 report::write_impact(r, *report::parse_format(options.format), file, writer_options);
+               }));
   return fail_on_code(options.fail_on, result.assessment);
 }
 
@@ -64,9 +67,10 @@ std::function<int()> setup_impact(CLI::App& app) {
   app.add_option("--lang", options->lang, "Language of criteria titles: fi, sv or en (default en)")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   add_input_flags(app, options->input);
-  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, markdown")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, markdown, xlsx (with --output)")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "xlsx"}));
   app.add_option("--output,-o", options->output, "Write to FILE (through a temporary file, never half written)");
+  add_csv_dialect_option(app, options->csv_dialect);
   app.add_option("--color", options->color, "Colour in the table: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--fail-on", options->fail_on, "Exit 1 if any impact or criterion is this light or worse: yellow, red")

@@ -11,6 +11,9 @@ void add_input_flags(CLI::App& app, InputFlags& flags) {
                  "\"CSV UTF-8\"");
   app.add_option("--delimiter", flags.delimiter,
                  "CSV field delimiter: ',' ';' '|' or 'tab' (default: detected from the header)");
+  app.add_option("--sheet", flags.sheet,
+                 "Sheet of each Excel workbook (.xlsx) input to read (default: its first sheet); a workbook without "
+                 "it is an error");
   app.add_flag("--strict", flags.strict,
                "Warnings about the inputs are errors: unknown columns and keys, list cells with another separator, "
                "reviewer names spelt almost alike");
@@ -32,6 +35,7 @@ io::InputOptions input_options(const InputFlags& flags) {
   else if (!flags.delimiter.empty())
     throw usage_error(fmt::format("unknown delimiter '{}'; use ',', ';', '|' or 'tab'", flags.delimiter));
   options.doubts = flags.strict ? io::Doubts::reject : io::Doubts::warn;
+  options.sheet = flags.sheet;
   return options;
 }
 

@@ -15,10 +15,11 @@ namespace fundscreen::cmd {
 struct InputFlags {
   std::string encoding = "utf-8";
   std::string delimiter;
+  std::string sheet;
   bool strict = false;
 };
 
-// Declares --encoding, --delimiter and --strict on `app`.
+// Declares --encoding, --delimiter, --sheet and --strict on `app`.
 void add_input_flags(CLI::App& app, InputFlags& flags);
 
 // The reading options the flags ask for; a bad flag value is a usage error.

@@ -21,6 +21,7 @@ struct ScreenOptions {
   std::string format = "table";
   std::string output;
   std::string color = "auto";
+  std::string csv_dialect = "standard";
   std::vector<std::string> fail_on;
 };
 
@@ -34,15 +35,16 @@ int fail_on_code(const ScreenOptions& options, const core::RunInfo& info) {
 
 int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& err) {
   auto format = report::parse_format(options.format);
+  check_xlsx_output(options.format, options.output);
   run::ScreeningInputs inputs = screening_inputs(options.inputs);
   report::WriterOptions writer_options{choose_color(options.color, options.output)};
   core::RunInfo info;
-  write_output(options.output, out, [&](std::ostream& file) {
-    auto writer = report::make_writer(*format, file, writer_options);
-    info = run::screen(std::move(inputs), *writer, [&](const util::Diagnostics& warnings) {
-      for (const auto& d : warnings.items()) err << util::format_diagnostic(d);
-    });
-  });
+  write_output(options.output, out, in_csv_dialect(options.csv_dialect, options.format, [&](std::ostream& file) {
+                 auto writer = report::make_writer(*format, file, writer_options);
+                 info = run::screen(std::move(inputs), *writer, [&](const util::Diagnostics& warnings) {
+                   for (const auto& d : warnings.items()) err << util::format_diagnostic(d);
+                 });
+               }));
   return fail_on_code(options, info);
 }
 
@@ -51,9 +53,11 @@ int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& er
 std::function<int()> setup_screen(CLI::App& app) {
   auto options = std::make_shared<ScreenOptions>();
   add_screening_flags(app, options->inputs);
-  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, jsonl, markdown, junit, github")
-      ->check(CLI::IsMember({"table", "csv", "json", "jsonl", "markdown", "junit", "github"}));
+  app.add_option("--format,-f", options->format,
+                 "Output: table (default), csv, json, jsonl, markdown, junit, github, xlsx (with --output)")
+      ->check(CLI::IsMember({"table", "csv", "json", "jsonl", "markdown", "junit", "github", "xlsx"}));
   app.add_option("--output,-o", options->output, "Write to FILE (through a temporary file, never half written)");
+  add_csv_dialect_option(app, options->csv_dialect);
   app.add_option("--color", options->color, "Colour in the table: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--fail-on", options->fail_on, "Exit 1 if any application gets this decision (repeatable)")
@@ -74,6 +78,8 @@ Examples:
       --criteria criteria/sitra-2021.yaml --assessments examples/sitra-2021/assessments.csv
   fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --format csv --output decisions.csv
+  fundscreen screen examples/sitra-2021/applications.xlsx -c criteria/sitra-2021.yaml \
+      -a examples/sitra-2021/assessments.csv --format xlsx --output decisions.xlsx
   fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --conflicts examples/sitra-2021/conflicts.csv \
       --reviewers examples/sitra-2021/reviewers.csv

@@ -30,6 +30,7 @@ struct CsvField {
   int line = 0;          // 1-based line where the field starts
   int column = 0;        // 1-based column in characters (code points) where the field starts
   bool quoted = false;
+  bool reported = false; // a spreadsheet cell whose problem its reader has reported: not parsed
 };
 
 // Reads RFC 4180 records from a stream a chunk at a time, so only the current record is held

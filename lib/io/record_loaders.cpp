@@ -9,6 +9,7 @@ static TableOptions table_options(const InputOptions& options, std::string recor
   TableOptions t;
   t.csv = options.csv;
   t.doubts = options.doubts;
+  t.sheet = options.sheet;
   t.record_name = std::move(record);
   t.yaml_key = std::move(key);
   return t;

@@ -20,6 +20,8 @@ namespace fundscreen::io {
 struct InputOptions {
   CsvOptions csv;
   Doubts doubts = Doubts::warn;
+  // The sheet read from each Excel workbook (--sheet); empty for the first.
+  std::string sheet;
 };
 
 // Streams the applications in `path` (CSV, or YAML by extension), typed by `set`'s fields:

@@ -5,12 +5,14 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <type_traits>
 
 #include <fmt/format.h>
 
 #include "core/records.hpp"
 #include "io/file.hpp"
 #include "io/header_hints.hpp"
+#include "io/xlsx_reader.hpp"
 #include "io/yaml_source.hpp"
 #include "util/text.hpp"
 
@@ -82,11 +84,13 @@ bool check_required_present(TypedRow& row, std::span<const core::FieldSpec> sche
 
 // ---- CSV ---------------------------------------------------------------------------------
 
-class CsvTable {
+// A table read row by row from a CsvReader, or from an XlsxSheetReader, which gives a sheet's
+// rows as the fields of CSV records (so every check and message is the same).
+template <class Reader> class CsvTable {
 public:
-  CsvTable(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
+  CsvTable(Reader& reader, const std::string& source, std::span<const core::FieldSpec> schema,
            const TableOptions& options, util::Diagnostics& d)
-      : m_reader(in, source, options.csv), m_source(source), m_schema(schema), m_options(options), m_d(d) {}
+      : m_reader(reader), m_source(source), m_schema(schema), m_options(options), m_d(d) {}
 
   void read(const RowSink& sink) {
     if (!m_reader.next(m_fields)) {
@@ -95,12 +99,14 @@ public:
       return;
     }
     if (!read_header()) return;
+    if constexpr (std::is_same_v<Reader, XlsxSheetReader>) m_reader.set_date_columns(date_columns());
     TypedRow row;
     size_t rows = 0;
     while (m_reader.next(m_fields)) {
       ++rows;
       if (read_row(row)) sink(std::move(row));
     }
+    if constexpr (std::is_same_v<Reader, XlsxSheetReader>) m_reader.finish();
     if (rows == 0)
       m_d.warning(util::Location{m_source, 1, 1},
                   fmt::format("the file has a header but no {}s", m_options.record_name));
@@ -112,6 +118,7 @@ public:
     row.values.resize(m_schema.size());
     row.cells.resize(m_schema.size());
     locate(row.where, m_source, m_reader.record_line(), 1);
+    if constexpr (std::is_same_v<Reader, XlsxSheetReader>) return read_sheet_row(row);
     if (m_fields.size() != m_header_size) {
       report_width(row.where);
       return false;
@@ -122,12 +129,53 @@ public:
       if (m_columns[i] < 0) continue;
       auto index = static_cast<size_t>(m_columns[i]);
       locate(row.cells[index], m_source, m_fields[i].line, m_fields[i].column);
+      if (m_fields[i].reported) { // its reader said what is wrong with it
+        row.values[index] = core::Value{};
+        row.reported.push_back(index);
+        row.complete = false;
+        continue;
+      }
       row.complete &= parse_cell(m_fields[i].text, m_schema[index], m_headers[index], m_options, m_d, row, index);
     }
     return true;
   }
 
 private:
+  // A sheet's row has a field for each cell with a value, each with its column (a row of a
+  // sheet has no width of its own): every column read into a field is read, an absent one as
+  // an empty cell, so that a row costs its cells and the schema's fields, never the header's
+  // width (a hostile header may reach column XFD).
+  bool read_sheet_row(TypedRow& row) {
+    row.complete = true;
+    row.reported.clear();
+    m_by_field.assign(m_schema.size(), nullptr);
+    for (const CsvField& f : m_fields) {
+      auto column = static_cast<size_t>(f.column - 1);
+      if (column < m_columns.size() && m_columns[column] >= 0) m_by_field[static_cast<size_t>(m_columns[column])] = &f;
+    }
+    for (auto [column, index] : m_mapped) {
+      const CsvField* f = m_by_field[index];
+      locate(row.cells[index], m_source, m_reader.record_line(), static_cast<int>(column + 1));
+      if (f && f->reported) { // its reader said what is wrong with it
+        row.values[index] = core::Value{};
+        row.reported.push_back(index);
+        row.complete = false;
+        continue;
+      }
+      row.complete &=
+          parse_cell(f ? f->text : std::string_view(), m_schema[index], m_headers[index], m_options, m_d, row, index);
+    }
+    return true;
+  }
+
+  // By column of the header: whether it is read into a date field.
+  std::vector<bool> date_columns() const {
+    std::vector<bool> dates(m_columns.size(), false);
+    for (size_t i = 0; i < m_columns.size(); ++i)
+      dates[i] = m_columns[i] >= 0 && m_schema[static_cast<size_t>(m_columns[i])].type == core::FieldType::date;
+    return dates;
+  }
+
   bool read_header() {
     m_columns.assign(m_fields.size(), -1);
     m_read_from.assign(m_schema.size(), std::string());
@@ -136,6 +184,8 @@ private:
     std::vector<std::string> unknown;
     for (size_t i = 0; i < m_fields.size(); ++i) {
       std::string name(util::trim(m_fields[i].text));
+      if constexpr (std::is_same_v<Reader, XlsxSheetReader>)
+        if (name.empty()) continue; // a sheet's column without a header (its values are the reader's errors)
       util::Location where{m_source, m_fields[i].line, m_fields[i].column};
       if (!seen.emplace(name, m_fields[i].column).second) {
         m_d.error(where, fmt::format("duplicate column '{}'", name));
@@ -155,6 +205,9 @@ private:
       m_read_from[f] = name;
       present[f] = true;
     }
+    m_mapped.clear();
+    for (size_t i = 0; i < m_columns.size(); ++i)
+      if (m_columns[i] >= 0) m_mapped.emplace_back(i, static_cast<size_t>(m_columns[i]));
     m_headers.clear(); // made once: a header built for each cell costs a store-forwarding stall
     for (const std::string& name : m_read_from) m_headers.push_back(core::CellHeader{name});
     std::vector<size_t> missing;
@@ -177,7 +230,7 @@ private:
                                  n, n == 1 ? "" : "s", m_header_size, m_reader.delimiter()));
   }
 
-  CsvReader m_reader;
+  Reader& m_reader;
   std::string m_source;
   std::span<const core::FieldSpec> m_schema;
   const TableOptions& m_options;
@@ -188,6 +241,10 @@ private:
   std::vector<std::string> m_read_from;
   std::vector<core::CellHeader> m_headers;
   size_t m_header_size = 0;
+  // The columns read into fields, with their field, in column order; and a sheet row's cell
+  // of each field (read_sheet_row).
+  std::vector<std::pair<size_t, size_t>> m_mapped;
+  std::vector<const CsvField*> m_by_field;
 };
 
 // ---- YAML --------------------------------------------------------------------------------
@@ -379,12 +436,24 @@ private:
   std::vector<std::string> m_unknown;
 };
 
+// The whole of `in` if it is an Excel workbook (a zip archive with xl/workbook.xml), else
+// nothing; `in` is read past its first four bytes only when they start a zip archive.
+std::string read_workbook_bytes(std::istream& in, const std::string& path) {
+  char head[4] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() != sizeof head || std::string_view(head, sizeof head) != "PK\x03\x04") return {};
+  std::string bytes(head, sizeof head);
+  bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return is_workbook(bytes, path) ? bytes : std::string();
+}
+
 } // namespace
 
 void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
   try {
-    CsvTable(in, source, schema, options, diagnostics).read(sink);
+    CsvReader reader(in, source, options.csv);
+    CsvTable<CsvReader>(reader, source, schema, options, diagnostics).read(sink);
   } catch (const util::Error& e) { // an unreadable file stops here; the rest is still checked
     for (const auto& d : e.diagnostics()) diagnostics.add(d);
   }
@@ -427,7 +496,23 @@ void read_table_file_or_throw(const std::string& path, std::span<const core::Fie
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) read_file(path, util::ErrorKind::input); // throws with the reason
+  if (std::string bytes = read_workbook_bytes(in, path); !bytes.empty()) {
+    read_xlsx_table(std::move(bytes), path, schema, options, diagnostics, sink);
+    return;
+  }
+  in.clear();
+  in.seekg(0);
   read_csv_table(in, path, schema, options, diagnostics, sink);
+}
+
+void read_xlsx_table(std::string bytes, const std::string& path, std::span<const core::FieldSpec> schema,
+                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
+  try {
+    XlsxSheetReader reader(std::move(bytes), path, options.sheet, diagnostics);
+    CsvTable<XlsxSheetReader>(reader, reader.source(), schema, options, diagnostics).read(sink);
+  } catch (const util::Error& e) { // an unreadable workbook stops here; the rest is still checked
+    for (const auto& d : e.diagnostics()) diagnostics.add(d);
+  }
 }
 
 } // namespace fundscreen::io

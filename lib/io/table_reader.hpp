@@ -32,6 +32,8 @@ struct TableOptions {
   std::string record_name = "record";
   // The key of the list in a YAML mapping: "applications".
   std::string yaml_key;
+  // The sheet of an Excel workbook to read (--sheet); empty for its first sheet.
+  std::string sheet;
 };
 
 // One record: its values by schema field and where each came from. A cell that did not
@@ -60,10 +62,17 @@ void read_csv_table(std::istream& in, const std::string& source, std::span<const
 void read_yaml_table(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
                      const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
 
+// Reads the first sheet (or `options.sheet`) of the Excel workbook `bytes`, read from `path`,
+// as a CSV table: its first row with a value is the header; locations name the sheet's cells
+// (`apps.xlsx:Sheet1!C12`).
+void read_xlsx_table(std::string bytes, const std::string& path, std::span<const core::FieldSpec> schema,
+                     const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
+
 // True if `path` names a YAML file (.yaml or .yml).
 bool is_yaml_path(std::string_view path);
 
-// Reads the table at `path` (`-` is standard input, read as CSV) in the format its name says;
+// Reads the table at `path` (`-` is standard input, read as CSV) in the format its name says,
+// or as an Excel workbook when its content is one (whatever its name);
 // a file that cannot be opened is reported to `diagnostics` like any other problem.
 void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
                      util::Diagnostics& diagnostics, const RowSink& sink);

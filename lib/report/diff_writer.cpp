@@ -2,12 +2,14 @@
 #include "report/diff_writer.hpp"
 
 #include <array>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "report/escape.hpp"
 #include "report/json_out.hpp"
 #include "report/money_text.hpp"
+#include "report/xlsx_book.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::report {
@@ -203,6 +205,12 @@ void write_json(const DiffReport& d, std::ostream& out) {
 void write_diff(const DiffReport& diff, Format format, std::ostream& out) {
   switch (format) {
   case Format::csv: write_csv(diff, out); return;
+  case Format::xlsx: { // the csv's table as a sheet
+    std::ostringstream csv;
+    write_csv(diff, csv);
+    write_csv_as_xlsx("changes", csv.str(), out);
+    return;
+  }
   case Format::json: write_json(diff, out); return;
   case Format::markdown: write_markdown(diff, out); return;
   default: write_table(diff, out); return;

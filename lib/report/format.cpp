@@ -7,7 +7,7 @@
 namespace fundscreen::report {
 
 std::optional<Format> parse_format(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, Format>, 7> formats = {{
+  static constexpr std::array<std::pair<std::string_view, Format>, 8> formats = {{
       {"table", Format::table},
       {"csv", Format::csv},
       {"json", Format::json},
@@ -15,6 +15,7 @@ std::optional<Format> parse_format(std::string_view name) {
       {"markdown", Format::markdown},
       {"junit", Format::junit},
       {"github", Format::github},
+      {"xlsx", Format::xlsx},
   }};
   for (auto [n, f] : formats)
     if (n == name) return f;

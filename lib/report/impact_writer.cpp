@@ -2,12 +2,14 @@
 #include "report/impact_writer.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "report/colour.hpp"
 #include "report/escape.hpp"
 #include "report/json_out.hpp"
+#include "report/xlsx_book.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::report {
@@ -238,6 +240,12 @@ void write_json(const ImpactReport& r, std::ostream& out) {
 void write_impact(const ImpactReport& report, Format format, std::ostream& out, WriterOptions options) {
   switch (format) {
   case Format::csv: write_csv(report, out); return;
+  case Format::xlsx: { // the csv's table as a sheet
+    std::ostringstream csv;
+    write_csv(report, csv);
+    write_csv_as_xlsx("impact", csv.str(), out);
+    return;
+  }
   case Format::json: write_json(report, out); return;
   case Format::markdown: write_markdown(report, out); return;
   default: write_table(report, out, options.color); return;

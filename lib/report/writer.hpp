@@ -13,7 +13,7 @@
 namespace fundscreen::report {
 
 // The output formats of `screen`.
-enum class Format { table, csv, json, jsonl, markdown, junit, github };
+enum class Format { table, csv, json, jsonl, markdown, junit, github, xlsx };
 
 // The format called `name`, if there is one.
 std::optional<Format> parse_format(std::string_view name);

@@ -34,6 +34,7 @@ std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOpti
   case Format::markdown: return make_markdown_writer(out);
   case Format::junit: return make_junit_writer(out);
   case Format::github: return make_github_writer(out);
+  case Format::xlsx: return make_xlsx_writer(out);
   }
   return make_table_writer(out, options);
 }

@@ -24,5 +24,7 @@ std::unique_ptr<Writer> make_junit_writer(std::ostream& out);
 // GitHub Actions workflow commands: reject as ::error, clarify and pending as ::notice, at the
 // application's row; streamed.
 std::unique_ptr<Writer> make_github_writer(std::ostream& out);
+// An Excel workbook: decisions, the ranking with the funding line, the criteria.
+std::unique_ptr<Writer> make_xlsx_writer(std::ostream& out);
 
 } // namespace fundscreen::report

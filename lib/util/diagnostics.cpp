@@ -7,6 +7,9 @@
 namespace fundscreen::util {
 
 std::string first_place(const std::string& here_source, const std::string& first_source, int first_line) {
+  if (first_source.ends_with('!')) // a spreadsheet's sheet, `apps.xlsx:Sheet1!`
+    return (here_source == first_source ? "row " : first_source.substr(0, first_source.size() - 1) + " row ") +
+           std::to_string(first_line);
   if (here_source == first_source) return "line " + std::to_string(first_line);
   return first_source + ":" + std::to_string(first_line);
 }

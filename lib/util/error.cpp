@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/error.hpp"
 
+#include <algorithm>
+
 #include "util/text.hpp"
 
 namespace fundscreen::util {
@@ -14,11 +16,19 @@ int exit_code(ErrorKind kind) {
   return 3;
 }
 
+std::string column_letters(int column) {
+  std::string letters;
+  for (int c = std::max(column, 1); c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), char('A' + (c - 1) % 26));
+  return letters;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out;
   if (!d.where.source.empty()) {
     out += d.where.source;
-    if (d.where.line > 0) {
+    if (d.where.line > 0 && d.where.source.ends_with('!')) { // a spreadsheet's cell: `apps.xlsx:Sheet1!C12`
+      out += column_letters(d.where.column) + std::to_string(d.where.line);
+    } else if (d.where.line > 0) {
       out += ':' + std::to_string(d.where.line);
       if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
     }

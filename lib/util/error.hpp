@@ -35,8 +35,13 @@ struct Diagnostic {
   std::string context;
 };
 
-// Renders `d` as `source:line:column: error: message`, then its context lines.
+// Renders `d` as `source:line:column: error: message`, then its context lines; in a source
+// that names a spreadsheet's sheet (ending in '!', `apps.xlsx:Sheet1!`), the line is the row
+// and the column a column letter: `apps.xlsx:Sheet1!C12: error: message`.
 std::string format_diagnostic(const Diagnostic& d);
+
+// The letters of spreadsheet column `column` (from 1): A, Z, AA, XFD.
+std::string column_letters(int column);
 
 // The source line `line_text` with a caret under the 1-based character `column`,
 // indented by four spaces, as ninja shows a parse error.

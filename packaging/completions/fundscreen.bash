@@ -14,17 +14,17 @@ _fundscreen() {
     return
   fi
 
-  local input="--encoding --delimiter --strict"
+  local input="--encoding --delimiter --sheet --strict"
   local screening="--criteria -c --assessments -a --conflicts --reviewers --lang --timestamp $input"
   local options formats
   case $command in
-    screen) options="$screening --format -f --output -o --color --fail-on"
-      formats="table csv json jsonl markdown junit github" ;;
+    screen) options="$screening --format -f --output -o --color --fail-on --csv-dialect"
+      formats="table csv json jsonl markdown junit github xlsx" ;;
     explain) options="$screening" ;;
-    diff) options="${screening/--criteria -c /} --format -f --fail-on-change"
-      formats="table csv json markdown" ;;
-    impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --lang $input --format -f --output -o --color --fail-on"
-      formats="table csv json markdown" ;;
+    diff) options="${screening/--criteria -c /} --format -f --output -o --fail-on-change --csv-dialect"
+      formats="table csv json markdown xlsx" ;;
+    impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --lang $input --format -f --output -o --color --fail-on --csv-dialect"
+      formats="table csv json markdown xlsx" ;;
     reviews) options="$screening --format -f --output -o"
       formats="table csv json markdown" ;;
     validate) options="--criteria -c --assessments -a --outcomes -o --conflicts --reviewers $input --format -f"
@@ -40,6 +40,8 @@ _fundscreen() {
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     --encoding) COMPREPLY=($(compgen -W "utf-8 windows-1252" -- "$cur")); return ;;
     --delimiter) COMPREPLY=($(compgen -W ", ; | tab" -- "$cur")); return ;;
+    --csv-dialect) COMPREPLY=($(compgen -W "standard excel-fi excel-sv" -- "$cur")); return ;;
+    --sheet) return ;;
     --fail-on)
       if [[ $command == impact ]]; then
         COMPREPLY=($(compgen -W "yellow red" -- "$cur"))
