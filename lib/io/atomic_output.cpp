@@ -183,15 +183,19 @@ int open_unnamed(const std::string& folder) {
 
 bool unnamed_unsupported(int error) { return error == EOPNOTSUPP || error == EISDIR || error == EINVAL; }
 
-// Gives `temporary`'s file a name beside `path` (created there, or linked from unnamed); the
-// guard is armed with each name before it can exist.
-void name_temporary(Temporary& temporary, const std::string& path, bool create) {
+// How the temporary file gets its name: created named, or the unnamed one linked when complete.
+enum class Naming { create, link };
+
+// Gives `temporary`'s file a name beside `path`; the guard is armed with each name before it
+// can exist.
+void name_temporary(Temporary& temporary, const std::string& path, Naming naming) {
   std::string fd_path = fmt::format("/proc/self/fd/{}", temporary.fd);
   for (int attempt = 0;; ++attempt) {
     std::string name = temporary_name(path, attempt);
     if (!temporary.guard.arm(name)) fail("write", path, ENAMETOOLONG);
-    bool made = create ? (temporary.fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)) >= 0
-                       : linkat(AT_FDCWD, fd_path.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0;
+    bool made = naming == Naming::create
+                    ? (temporary.fd = open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)) >= 0
+                    : linkat(AT_FDCWD, fd_path.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0;
     if (made) {
       temporary.name = name;
       return;
@@ -207,7 +211,7 @@ void write_file_atomically(const std::string& path, const std::function<void(std
   temporary.fd = open_unnamed(folder_of(path));
   bool unnamed = temporary.fd >= 0;
   if (!unnamed && !unnamed_unsupported(errno)) fail("write", path, errno);
-  if (!unnamed) name_temporary(temporary, path, true);
+  if (!unnamed) name_temporary(temporary, path, Naming::create);
   {
     FdBuffer buffer(temporary.fd);
     std::ostream out(&buffer);
@@ -215,7 +219,7 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     out.flush();
     if (buffer.error() != 0) fail("write", path, buffer.error());
   }
-  if (unnamed) name_temporary(temporary, path, false);
+  if (unnamed) name_temporary(temporary, path, Naming::link);
   int closed = close(temporary.fd);
   temporary.fd = -1;
   if (closed != 0) fail("write", path, errno);
