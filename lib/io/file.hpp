@@ -15,7 +15,10 @@ namespace fundscreen::io {
 std::string read_file(const std::string& path, util::ErrorKind kind);
 
 // Writes `path` through a temporary file in the same folder that is renamed into place only
-// after `write` returned: readers never see half a file.
+// after `write` returned: readers never see half a file, and a run that fails, is interrupted
+// or is killed leaves the old `path` as it was and no temporary file (an unnamed O_TMPFILE
+// one; where the filesystem has none, a named `PATH.tmp-fundscreen-PID` that SIGINT, SIGTERM
+// and SIGHUP remove). Defined in io/atomic_output.cpp.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Where temporary files go: $TMPDIR if set and not empty, else /tmp.

@@ -9,6 +9,8 @@
 # stable relative paths). Its stdout, stderr and exit code are compared with
 # expected.stdout, expected.stderr and expected.exit. With FUNDSCREEN_UPDATE_GOLDEN=1 the
 # expected files are rewritten instead; review the change with `git diff tests/cli`.
+# The line runs with `set -o pipefail`: a case that pipes fundscreen's output into another
+# command still shows fundscreen's exit code, as a user's shell with pipefail would.
 set -u
 bin=$1
 dir=$2
@@ -22,6 +24,7 @@ fundscreen() { "$bin" "$@"; }
   cd "$root" || exit 99
   export CASE="$case_rel" LC_ALL=C.UTF-8 NO_COLOR=1 TMPDIR="$work"
   unset SOURCE_DATE_EPOCH
+  set -o pipefail
   eval "$(cat "$dir/cmd")"
 ) >"$work/stdout" 2>"$work/stderr" </dev/null
 echo $? >"$work/exit"
