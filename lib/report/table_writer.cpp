@@ -54,11 +54,24 @@ private:
     std::vector<std::string> counts;
     for (Decision d : k_decisions)
       counts.push_back(paint(d, fmt::format("{} {}", core::decision_name(d), m_info.counts[static_cast<size_t>(d)])));
-    m_out << util::join(counts, " \xC2\xB7 ") << '\n';
+    m_out << util::join(counts, " \xC2\xB7 ");
+    if (m_info.screening)
+      m_out << fmt::format(" (final, after {})", util::count_of(m_info.screening->resolutions, "resolution"));
+    m_out << '\n';
+    if (m_info.screening) {
+      std::vector<std::string> screened;
+      for (Decision d : k_decisions)
+        screened.push_back(
+            fmt::format("{} {}", core::decision_name(d), m_info.screening->counts[static_cast<size_t>(d)]));
+      m_out << "screening: " << util::join(screened, " \xC2\xB7 ") << '\n';
+    }
     bool skip = set && set->funding == core::FundingPolicy::skip;
-    m_out << fmt::format("budget {} \xC2\xB7 funded {} ({}, {} funding line)\n", money(m_info.budget),
-                         money(m_info.used), util::count_of(static_cast<size_t>(m_info.funded), "application"),
-                         skip ? "skip" : "strict");
+    m_out << fmt::format("budget {} \xC2\xB7 funded {} ({}, {} funding line)", money(m_info.budget), money(m_info.used),
+                         util::count_of(static_cast<size_t>(m_info.funded), "application"), skip ? "skip" : "strict");
+    if (m_info.screening)
+      m_out << fmt::format(" \xC2\xB7 screening funded {} ({})", money(m_info.screening->used),
+                           util::count_of(static_cast<size_t>(m_info.screening->funded), "application"));
+    m_out << '\n';
   }
 
   void write_ranked() {
@@ -67,13 +80,16 @@ private:
       m_out << "\nRanked: no eligible applications\n";
       return;
     }
-    m_out << fmt::format("\nRanked ({} eligible)\n", m_ranked.size());
+    if (m_info.screening)
+      m_out << fmt::format("\nRanked ({} placed: resolved funds first, then the funding line)\n", m_ranked.size());
+    else
+      m_out << fmt::format("\nRanked ({} eligible)\n", m_ranked.size());
     std::string currency = m_info.set && !m_info.set->call.currency.empty() ? " " + m_info.set->call.currency : "";
     Columns table({{"rank", Align::right},
                    {"id", Align::left, k_id_width},
                    {"applicant", Align::left, k_applicant_width},
                    {"score", Align::right},
-                   {"requested" + currency, Align::right},
+                   {(m_info.screening ? "amount" : "requested") + currency, Align::right},
                    {"cumulative" + currency, Align::right},
                    {"decision", Align::left}});
     // The line goes below the last funded application. Under `skip`, reserves above it were
@@ -83,8 +99,9 @@ private:
       if (m_ranked[i].decision == Decision::fund) below_line = i + 1;
     for (size_t i = 0; i < m_ranked.size(); ++i) {
       const Summary& s = m_ranked[i];
-      std::string decision(core::decision_name(s.decision));
-      if (s.decision == Decision::reserve && i < below_line) decision += " (passed over: does not fit)";
+      std::string decision = decision_with_screening(s);
+      if (s.decision == Decision::reserve && i < below_line && !s.resolution)
+        decision += " (passed over: does not fit)";
       table.add({std::to_string(s.rank), s.id, s.applicant, s.score ? core::to_string(*s.score) : "",
                  money_text(s.amount), s.decision == Decision::fund ? money_text(s.cumulative) : "", decision});
     }
