@@ -57,22 +57,27 @@ bool names_id(std::string_view text, std::string_view id) {
   return false;
 }
 
+void check_resolved_known(const Resolutions& resolutions, const IdRegistry& ids, util::Diagnostics& diagnostics) {
+  for (const Resolution& r : resolutions.all()) {
+    if (ids.contains(r.application)) continue;
+    util::NearestWord nearest(r.application);
+    ids.for_each([&](std::string_view id) { nearest.offer(id); });
+    std::string hint = nearest.best();
+    diagnostics.error(
+        r.application_where,
+        fmt::format("resolution of '{}', which is not among the applications; {}", r.application,
+                    hint.empty() ? std::string("check the id") : fmt::format("did you mean '{}'?", hint)));
+  }
+}
+
 void check_resolutions(const Resolutions& resolutions, std::span<const Screened> screened, const IdRegistry& ids,
                        util::Diagnostics& diagnostics) {
+  check_resolved_known(resolutions, ids, diagnostics);
   std::unordered_map<std::string_view, const Screened*> by_id;
   for (const Screened& s : screened) by_id.emplace(s.id, &s);
   for (const Resolution& r : resolutions.all()) {
     auto it = by_id.find(r.application);
-    if (it == by_id.end()) {
-      util::NearestWord nearest(r.application);
-      ids.for_each([&](std::string_view id) { nearest.offer(id); });
-      std::string hint = nearest.best();
-      diagnostics.error(
-          r.application_where,
-          fmt::format("resolution of '{}', which is not among the applications; {}", r.application,
-                      hint.empty() ? std::string("check the id") : fmt::format("did you mean '{}'?", hint)));
-      continue;
-    }
+    if (it == by_id.end()) continue;
     const Screened& s = *it->second;
     if (r.decision != Decision::fund || s.failed.empty()) continue;
     std::vector<std::string> unnamed;

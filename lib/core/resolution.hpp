@@ -63,6 +63,9 @@ struct Screened {
   std::vector<std::string> failed; // the criteria it failed
 };
 
+// Reports each resolution of an application that `ids` lacks, with a "did you mean".
+void check_resolved_known(const Resolutions& resolutions, const IdRegistry& ids, util::Diagnostics& diagnostics);
+
 // Reports what binding `resolutions` cannot do: an application the screening does not know
 // (with a "did you mean" among `ids`), a `fund` of an application that failed a criterion
 // whose reason does not name every failed criterion by its id. `screened` holds what the
