@@ -137,7 +137,7 @@ void ScreeningRun::load_resolutions() {
   m_resolutions = io::read_resolutions(path, m_inputs.input, found);
   m_info.inputs.push_back({"resolutions", path, sha.get(), m_resolutions.size()});
   stop_on_errors(found, m_warnings);
-  if (m_resolutions.empty()) return;
+  // Given, even without a row, the run shows the screening's picture beside the final one.
   m_resolver = std::make_unique<core::Screener>(*m_set, m_assessments.get(), &m_conflicts);
 }
 
@@ -234,8 +234,7 @@ void ScreeningRun::first_pass(Detail second_pass) {
   // pass is made again with the streaming reader, which reports every problem exactly.
   // Resolutions need what the screening says of the resolved applications: the streaming
   // reader's pass records it (a run without resolutions never comes here).
-  m_block = m_resolutions.empty() && core::Screener(*m_set, nullptr, nullptr).can_outline() &&
-            first_pass_in_chunks(second_pass);
+  m_block = !m_resolver && core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks(second_pass);
   if (m_block) return;
   m_spill.reset(); // what it spilled before it stopped
   first_pass_streaming();
@@ -300,7 +299,7 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   rank_on_two_cores(*m_set, tally.eligible);
   m_line = core::draw_ranked_funding_line(*m_set, tally.eligible);
   count_decisions();
-  if (!m_resolutions.empty()) bind_resolutions(tally);
+  if (m_resolver) bind_resolutions(tally);
   for (size_t p = 0; p < m_line.placements.size(); ++p) m_placement_of.emplace_back(m_line.placements[p].index, p);
   std::sort(m_placement_of.begin(), m_placement_of.end());
   if (!m_spill) return;

@@ -162,7 +162,8 @@ private:
   core::FundingLine m_line;
   // With resolutions: them, what the screening said of each resolved application, the
   // screening's own funding line (m_line is then the final one) and its placements' input
-  // positions as m_placement_of has them, and a screener for the resolved applications.
+  // positions as m_placement_of has them, and a screener for the resolved applications (made
+  // whenever resolutions are given, even none).
   core::Resolutions m_resolutions;
   std::vector<core::Screened> m_screened;
   core::FundingLine m_screening_line;
