@@ -38,6 +38,7 @@ public:
   void end() override {
     write_header();
     write_ranked();
+    write_resolutions();
     for (Decision d : {Decision::clarify, Decision::pending, Decision::reject}) write_section(d);
   }
 
@@ -115,6 +116,38 @@ private:
 
   void write_funding_line(core::Money above) {
     m_out << fmt::format("--- funding line: {} of {} ---\n", money_text(above), money(m_info.budget));
+  }
+
+  // With resolutions: each resolved application with every column of its resolution, in
+  // the order of the final line, then the rejected ones in input order.
+  void write_resolutions() {
+    if (!m_info.screening) return;
+    std::vector<const Summary*> rows;
+    for (const auto* group : {&m_ranked, &m_others})
+      for (const Summary& s : *group)
+        if (s.resolution) rows.push_back(&s);
+    m_out << fmt::format("\nResolutions ({})\n", rows.size());
+    Columns table({{"id", Align::left, k_id_width},
+                   {"applicant", Align::left, k_applicant_width},
+                   {"screening"},
+                   {"resolution"},
+                   {"amount", Align::right},
+                   {"decided on"},
+                   {"decided by"},
+                   {"final"}});
+    for (const Summary* s : rows) {
+      const core::Resolution& r = *s->resolution;
+      table.add({s->id, s->applicant, std::string(core::decision_name(s->screened)),
+                 std::string(core::decision_name(r.decision)), r.amount ? money_text(*r.amount) : "", r.decided_on,
+                 r.decided_by, std::string(core::decision_name(s->decision))});
+    }
+    if (rows.empty()) return;
+    std::string indent(2 + table.offset(2), ' ');
+    m_out << "  " << table.header() << '\n';
+    for (size_t i = 0; i < rows.size(); ++i) {
+      m_out << "  " << table.row(i) << '\n';
+      m_out << indent << printable("reason: " + rows[i]->resolution->reason) << '\n';
+    }
   }
 
   void write_section(Decision d) {

@@ -233,7 +233,7 @@ void ScreeningRun::first_pass(Detail second_pass) {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
   // Resolutions need what the screening says of the resolved applications: the streaming
-  // reader's pass records it (a run without resolutions never comes here).
+  // reader's pass records it; a run without them takes the block reader as before.
   m_block = !m_resolver && core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks(second_pass);
   if (m_block) return;
   m_spill.reset(); // what it spilled before it stopped
