@@ -64,6 +64,8 @@ std::function<int()> setup_impact(CLI::App& app) {
   app.add_option("--assessments,-a", in.assessments, "Reviewers' assessments, for the screening (CSV or YAML)");
   app.add_option("--conflicts", in.conflicts, "Declared conflicts of interest, for the screening (CSV or YAML)");
   app.add_option("--reviewers", in.reviewers, "The call's roster of reviewers, for the screening (CSV or YAML)");
+  app.add_option("--resolutions", in.resolutions,
+                 "Decisions taken after the screening, for the funded set (CSV or YAML)");
   app.add_option("--lang", options->lang, "Language of criteria titles: fi, sv or en (default en)")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   add_input_flags(app, options->input);
@@ -81,13 +83,16 @@ any impact it protects failed there. Traffic lights: green when every known resu
 yellow when some failed, red when most failed or there is too little data; the thresholds are
 the set's `lights`. With applications (and assessments), only the projects the screening
 funds count: a funded project without a report counts as unknown, and a report of a project
-that is not funded is an error.
+that is not funded is an error; with --resolutions the funded set is the final one.
 Exit codes: 0 ran, 1 a --fail-on light occurred, 2 usage, 3 bad input, 4 bad criteria set.
 
 Examples:
   fundscreen impact --criteria criteria/sitra-2021.yaml --outcomes examples/sitra-2021/outcomes.yaml
   fundscreen impact examples/sitra-2021/applications.csv -a examples/sitra-2021/assessments.csv \
-      -c criteria/sitra-2021.yaml --outcomes loppuraportit.csv --format csv --fail-on red)"
+      -c criteria/sitra-2021.yaml --outcomes loppuraportit.csv --format csv --fail-on red
+  fundscreen impact examples/sitra-2021/applications.csv -a examples/sitra-2021/assessments.csv \
+      --resolutions examples/sitra-2021/resolutions.csv -c criteria/sitra-2021.yaml \
+      --outcomes examples/sitra-2021/outcomes.yaml)"
              "\n");
   return [options] { return run_impact(*options, std::cout, std::cerr); };
 }

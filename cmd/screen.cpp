@@ -69,6 +69,8 @@ Declared conflicts must name reviewers on the roster (--reviewers; without one, 
 gave assessments), and applications and applicants among those screened.
 --format github writes GitHub Actions annotations: each rejected application an ::error at
 its row of the applications file, clarify and pending a ::notice there, then the counts.
+Resolutions (--resolutions) bind: resolved funds are placed first and draw their amount
+(agreed, else requested), then the line is drawn for the others with what is left.
 Exit codes: 0 ran, 1 a --fail-on decision occurred, 2 usage, 3 bad input, 4 bad criteria set.
 A large call's csv keeps each decision in an unnamed temporary file in $TMPDIR (default /tmp),
 about 11 bytes an application, while the funding line is drawn.
@@ -83,6 +85,8 @@ Examples:
   fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --conflicts examples/sitra-2021/conflicts.csv \
       --reviewers examples/sitra-2021/reviewers.csv
+  fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
+      -a examples/sitra-2021/assessments.csv --resolutions examples/sitra-2021/resolutions.csv
   fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format junit --fail-on reject
   fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format github --fail-on reject)"
              "\n");

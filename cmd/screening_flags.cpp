@@ -18,6 +18,9 @@ void add_screening_flags(CLI::App& app, ScreeningFlags& flags, CriteriaOption cr
   app.add_option("--reviewers", flags.reviewers,
                  "The call's roster: reviewer (id), name, criteria (CSV or YAML); assessments and conflicts must "
                  "name its reviewers");
+  app.add_option("--resolutions", flags.resolutions,
+                 "Decisions taken after the screening: application, decision (fund|reserve|reject), amount_eur, "
+                 "decided_on, decided_by, reason (CSV or YAML); they bind the funding line");
   app.add_option("--lang", flags.lang, "Language of criteria titles: fi, sv or en (default en)")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   app.add_option("--timestamp", flags.timestamp,
@@ -50,6 +53,7 @@ run::ScreeningInputs screening_inputs(const ScreeningFlags& flags) {
   inputs.assessments = flags.assessments;
   inputs.conflicts = flags.conflicts;
   inputs.reviewers = flags.reviewers;
+  inputs.resolutions = flags.resolutions;
   inputs.input = input_options(flags.input);
   inputs.lang = flags.lang;
   inputs.timestamp = flags.timestamp.empty() ? source_date_epoch() : std::optional(flags.timestamp);

@@ -18,6 +18,7 @@ struct ScreeningFlags {
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
   std::string reviewers;
+  std::string resolutions;
   std::string lang = "en";
   std::string timestamp;
   InputFlags input;

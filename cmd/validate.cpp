@@ -59,6 +59,7 @@ int run_validate(ValidateOptions& options, std::ostream& err) {
                      v.set_id, v.set_version);
   if (!options.inputs.conflicts.empty())
     out << fmt::format("; {} of interest", util::count_of(v.conflicts, "declared conflict"));
+  if (!options.inputs.resolutions.empty()) out << fmt::format("; {}", util::count_of(v.resolutions, "resolution"));
   if (v.roster) out << fmt::format("; {} on the roster", util::count_of(*v.roster, "reviewer"));
   if (diagnostics.warnings() > 0) out << fmt::format(" ({})", util::count_of(diagnostics.warnings(), "warning"));
   out << '\n';
@@ -79,6 +80,9 @@ std::function<int()> setup_validate(CLI::App& app) {
   app.add_option("--reviewers", options->inputs.reviewers,
                  "The call's roster: reviewer (id), name, criteria (CSV or YAML); assessments and conflicts must "
                  "name its reviewers");
+  app.add_option("--resolutions", options->inputs.resolutions,
+                 "Decisions taken after the screening: application, decision, amount_eur, decided_on, decided_by, "
+                 "reason (CSV or YAML)");
   add_input_flags(app, options->input);
   options->problems.declare(app);
   app.footer(R"(Every problem is reported as FILE:LINE:COLUMN: error: MESSAGE on stderr, all of them,

@@ -159,6 +159,8 @@ struct CriteriaSet {
   std::string funding_amount = "requested_eur";
   util::Location funding_amount_where;
   LightThresholds lights;
+  // True if resolutions may fund more than the budget (funding: allow_overspend: true).
+  bool allow_overspend = false;
   Reviews reviews;
 
   // The verdicts criterion `c` needs before it is decided: its own min_reviewers, else the set's.

@@ -93,26 +93,28 @@ FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> ent
   return draw_ranked_funding_line(set, entries);
 }
 
+void place_next(const CriteriaSet& set, FundingLine& line, const RankEntry& entry, bool& stopped) {
+  Placement p;
+  p.index = entry.index;
+  p.rank = static_cast<int>(line.placements.size() + 1);
+  bool fits = line.used.cents + entry.amount.cents <= line.budget.cents;
+  if (fits && !stopped) {
+    line.used.cents += entry.amount.cents;
+    p.decision = Decision::fund;
+    p.cumulative = line.used;
+    ++line.funded;
+  } else if (set.funding == FundingPolicy::strict) {
+    stopped = true;
+  }
+  line.placements.push_back(p);
+}
+
 FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& entries) {
   FundingLine line;
   line.budget = set.call.budget.value_or(Money{0});
   line.placements.reserve(entries.size()); // not grown by copies, in a call with many
   bool stopped = false;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    Placement p;
-    p.index = entries[i].index;
-    p.rank = static_cast<int>(i + 1);
-    bool fits = line.used.cents + entries[i].amount.cents <= line.budget.cents;
-    if (fits && !stopped) {
-      line.used.cents += entries[i].amount.cents;
-      p.decision = Decision::fund;
-      p.cumulative = line.used;
-      ++line.funded;
-    } else if (set.funding == FundingPolicy::strict) {
-      stopped = true;
-    }
-    line.placements.push_back(p);
-  }
+  for (const RankEntry& entry : entries) place_next(set, line, entry, stopped);
   return line;
 }
 

@@ -69,6 +69,12 @@ FundingLine draw_funding_line(const CriteriaSet& set, std::vector<RankEntry> ent
 // earlier input position (so no two entries tie: any sort gives the same order).
 bool ranks_before(const CriteriaSet& set, const RankEntry& a, const RankEntry& b);
 
+// Places `entry` next on `line` (the rank after its last placement): funded if its amount fits
+// in what is left of the budget and, with a strict policy, no entry above it failed to fit
+// (`stopped` remembers that one did). The one rule of the funding line, for every way of
+// drawing it.
+void place_next(const CriteriaSet& set, FundingLine& line, const RankEntry& entry, bool& stopped);
+
 // draw_funding_line() of entries already sorted by ranks_before().
 FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& ranked);
 

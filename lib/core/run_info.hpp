@@ -9,6 +9,7 @@
 #include "core/criteria_set.hpp"
 #include "core/funding.hpp"
 #include "core/records.hpp"
+#include "core/resolution.hpp"
 #include "core/screener.hpp"
 
 namespace fundscreen::core {
@@ -41,6 +42,17 @@ struct RunInfo {
   std::optional<std::string> timestamp;
   // The language of criteria titles: fi, sv or en.
   std::string lang = "en";
+  // With resolutions: the screening's own picture before they bound (counts, funded, used
+  // above are then the final ones); absent without resolutions.
+  struct Screening {
+    std::array<size_t, 5> counts{};
+    int funded = 0;
+    Money used;
+    size_t resolutions = 0;
+    // The applications on the final line (fund and reserve), resolved ones among them.
+    size_t placed = 0;
+  };
+  std::optional<Screening> screening;
 };
 
 // One application with its whole screening, in input order, as the output formats see it.
@@ -58,6 +70,12 @@ struct ApplicationView {
   const Placement* placement = nullptr;
   // The decision alone (a replay of Detail::outline); null when `assessed` is given.
   const Outline* outline = nullptr;
+  // With resolutions (RunInfo::screening): the screening's own decision and rank (0: not
+  // ranked) before they bound, and the application's resolution, or null. `decision` and
+  // `placement` are the final ones.
+  Decision screened = Decision::pending;
+  int screened_rank = 0;
+  const Resolution* resolution = nullptr;
 };
 
 } // namespace fundscreen::core

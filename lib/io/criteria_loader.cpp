@@ -511,7 +511,14 @@ private:
 
   void load_funding(const YamlNode& funding) {
     if (!mapping(funding, "the funding")) return;
-    m_yaml.check_keys(funding, {"policy", "amount"}, "the funding");
+    m_yaml.check_keys(funding, {"policy", "amount", "allow_overspend"}, "the funding");
+    if (const YamlNode& overspend = funding["allow_overspend"]) {
+      auto allow = core::parse_boolean(overspend.scalar());
+      if (allow)
+        m_set.allow_overspend = *allow;
+      else
+        m_yaml.error(overspend, fmt::format("'allow_overspend' is true or false, not '{}'", overspend.scalar()));
+    }
     if (const YamlNode& amount = funding["amount"]) {
       m_set.funding_amount = amount.scalar();
       m_set.funding_amount_where = m_yaml.at(amount);

@@ -20,7 +20,11 @@ public:
 
   void begin(const core::RunInfo& info) override {
     m_set = info.set;
-    buffer() += "id,decision,rank,score,failed,unclear,pending,amount,reason\n";
+    m_resolved = info.screening.has_value();
+    // With resolutions, the screening's decision and the resolution's follow the first seven
+    // columns (decision and rank are the final ones); without, the columns are as they were.
+    buffer() += m_resolved ? "id,decision,rank,score,failed,unclear,pending,screened,resolution,amount,reason\n"
+                           : "id,decision,rank,score,failed,unclear,pending,amount,reason\n";
   }
 
   // The one formatter of a row, for add() and for rows formatted on other threads.
@@ -42,7 +46,16 @@ private:
     if (view.placement && score) append_csv_cell(out, core::to_string(*score));
   }
 
-  static void add_assessed(const core::ApplicationView& view, std::string& out) {
+  // The columns `screened` and `resolution`, with resolutions.
+  void add_resolution(const core::ApplicationView& view, std::string& out) const {
+    if (!m_resolved) return;
+    out += ',';
+    out += core::decision_name(view.screened);
+    out += ',';
+    if (view.resolution) out += core::decision_name(view.resolution->decision);
+  }
+
+  void add_assessed(const core::ApplicationView& view, std::string& out) const {
     const core::Assessed& a = *view.assessed;
     append_csv_cell(out, a.id);
     out += ',';
@@ -52,6 +65,7 @@ private:
       out += ',';
       append_csv_cell(out, util::join(*ids, ";"));
     }
+    add_resolution(view, out);
     out += ',';
     append_csv_cell(out, core::to_string(a.amount));
     out += ',';
@@ -72,6 +86,7 @@ private:
       core::append_criteria(cell, *m_set, mask, ";");
       append_csv_cell(out, cell);
     }
+    add_resolution(view, out);
     out += ',';
     append_csv_cell(out, core::to_string(o.amount));
     out += ',';
@@ -79,6 +94,7 @@ private:
   }
 
   const core::CriteriaSet* m_set = nullptr;
+  bool m_resolved = false;
 };
 
 } // namespace

@@ -27,6 +27,7 @@ public:
   void write() {
     write_heading();
     write_criteria();
+    write_resolution();
     write_standing();
   }
 
@@ -42,7 +43,33 @@ private:
     const util::Location& where = m_view.app->where;
     if (!where.source.empty()) line("", fmt::format("read from {} line {}", where.source, where.line));
     m_out << "\nDecision: " << paint(m_view.decision, core::decision_name(m_view.decision), m_options.color);
-    m_out << " (" << printable(m_a.decided_by) << ")\n";
+    std::string why = m_view.resolution ? "resolved on " + m_view.resolution->decided_on : m_a.decided_by;
+    m_out << " (" << printable(why) << ")\n";
+    if (m_info.screening && (m_view.resolution || m_view.screened != m_view.decision))
+      line("", fmt::format("screening decision: {}{}; {}", core::decision_name(m_view.screened),
+                           m_view.screened_rank ? fmt::format(" (rank {})", m_view.screened_rank) : "",
+                           m_view.resolution ? "resolved after the screening"
+                                             : "the resolutions of other applications moved it"));
+  }
+
+  // With resolutions: the application's, every column of it, and the final decision.
+  void write_resolution() {
+    if (!m_info.screening) return;
+    m_out << "\nResolution\n";
+    const core::Resolution* r = m_view.resolution;
+    if (!r) {
+      line("  ", fmt::format("none: screening {}, final {}", core::decision_name(m_view.screened),
+                             core::decision_name(m_view.decision)));
+      return;
+    }
+    line("  ", fmt::format("screening: {} ({})", core::decision_name(m_view.screened), m_a.decided_by));
+    std::string amount =
+        r->amount ? fmt::format(", agreed amount {} (requested {})", money(*r->amount), money_text(m_a.amount)) : "";
+    line("  ", fmt::format("resolution: {}{}", core::decision_name(r->decision), amount));
+    line("  ", fmt::format("decided on {} by {}", r->decided_on, r->decided_by));
+    line("  ", "reason: " + r->reason);
+    if (!r->where.source.empty()) line("  ", fmt::format("read from {} line {}", r->where.source, r->where.line));
+    line("  ", fmt::format("final: {}", core::decision_name(m_view.decision)));
   }
 
   void write_criteria() {
@@ -106,19 +133,26 @@ private:
     case Decision::reserve: write_placement(); break;
     case Decision::clarify: line("  ", "not ranked: goes to clarifying discussions"); break;
     case Decision::pending: line("  ", "not ranked: awaits review"); break;
-    case Decision::reject: line("  ", "not ranked: rejected"); break;
+    case Decision::reject:
+      line("  ", m_view.resolution ? "not ranked: rejected by resolution" : "not ranked: rejected");
+      break;
     }
   }
 
   // The rank, then what the funding line made of it.
   void write_placement() {
     int rank = m_view.placement ? m_view.placement->rank : 0;
-    line("  ", fmt::format("rank {} of {} eligible: {}", rank, m_info.eligible,
-                           m_view.decision == Decision::fund ? "funded" : "reserve"));
+    if (m_info.screening)
+      line("  ", fmt::format("rank {} of {} on the final line (resolved funds first): {}", rank,
+                             m_info.screening->placed, m_view.decision == Decision::fund ? "funded" : "reserve"));
+    else
+      line("  ", fmt::format("rank {} of {} eligible: {}", rank, m_info.eligible,
+                             m_view.decision == Decision::fund ? "funded" : "reserve"));
     if (m_view.decision == Decision::fund) {
       core::Money cumulative = m_view.placement ? m_view.placement->cumulative : core::Money{};
       return line("  ", fmt::format("cumulative {} of {}", money_text(cumulative), money(m_info.budget)));
     }
+    if (m_view.resolution) return line("  ", "a resolved reserve: placed after the funding line, it draws nothing");
     bool strict = !m_info.set || m_info.set->funding == core::FundingPolicy::strict;
     if (strict && rank > m_info.funded + 1)
       return line("  ", fmt::format("the funding line stopped above it, at rank {}", m_info.funded + 1));

@@ -192,6 +192,62 @@ void write_run_fields(JsonOut& json, const core::RunInfo& info) {
   else
     json.null();
   json.field("lang", info.lang);
+  if (!info.screening) return;
+  // With resolutions, counts and funding above are the final picture, this the screening's.
+  json.key("screening");
+  json.begin_object();
+  json.key("counts");
+  json.begin_object();
+  for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject}) {
+    json.key(core::decision_name(d));
+    json.integer(static_cast<int64_t>(info.screening->counts[static_cast<size_t>(d)]));
+  }
+  json.end_object();
+  json.field("used", core::to_string(info.screening->used));
+  json.key("funded");
+  json.integer(info.screening->funded);
+  json.key("resolutions");
+  json.integer(static_cast<int64_t>(info.screening->resolutions));
+  json.end_object();
+}
+
+void write_resolution_members(JsonOut& json, const core::ApplicationView& view) {
+  json.key("screened");
+  json.begin_object();
+  json.field("decision", core::decision_name(view.screened));
+  json.key("rank");
+  if (view.screened_rank > 0)
+    json.integer(view.screened_rank);
+  else
+    json.null();
+  json.end_object();
+  json.key("resolution");
+  const core::Resolution* r = view.resolution;
+  if (!r) return json.null();
+  json.begin_object();
+  json.field("decision", core::decision_name(r->decision));
+  json.key("amount");
+  if (r->amount)
+    json.string(core::to_string(*r->amount));
+  else
+    json.null();
+  json.field("decided_on", r->decided_on);
+  json.field("decided_by", r->decided_by);
+  json.field("reason", r->reason);
+  json.key("line");
+  json.integer(r->where.line);
+  json.end_object();
+}
+
+std::string resolution_members_text(const core::ApplicationView& view) {
+  std::string text;
+  {
+    JsonOut json(text, JsonStyle::compact);
+    json.begin_object();
+    write_resolution_members(json, view);
+    json.end_object();
+  }
+  return text.substr(1, text.size() - 2);
 }
 
 } // namespace fundscreen::report

@@ -88,4 +88,12 @@ void write_inputs(JsonOut& json, const std::vector<core::InputFile>& inputs);
 // counts, the funding line, the timestamp and the language.
 void write_run_fields(JsonOut& json, const core::RunInfo& info);
 
+// With resolutions (info.screening): an application's members `screened` (the screening's
+// decision and rank) and `resolution` (every column, or null), after its other members.
+void write_resolution_members(JsonOut& json, const core::ApplicationView& view);
+
+// The same members as compact JSON text, without braces, for a line of `jsonl`:
+// `"screened":{...},"resolution":...`.
+std::string resolution_members_text(const core::ApplicationView& view);
+
 } // namespace fundscreen::report

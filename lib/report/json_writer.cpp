@@ -128,6 +128,7 @@ void write_application_fields(JsonOut& json, const core::RunInfo& info, const co
   json.begin_array();
   for (const core::CriterionResult& r : a.criteria) write_criterion(json, r, info.lang);
   json.end_array();
+  if (info.screening) write_resolution_members(json, view);
 }
 
 class JsonDocumentWriter final : public Writer {

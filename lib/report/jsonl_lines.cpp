@@ -390,6 +390,12 @@ void JsonlLines::append_application(std::string& text, const core::ApplicationVi
     if (i) out.put(',');
     append_criterion(out, a.criteria[i], i);
   }
+  if (m_info.screening) { // after the members of a run without resolutions, which stay as they were
+    out.put("],"sv);
+    out.put(resolution_members_text(view));
+    out.put("}\n"sv);
+    return;
+  }
   out.put("]}\n"sv);
 }
 

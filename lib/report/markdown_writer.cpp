@@ -29,7 +29,7 @@ public:
   void add(const core::ApplicationView& view) override {
     bool rejected = view.decision == Decision::reject;
     Summary s = summarize(m_info, view, rejected ? KeepTitle::no : KeepTitle::yes);
-    if (rejected) count_failures(*view.assessed);
+    if (rejected && view.assessed->decision == Decision::reject) count_failures(*view.assessed);
     (view.placement ? m_ranked : m_others).push_back(std::move(s));
   }
 
@@ -42,6 +42,7 @@ public:
     write_reasons(Decision::clarify, "Clarify");
     write_reasons(Decision::pending, "Pending");
     write_rejected();
+    write_resolutions();
   }
 
 private:
@@ -69,6 +70,18 @@ private:
   }
 
   void write_counts() {
+    if (m_info.screening) { // the final picture beside the screening's
+      m_out << "\n## Decisions\n\n| decision | screening | final |\n| --- | ---: | ---: |\n";
+      for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject})
+        m_out << fmt::format("| {} | {} | {} |\n", core::decision_name(d),
+                             m_info.screening->counts[static_cast<size_t>(d)], m_info.counts[static_cast<size_t>(d)]);
+      m_out << fmt::format("| total | {} | {} |\n", m_info.applications, m_info.applications);
+      m_out << fmt::format("\nThe screening funded {} for {}; the final picture after {} is above.\n",
+                           money(m_info.screening->used),
+                           util::count_of(static_cast<size_t>(m_info.screening->funded), "application"),
+                           util::count_of(m_info.screening->resolutions, "resolution"));
+      return;
+    }
     m_out << "\n## Decisions\n\n| decision | applications |\n| --- | ---: |\n";
     for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject})
       m_out << fmt::format("| {} | {} |\n", core::decision_name(d), m_info.counts[static_cast<size_t>(d)]);
@@ -81,11 +94,15 @@ private:
     size_t rows = 0;
     for (const Summary& s : m_ranked) {
       if (s.decision != d) continue;
+      // With resolutions the amount is the one drawn: agreed, else requested.
+      std::string_view amount = m_info.screening ? "amount" : "requested";
       if (rows++ == 0)
-        m_out << (funded ? "| rank | id | applicant | title | score | requested | cumulative |\n"
-                           "| ---: | --- | --- | --- | ---: | ---: | ---: |\n"
-                         : "| rank | id | applicant | title | score | requested |\n"
-                           "| ---: | --- | --- | --- | ---: | ---: |\n");
+        m_out << (funded ? fmt::format("| rank | id | applicant | title | score | {} | cumulative |\n"
+                                       "| ---: | --- | --- | --- | ---: | ---: | ---: |\n",
+                                       amount)
+                         : fmt::format("| rank | id | applicant | title | score | {} |\n"
+                                       "| ---: | --- | --- | --- | ---: | ---: |\n",
+                                       amount));
       m_out << fmt::format("| {} | {} | {} | {} | {} | {} |", s.rank, md(s.id), md(s.applicant), md(s.title),
                            s.score ? core::to_string(*s.score) : "", money(s.amount));
       m_out << (funded ? fmt::format(" {} |\n", money(s.cumulative)) : "\n");
@@ -122,6 +139,29 @@ private:
     for (const Summary& s : m_others)
       if (s.decision == Decision::reject)
         m_out << fmt::format("- **{}** {}: {}\n", md(s.id), md(s.applicant), md(s.decided_by));
+  }
+
+  // With resolutions: every resolved application with every column of its resolution.
+  void write_resolutions() {
+    if (!m_info.screening) return;
+    m_out << "\n## Resolutions\n\n";
+    std::vector<const Summary*> rows;
+    for (const auto* group : {&m_ranked, &m_others})
+      for (const Summary& s : *group)
+        if (s.resolution) rows.push_back(&s);
+    if (rows.empty()) {
+      m_out << "None.\n";
+      return;
+    }
+    m_out << "| id | applicant | screening | resolution | amount | decided on | decided by | reason | final |\n"
+             "| --- | --- | --- | --- | ---: | --- | --- | --- | --- |\n";
+    for (const Summary* s : rows) {
+      const core::Resolution& r = *s->resolution;
+      m_out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", md(s->id), md(s->applicant),
+                           core::decision_name(s->screened), core::decision_name(r.decision),
+                           r.amount ? money(*r.amount) : "", md(r.decided_on), md(r.decided_by), md(r.reason),
+                           core::decision_name(s->decision));
+    }
   }
 
   std::ostream& m_out;

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "report/money_text.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::report {
@@ -46,7 +49,26 @@ Summary summarize(const core::RunInfo& info, const core::ApplicationView& view, 
     s.score = view.assessed->score;
     s.cumulative = view.placement->cumulative;
   }
+  s.screened = view.decision;
+  if (!info.screening) return s;
+  s.screened = view.screened;
+  s.resolution = view.resolution;
+  if (const core::Resolution* r = view.resolution) {
+    s.decided_by =
+        fmt::format("resolved {} on {} by {} (screening: {}, {})", core::decision_name(r->decision), r->decided_on,
+                    r->decided_by, core::decision_name(view.screened), view.assessed->decided_by);
+    if (r->amount) s.amount = *r->amount;
+    s.details.clear();
+    s.details.push_back("reason: " + r->reason);
+  }
   return s;
+}
+
+std::string decision_with_screening(const Summary& s) {
+  std::string name(core::decision_name(s.decision));
+  if (s.resolution) return fmt::format("{} (resolved; screened {})", name, core::decision_name(s.screened));
+  if (s.screened != s.decision) return fmt::format("{} (screened {})", name, core::decision_name(s.screened));
+  return name;
 }
 
 void sort_by_rank(std::vector<Summary>& eligible) {

@@ -37,7 +37,15 @@ struct Summary {
   std::optional<core::Score> score;
   core::Money amount;
   core::Money cumulative;
+  // With resolutions: the screening's decision, and the application's resolution or null
+  // (then decided_by tells the resolution, details end with its reason).
+  core::Decision screened = core::Decision::pending;
+  const core::Resolution* resolution = nullptr;
 };
+
+// With resolutions, the decision as the table shows it: `fund (resolved; screened clarify)`,
+// `fund (screened reserve)`; else the decision's name.
+std::string decision_with_screening(const Summary& s);
 
 // The summary of `view`; the title is kept only when `keep_title` is set.
 enum class KeepTitle { no, yes };

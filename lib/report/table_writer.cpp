@@ -38,6 +38,7 @@ public:
   void end() override {
     write_header();
     write_ranked();
+    write_resolutions();
     for (Decision d : {Decision::clarify, Decision::pending, Decision::reject}) write_section(d);
   }
 
@@ -54,11 +55,24 @@ private:
     std::vector<std::string> counts;
     for (Decision d : k_decisions)
       counts.push_back(paint(d, fmt::format("{} {}", core::decision_name(d), m_info.counts[static_cast<size_t>(d)])));
-    m_out << util::join(counts, " \xC2\xB7 ") << '\n';
+    m_out << util::join(counts, " \xC2\xB7 ");
+    if (m_info.screening)
+      m_out << fmt::format(" (final, after {})", util::count_of(m_info.screening->resolutions, "resolution"));
+    m_out << '\n';
+    if (m_info.screening) {
+      std::vector<std::string> screened;
+      for (Decision d : k_decisions)
+        screened.push_back(
+            fmt::format("{} {}", core::decision_name(d), m_info.screening->counts[static_cast<size_t>(d)]));
+      m_out << "screening: " << util::join(screened, " \xC2\xB7 ") << '\n';
+    }
     bool skip = set && set->funding == core::FundingPolicy::skip;
-    m_out << fmt::format("budget {} \xC2\xB7 funded {} ({}, {} funding line)\n", money(m_info.budget),
-                         money(m_info.used), util::count_of(static_cast<size_t>(m_info.funded), "application"),
-                         skip ? "skip" : "strict");
+    m_out << fmt::format("budget {} \xC2\xB7 funded {} ({}, {} funding line)", money(m_info.budget), money(m_info.used),
+                         util::count_of(static_cast<size_t>(m_info.funded), "application"), skip ? "skip" : "strict");
+    if (m_info.screening)
+      m_out << fmt::format(" \xC2\xB7 screening funded {} ({})", money(m_info.screening->used),
+                           util::count_of(static_cast<size_t>(m_info.screening->funded), "application"));
+    m_out << '\n';
   }
 
   void write_ranked() {
@@ -67,13 +81,16 @@ private:
       m_out << "\nRanked: no eligible applications\n";
       return;
     }
-    m_out << fmt::format("\nRanked ({} eligible)\n", m_ranked.size());
+    if (m_info.screening)
+      m_out << fmt::format("\nRanked ({} placed: resolved funds first, then the funding line)\n", m_ranked.size());
+    else
+      m_out << fmt::format("\nRanked ({} eligible)\n", m_ranked.size());
     std::string currency = m_info.set && !m_info.set->call.currency.empty() ? " " + m_info.set->call.currency : "";
     Columns table({{"rank", Align::right},
                    {"id", Align::left, k_id_width},
                    {"applicant", Align::left, k_applicant_width},
                    {"score", Align::right},
-                   {"requested" + currency, Align::right},
+                   {(m_info.screening ? "amount" : "requested") + currency, Align::right},
                    {"cumulative" + currency, Align::right},
                    {"decision", Align::left}});
     // The line goes below the last funded application. Under `skip`, reserves above it were
@@ -83,8 +100,9 @@ private:
       if (m_ranked[i].decision == Decision::fund) below_line = i + 1;
     for (size_t i = 0; i < m_ranked.size(); ++i) {
       const Summary& s = m_ranked[i];
-      std::string decision(core::decision_name(s.decision));
-      if (s.decision == Decision::reserve && i < below_line) decision += " (passed over: does not fit)";
+      std::string decision = decision_with_screening(s);
+      if (s.decision == Decision::reserve && i < below_line && !s.resolution)
+        decision += " (passed over: does not fit)";
       table.add({std::to_string(s.rank), s.id, s.applicant, s.score ? core::to_string(*s.score) : "",
                  money_text(s.amount), s.decision == Decision::fund ? money_text(s.cumulative) : "", decision});
     }
@@ -98,6 +116,38 @@ private:
 
   void write_funding_line(core::Money above) {
     m_out << fmt::format("--- funding line: {} of {} ---\n", money_text(above), money(m_info.budget));
+  }
+
+  // With resolutions: each resolved application with every column of its resolution, in
+  // the order of the final line, then the rejected ones in input order.
+  void write_resolutions() {
+    if (!m_info.screening) return;
+    std::vector<const Summary*> rows;
+    for (const auto* group : {&m_ranked, &m_others})
+      for (const Summary& s : *group)
+        if (s.resolution) rows.push_back(&s);
+    m_out << fmt::format("\nResolutions ({})\n", rows.size());
+    Columns table({{"id", Align::left, k_id_width},
+                   {"applicant", Align::left, k_applicant_width},
+                   {"screening"},
+                   {"resolution"},
+                   {"amount", Align::right},
+                   {"decided on"},
+                   {"decided by"},
+                   {"final"}});
+    for (const Summary* s : rows) {
+      const core::Resolution& r = *s->resolution;
+      table.add({s->id, s->applicant, std::string(core::decision_name(s->screened)),
+                 std::string(core::decision_name(r.decision)), r.amount ? money_text(*r.amount) : "", r.decided_on,
+                 r.decided_by, std::string(core::decision_name(s->decision))});
+    }
+    if (rows.empty()) return;
+    std::string indent(2 + table.offset(2), ' ');
+    m_out << "  " << table.header() << '\n';
+    for (size_t i = 0; i < rows.size(); ++i) {
+      m_out << "  " << table.row(i) << '\n';
+      m_out << indent << printable("reason: " + rows[i]->resolution->reason) << '\n';
+    }
   }
 
   void write_section(Decision d) {

@@ -29,6 +29,7 @@ void match_funded(const ImpactInputs& inputs, ImpactRun& run, util::Diagnostics&
   screening.assessments = inputs.assessments;
   screening.conflicts = inputs.conflicts;
   screening.reviewers = inputs.reviewers;
+  screening.resolutions = inputs.resolutions;
   screening.input = inputs.input;
   ScreeningRun screen(std::move(screening));
   for (const auto& d : screen.warnings().items()) run.warnings.add(d);

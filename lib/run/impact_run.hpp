@@ -21,7 +21,8 @@ struct ImpactInputs {
   std::vector<std::string> applications;
   std::vector<std::string> assessments;
   std::vector<std::string> conflicts;
-  std::string reviewers; // the roster, or empty
+  std::string reviewers;   // the roster, or empty
+  std::string resolutions; // the decisions taken after the screening, or empty
   io::InputOptions input;
 };
 

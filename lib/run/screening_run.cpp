@@ -17,6 +17,7 @@
 #include "io/criteria_loader.hpp"
 #include "io/digest.hpp"
 #include "io/file.hpp"
+#include "io/resolution_loader.hpp"
 #include "run/outline_spill.hpp"
 #include "run/screening_jobs.hpp"
 
@@ -66,6 +67,7 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs, Detail second_pass) : m_input
   m_info.timestamp = m_inputs.timestamp;
   m_info.lang = m_inputs.lang;
   load_reviews();
+  load_resolutions();
   try {
     first_pass(second_pass);
   } catch (const util::Error& e) { // standard input is named so, not by its temporary copy
@@ -127,6 +129,73 @@ void ScreeningRun::load_reviews() {
   stop_on_errors(found, m_warnings);
 }
 
+void ScreeningRun::load_resolutions() {
+  if (m_inputs.resolutions.empty()) return;
+  const std::string& path = m_inputs.resolutions;
+  auto sha = digest(path);
+  util::Diagnostics found;
+  m_resolutions = io::read_resolutions(path, m_inputs.input, found);
+  m_info.inputs.push_back({"resolutions", path, sha.get(), m_resolutions.size()});
+  stop_on_errors(found, m_warnings);
+  // Given, even without a row, the run shows the screening's picture beside the final one.
+  m_resolver = std::make_unique<core::Screener>(*m_set, m_assessments.get(), &m_conflicts);
+}
+
+void ScreeningRun::note_resolved(const core::Application& app, std::string_view id, size_t index) {
+  if (!m_resolutions.find(id)) return;
+  core::Assessed a = m_resolver->assess(app, core::TraceReads::no);
+  m_screened.push_back({index, a.id, a.decision, a.eligible, a.amount, std::move(a.failed)});
+}
+
+void ScreeningRun::bind_resolutions(FirstPassTally& tally) {
+  util::Diagnostics found;
+  core::check_resolutions(m_resolutions, m_screened, tally.ids, found);
+  m_screening_line = m_line;
+  m_line = core::bind_resolutions(*m_set, tally.eligible, m_screening_line, m_resolutions, m_screened, found);
+  stop_on_errors(found, m_warnings);
+  for (size_t p = 0; p < m_screening_line.placements.size(); ++p)
+    m_screening_placement_of.emplace_back(m_screening_line.placements[p].index, p);
+  std::sort(m_screening_placement_of.begin(), m_screening_placement_of.end());
+  // The screening's picture, then the final one: the resolved applications leave their
+  // screening's decision for their resolution's, the final line splits fund and reserve.
+  core::RunInfo::Screening screening;
+  screening.counts = m_info.counts;
+  screening.funded = m_info.funded;
+  screening.used = m_info.used;
+  screening.resolutions = m_resolutions.size();
+  screening.placed = m_line.placements.size();
+  auto& counts = m_info.counts;
+  counts[static_cast<size_t>(core::Decision::fund)] = 0;
+  counts[static_cast<size_t>(core::Decision::reserve)] = 0;
+  for (const core::Screened& s : m_screened) {
+    if (!s.eligible) counts[static_cast<size_t>(s.decision)]--;
+    if (m_resolutions.find(s.id)->decision == core::Decision::reject)
+      counts[static_cast<size_t>(core::Decision::reject)]++;
+  }
+  for (const core::Placement& p : m_line.placements) counts[static_cast<size_t>(p.decision)]++;
+  m_info.funded = m_line.funded;
+  m_info.used = m_line.used;
+  m_info.screening = screening;
+}
+
+void ScreeningRun::annotate(core::ApplicationView& view) const {
+  auto it = std::lower_bound(m_screening_placement_of.begin(), m_screening_placement_of.end(),
+                             std::pair<size_t, size_t>(view.index, 0));
+  const core::Placement* placed = it == m_screening_placement_of.end() || it->first != view.index
+                                      ? nullptr
+                                      : &m_screening_line.placements[it->second];
+  view.screened = placed          ? placed->decision
+                  : view.assessed ? view.assessed->decision
+                  : view.outline  ? view.outline->decision
+                                  : view.decision;
+  view.screened_rank = placed ? placed->rank : 0;
+  std::string_view id = view.assessed  ? std::string_view(view.assessed->id)
+                        : view.outline ? view.outline->id
+                                       : std::string_view();
+  view.resolution = m_resolutions.find(id);
+  if (view.resolution) view.decision = view.resolution->decision;
+}
+
 // The block reader read the file well a moment ago: now it stops, so the file has changed.
 [[noreturn]] static void throw_changed(const std::string& path) {
   throw util::Error(util::ErrorKind::input,
@@ -163,7 +232,9 @@ static void rank_on_two_cores(const core::CriteriaSet& set, std::vector<core::Ra
 void ScreeningRun::first_pass(Detail second_pass) {
   // The block reader handles well-formed UTF-8 CSV; anything else, or any problem, and the
   // pass is made again with the streaming reader, which reports every problem exactly.
-  m_block = core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks(second_pass);
+  // Resolutions need what the screening says of the resolved applications: the streaming
+  // reader's pass records it; a run without them takes the block reader as before.
+  m_block = !m_resolver && core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks(second_pass);
   if (m_block) return;
   m_spill.reset(); // what it spilled before it stopped
   first_pass_streaming();
@@ -206,6 +277,7 @@ void ScreeningRun::first_pass_streaming() {
       m_conflict_check->see(app);
       core::Outline o = decider.decide(app, index++, tally.eligible);
       if (!o.id.empty()) tally.ids.add(o.id, app.where, tally.found);
+      if (m_resolver) note_resolved(app, o.id, index - 1);
       tally.counts[static_cast<size_t>(o.decision)]++;
     });
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
@@ -226,11 +298,12 @@ void ScreeningRun::finish_first_pass(FirstPassTally& tally) {
   m_info.eligible = tally.eligible.size();
   rank_on_two_cores(*m_set, tally.eligible);
   m_line = core::draw_ranked_funding_line(*m_set, tally.eligible);
+  count_decisions();
+  if (m_resolver) bind_resolutions(tally);
   m_placement_of.reserve(m_line.placements.size());
   for (size_t p = 0; p < m_line.placements.size(); ++p)
     m_placement_of.push_back({static_cast<uint32_t>(m_line.placements[p].index), static_cast<uint32_t>(p)});
   std::sort(m_placement_of.begin(), m_placement_of.end());
-  count_decisions();
   if (!m_spill) return;
   m_ranked = std::move(tally.eligible);                    // the outlines of the eligible applications
   for (core::RankEntry& entry : m_ranked) entry.keys = {}; // the ranking is drawn
@@ -272,7 +345,13 @@ void ScreeningRun::replay(Detail detail, const Visit& visit) const {
     const std::string& path = m_inputs.applications[f];
     bool whole = read(path, ignored, [&](core::Application&& app) {
       if (app.where.source != m_names[f]) app.where.source = m_names[f];
-      visit(second.view(app, index, placement_of(index)));
+      if (m_info.screening) {
+        core::ApplicationView view = second.view(app, index, placement_of(index));
+        annotate(view);
+        visit(view);
+      } else {
+        visit(second.view(app, index, placement_of(index)));
+      }
       ++index;
     });
     if (!whole) throw_changed(path);

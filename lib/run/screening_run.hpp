@@ -61,6 +61,8 @@ struct ScreeningInputs {
   std::vector<std::string> conflicts;
   // The call's roster of reviewers, or empty: none.
   std::string reviewers;
+  // The resolutions taken after the screening (core::Resolution), or empty: none.
+  std::string resolutions;
   io::InputOptions input;
   std::string lang = "en";
   std::optional<std::string> timestamp;
@@ -112,6 +114,14 @@ private:
   using Write = std::function<void(std::string_view)>;
 
   void load_reviews();
+  void load_resolutions();
+  // With resolutions: records what the screening says of `app` if it is resolved.
+  void note_resolved(const core::Application& app, std::string_view id, size_t index);
+  // With resolutions: binds them (the final line in m_line, the screening's kept), or throws.
+  void bind_resolutions(FirstPassTally& tally);
+  // With resolutions: the screening's decision and rank and the resolution of `view`, whose
+  // decision becomes the resolved one.
+  void annotate(core::ApplicationView& view) const;
   void first_pass(Detail second_pass);
   // The first pass with the streaming reader.
   void first_pass_streaming();
@@ -154,6 +164,15 @@ private:
   util::Diagnostics m_conflict_problems; // of the conflicts' reviewers
 
   core::FundingLine m_line;
+  // With resolutions: them, what the screening said of each resolved application, the
+  // screening's own funding line (m_line is then the final one) and its placements' input
+  // positions as m_placement_of has them, and a screener for the resolved applications (made
+  // whenever resolutions are given, even none).
+  core::Resolutions m_resolutions;
+  std::vector<core::Screened> m_screened;
+  core::FundingLine m_screening_line;
+  std::vector<std::pair<size_t, size_t>> m_screening_placement_of;
+  std::unique_ptr<core::Screener> m_resolver;
   // The placements' input positions, ascending, each with its index in m_line.placements
   // (32 bits, as core::IdRegistry limits a run to fewer than 2^32 applications).
   std::vector<std::pair<uint32_t, uint32_t>> m_placement_of;

@@ -8,6 +8,7 @@
 #include "core/cross_check.hpp"
 #include "core/roster.hpp"
 #include "io/criteria_loader.hpp"
+#include "io/resolution_loader.hpp"
 
 namespace fundscreen::run {
 
@@ -44,6 +45,13 @@ Validation validate(const ValidateInputs& inputs) {
     auto read = io::read_outcomes(path, inputs.input, diagnostics);
     core::check_outcomes(&ids, read, diagnostics);
     v.outcomes += read.size();
+  }
+  // The resolutions' cells, second resolutions and ids; what binding them checks beyond that
+  // (a fund of a failed application, overspending) needs the screening that `screen` makes.
+  if (!inputs.resolutions.empty()) {
+    core::Resolutions resolutions = io::read_resolutions(inputs.resolutions, inputs.input, diagnostics);
+    core::check_resolved_known(resolutions, ids, diagnostics);
+    v.resolutions = resolutions.size();
   }
   for (const auto& d : conflicts_found.items()) diagnostics.add(d);
   if (check_reviewers)

@@ -20,7 +20,8 @@ struct ValidateInputs {
   std::vector<std::string> assessments;
   std::vector<std::string> outcomes;
   std::vector<std::string> conflicts;
-  std::string reviewers; // the roster, or empty
+  std::string reviewers;   // the roster, or empty
+  std::string resolutions; // the decisions taken after the screening, or empty
   io::InputOptions input;
 };
 
@@ -34,6 +35,7 @@ struct Validation {
   size_t assessments = 0;
   size_t outcomes = 0;
   size_t conflicts = 0;
+  size_t resolutions = 0;
   // The reviewers on the roster, if one was given and read whole.
   std::optional<size_t> roster;
   // Without a roster: each reviewer the assessments name, with their number of assessments,

@@ -15,7 +15,7 @@ _fundscreen() {
   fi
 
   local input="--encoding --delimiter --sheet --strict"
-  local screening="--criteria -c --assessments -a --conflicts --reviewers --lang --timestamp $input"
+  local screening="--criteria -c --assessments -a --conflicts --reviewers --resolutions --lang --timestamp $input"
   local options formats
   case $command in
     screen) options="$screening --format -f --output -o --color --fail-on --csv-dialect"
@@ -23,11 +23,11 @@ _fundscreen() {
     explain) options="$screening" ;;
     diff) options="${screening/--criteria -c /} --format -f --output -o --fail-on-change --csv-dialect"
       formats="table csv json markdown xlsx" ;;
-    impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --lang $input --format -f --output -o --color --fail-on --csv-dialect"
+    impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --resolutions --lang $input --format -f --output -o --color --fail-on --csv-dialect"
       formats="table csv json markdown xlsx" ;;
     reviews) options="$screening --format -f --output -o"
       formats="table csv json markdown" ;;
-    validate) options="--criteria -c --assessments -a --outcomes -o --conflicts --reviewers $input --format -f"
+    validate) options="--criteria -c --assessments -a --outcomes -o --conflicts --reviewers --resolutions $input --format -f"
       formats="text github sarif" ;;
     lint) options="--strict --format -f"
       formats="text github sarif" ;;
@@ -51,7 +51,7 @@ _fundscreen() {
       return ;;
     --timestamp) return ;;
     --criteria | -c | --from) COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -f -X '!*.yml' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    --assessments | -a | --outcomes | --conflicts | --reviewers | --output)
+    --assessments | -a | --outcomes | --conflicts | --reviewers | --resolutions | --output)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac

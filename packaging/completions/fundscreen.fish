@@ -23,6 +23,7 @@ complete -c fundscreen -n "__fish_seen_subcommand_from screen explain impact rev
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -s a -l assessments -r -F -d "Reviewers' assessments"
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l conflicts -r -F -d 'Declared conflicts of interest'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l reviewers -r -F -d "The call's roster"
+complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l resolutions -r -F -d 'Decisions taken after the screening'
 complete -c fundscreen -n "__fish_seen_subcommand_from $screening" -l lang -x -a 'fi sv en' -d 'Language of criteria titles'
 complete -c fundscreen -n "__fish_seen_subcommand_from screen explain diff reviews" -l timestamp -x -d 'The run time shown in the outputs'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l encoding -x -a 'utf-8 windows-1252' -d 'Encoding of CSV inputs'
