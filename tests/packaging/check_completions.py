@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """check_completions.py FUNDSCREEN COMPLETIONS_DIR: the bash, zsh and fish completions offer
 every command, every option of each command and every value its --help lists ({a,b,c}), so
-that an option added to a command without its completion fails here. The bash script is
+that an option added to a command without its completion fails here. The man page of each
+command (packaging/man/fundscreen-COMMAND.1.scd, beside the completions) documents each of
+its options too. The bash script is
 also run (and fish's, and zsh -n, where they are installed): completing `fundscreen lint
 --format ` offers the formats."""
 import re
@@ -13,6 +15,7 @@ from pathlib import Path
 
 binary, folder = sys.argv[1], Path(sys.argv[2])
 scripts = {name: (folder / name).read_text() for name in ("fundscreen.bash", "_fundscreen", "fundscreen.fish")}
+man_folder = folder.parent / "man"
 
 
 def help_of(*args):
@@ -30,6 +33,11 @@ for command in commands:
             continue
         names = [n for n in m.group(1).split(",") if n != "-h" and n != "--help"]
         values = m.group(2).split(",") if m.group(2) else []
+        man = man_folder / f"fundscreen-{command}.1.scd"
+        page = man.read_text() if man.exists() else ""
+        for name in names:
+            if not re.search(r"\*" + re.escape(name) + r"\*", page):
+                missing.append(f"{man.name}: {command}: {name}")
         for script_name, script in scripts.items():
             for word in [command, *names, *values]:
                 # fish declares options as `-l name` and `-s c`
