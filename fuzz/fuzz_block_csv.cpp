@@ -14,21 +14,12 @@
 #include "core/criteria_set.hpp"
 #include "io/block_csv.hpp"
 #include "io/criteria_loader.hpp"
+#include "sitra_set.hpp"
 #include "util/diagnostics.hpp"
 
 using namespace fundscreen;
 
 namespace {
-
-const core::CriteriaSet& sitra_set() {
-  static const core::CriteriaSet set = [] {
-    std::ifstream file(FUNDSCREEN_SITRA_CRITERIA, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return io::parse_criteria(text.str(), FUNDSCREEN_SITRA_CRITERIA);
-  }();
-  return set;
-}
 
 // A set whose fields are read from other headers (`column`), with patterns on fields a
 // screening keeps (id, actors) and on one it does not (business_id). Its headers, for a seed:
@@ -67,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The first byte: bit 0 a ';' delimiter, bit 1 every field kept, bits 2-3 the chunks
   // (the default, 1, 7 or 64 bytes), bit 4 two workers (else none), bit 5 the set with
   // columns and patterns (else sitra-2021).
-  const core::CriteriaSet& set = (data[0] & 32) ? mapped_set() : sitra_set();
+  const core::CriteriaSet& set = (data[0] & 32) ? mapped_set() : fuzz::sitra_set();
   io::InputOptions options;
   options.csv.delimiter = (data[0] & 1) ? ';' : 0;
   std::vector<bool> keep = (data[0] & 2) ? std::vector<bool>(set.fields.size(), true) : io::fields_screening_reads(set);

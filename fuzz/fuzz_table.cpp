@@ -11,23 +11,13 @@
 #include "core/criteria_set.hpp"
 #include "io/criteria_loader.hpp"
 #include "io/table_reader.hpp"
+#include "sitra_set.hpp"
 #include "util/diagnostics.hpp"
 #include "util/error.hpp"
 
 using namespace fundscreen;
 
 namespace {
-
-// The shipped sitra-2021 set, loaded once from the source tree.
-const core::CriteriaSet& sitra_set() {
-  static const core::CriteriaSet set = [] {
-    std::ifstream file(FUNDSCREEN_SITRA_CRITERIA, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return io::parse_criteria(text.str(), FUNDSCREEN_SITRA_CRITERIA);
-  }();
-  return set;
-}
 
 void check_row(const io::TypedRow& row, size_t width) {
   if (row.values.size() != width) __builtin_trap();
@@ -38,7 +28,7 @@ void check_row(const io::TypedRow& row, size_t width) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  const core::CriteriaSet& set = sitra_set();
+  const core::CriteriaSet& set = fuzz::sitra_set();
   // The first byte chooses the options: bit 0 delimiter, bit 1 encoding, bit 2 unknown columns.
   const uint8_t choice = data[0];
   io::TableOptions options;

@@ -13,27 +13,16 @@
 #include "io/criteria_loader.hpp"
 #include "io/table_reader.hpp"
 #include "io/xlsx_reader.hpp"
+#include "sitra_set.hpp"
 #include "util/diagnostics.hpp"
 #include "util/error.hpp"
 
 using namespace fundscreen;
 
-namespace {
-
-const core::CriteriaSet& sitra_set() {
-  static const core::CriteriaSet set = [] {
-    std::ifstream file(FUNDSCREEN_SITRA_CRITERIA, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return io::parse_criteria(text.str(), FUNDSCREEN_SITRA_CRITERIA);
-  }();
-  return set;
-}
-
-} // namespace
+namespace {} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const core::CriteriaSet& set = sitra_set();
+  const core::CriteriaSet& set = fuzz::sitra_set();
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   io::TableOptions options;
   options.record_name = "application";
