@@ -133,7 +133,7 @@ RecordParser::Scan RecordParser::scan_record() {
       p = find_any(data, p, end, m_delimiter, '\r', '\n');
       m_fields.emplace_back(data + start, p - start);
     }
-    m_escaped.push_back(escaped);
+    m_escaped.push_back(static_cast<char>(escaped));
     if (p == end) break;
     if (data[p] == m_delimiter) {
       ++p;

@@ -26,7 +26,8 @@ void read_applications(const std::string& path, const core::CriteriaSet& set, co
     app.values.swap(row.values);
     app.where = row.where;
     sink(std::move(app));
-    app.values.swap(row.values);
+    // A sink that kept the values left a valid, empty vector; the reader sizes each row anew.
+    app.values.swap(row.values); // NOLINT(bugprone-use-after-move)
   });
 }
 

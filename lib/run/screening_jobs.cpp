@@ -125,7 +125,9 @@ void FirstPassJob::make_room(const io::CsvChunk& chunk, const Decided& decided) 
   if (chunk.rows == 0 || chunk.bytes == 0 || !m_layout) return;
   double per_byte = static_cast<double>(chunk.rows) / static_cast<double>(chunk.bytes);
   auto rows = std::min(k_most_ids, static_cast<size_t>(1.05 * per_byte * static_cast<double>(m_layout->size)) + 16);
-  auto share = [&](size_t part) { return static_cast<size_t>(static_cast<double>(rows) * part / chunk.rows); };
+  auto share = [&](size_t part) {
+    return static_cast<size_t>(static_cast<double>(rows) * static_cast<double>(part) / static_cast<double>(chunk.rows));
+  };
   m_tally.ids.reserve(rows, share(decided.ids.size()));
   m_tally.eligible.reserve(rows);
   util::advise_huge_pages(m_tally.eligible.data(), m_tally.eligible.capacity() * sizeof(core::RankEntry));
