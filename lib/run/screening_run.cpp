@@ -324,6 +324,7 @@ void ScreeningRun::count_decisions() {
   m_info.funded = m_line.funded;
   m_info.budget = m_line.budget;
   m_info.used = m_line.used;
+  m_info.pools = m_line.pools;
   m_info.counts[static_cast<size_t>(core::Decision::fund)] = static_cast<size_t>(m_line.funded);
   m_info.counts[static_cast<size_t>(core::Decision::reserve)] = m_info.eligible - static_cast<size_t>(m_line.funded);
 }
