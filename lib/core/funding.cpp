@@ -159,7 +159,7 @@ FundingLine draw_pool_lines(
     line.budget.cents += pool.budget.cents;
     line.used.cents += pool.used.cents;
     line.funded += pool.funded;
-    line.pools.push_back({set.pools[p].id, pool.budget, pool.used, pool.funded});
+    line.pools.push_back({set.pools[p].id, pool.budget, pool.used, pool.funded, pool.placements.size()});
   }
   return line;
 }

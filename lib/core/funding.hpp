@@ -62,6 +62,7 @@ struct PoolLine {
   Money budget;
   Money used;
   int funded = 0;
+  size_t placed = 0; // the applications on its line
 };
 
 // The ranking and the funding line over all eligible applications.
