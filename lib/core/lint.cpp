@@ -202,6 +202,8 @@ private:
   void check_pools() {
     const auto& pools = m_set.pools;
     if (!m_set.pool_field.empty()) {
+      if (int field = m_set.field_index(m_set.pool_field); field >= 0)
+        check_pool_values(m_set.fields[static_cast<size_t>(field)]);
       if (m_set.field_index(m_set.pool_field) < 0) {
         std::string message = fmt::format("the pool field '{}' is not a field of the set", m_set.pool_field);
         std::string hint = util::nearest(m_set.pool_field, field_names());
@@ -242,6 +244,26 @@ private:
     report(where, fmt::format("the call's budget {} is not the sum of the pools' budgets, {}; remove the call's "
                               "budget (the pools' sum is then the call's), or make them agree",
                               to_string(*m_set.call.budget), to_string(sum)));
+  }
+
+  // The pool field names a pool by its text: a string or enum field; an enum's values and
+  // the pools' ids must match (a pool no value names is never drawn from).
+  void check_pool_values(const FieldSpec& field) {
+    if (field.type != FieldType::string && field.type != FieldType::text && field.type != FieldType::enumeration) {
+      report(m_set.pool_field_where,
+             fmt::format("the pool field '{}' is a {} field; a pool is named by a string or enum field",
+                         m_set.pool_field, field_type_name(field.type)));
+      return;
+    }
+    if (field.type != FieldType::enumeration || m_set.pools.empty()) return;
+    for (const Pool& pool : m_set.pools) {
+      if (std::find(field.values.begin(), field.values.end(), pool.id) != field.values.end()) continue;
+      std::string message = fmt::format("pool '{}' is not a value of the pool field '{}'", pool.id, m_set.pool_field);
+      std::string hint = util::nearest(pool.id, field.values);
+      message += hint.empty() ? fmt::format("; its values are {}", util::join(field.values, ", "))
+                              : fmt::format("; did you mean '{}'?", hint);
+      report(pool.where, message);
+    }
   }
 
   void check_reviews() {

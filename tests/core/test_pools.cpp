@@ -196,6 +196,14 @@ TEST_CASE("core::lint pools") {
           "25:10: funding: pools without a pool_field; add pool_field: FIELD, the field naming each application's "
           "pool\n");
   }
+  SUBCASE("a pool id the enum pool field does not have, a pool field that is not text") {
+    CHECK(problems(with_funding("  pool_field: stage\n  pools:\n    - {id: idae, budget: 300000}\n"
+                                "    - {id: ongoing, budget: 500000}\n")) ==
+          "27:7: pool 'idae' is not a value of the pool field 'stage'; did you mean 'idea'?\n");
+    CHECK(problems(with_funding("  pool_field: requested_eur\n  pools: [{id: a, budget: 300000}, {id: b, budget: "
+                                "500000}]\n")) ==
+          "25:15: the pool field 'requested_eur' is a money field; a pool is named by a string or enum field\n");
+  }
   SUBCASE("a call's budget that is not the pools' sum") {
     CHECK(problems(with_funding("  pool_field: stage\n  pools: [{id: idea, budget: 300000}, {id: ongoing, budget: "
                                 "400000}]\n")) ==
