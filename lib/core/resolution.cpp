@@ -148,11 +148,10 @@ static FundingLine bind_line(const CriteriaSet& set, const std::vector<RankEntry
   }
   if (over && !set.allow_overspend)
     diagnostics.error(over->amount ? over->amount_where : over->decision_where,
-                      fmt::format("the resolutions fund {} of {}budget of {}; lower an agreed amount, or allow it "
-                                  "in the criteria set with funding: {{allow_overspend: true}}",
-                                  money_with(line.used, set.call.currency),
-                                  pool.empty() ? std::string("a ") : fmt::format("pool '{}''s ", pool),
-                                  money_with(line.budget, set.call.currency)));
+                      fmt::format("the resolutions fund {} of a budget of {}{}; lower an agreed amount, or allow "
+                                  "it in the criteria set with funding: {{allow_overspend: true}}",
+                                  money_with(line.used, set.call.currency), money_with(line.budget, set.call.currency),
+                                  pool.empty() ? std::string() : fmt::format(" in pool '{}'", pool)));
   // The funding line over the others with what is left.
   bool stopped = false;
   for (const RankEntry& e : ranked)

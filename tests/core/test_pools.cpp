@@ -158,7 +158,7 @@ TEST_CASE("core::bind_resolutions with pools") {
     auto screened = screened_of();
     core::bind_resolutions(set, entries, screening, resolutions, screened, found);
     REQUIRE(found.errors() == 1);
-    CHECK(found.items()[0].message == "the resolutions fund 250 of pool 'JOTPA''s budget of 200; lower an agreed "
+    CHECK(found.items()[0].message == "the resolutions fund 250 of a budget of 200 in pool 'JOTPA'; lower an agreed "
                                       "amount, or allow it in the criteria set with funding: {allow_overspend: true}");
   }
 }
