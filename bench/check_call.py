@@ -110,6 +110,8 @@ class PohjoisPohjanmaa:
     delimiter = ";"
     budget = 1_000_000_00
     policy = "skip"
+    # Each funder its own budget and funding line (criteria: funding: pools by `funder`).
+    pools = {"ESR+": 450_000_00, "JOTPA": 150_000_00, "EAKR": 200_000_00, "OKM": 100_000_00, "STEA": 100_000_00}
     deadline = datetime.date(2025, 2, 28)
     max_request = 250_000_00
     rule_ids = ["K1", "K2", "K3", "K4", "K5", "K6"]
@@ -130,6 +132,7 @@ class PohjoisPohjanmaa:
             "starts": day(row["Alkaa"]),
             "ends": day(row["Päättyy"]),
             "submitted": day(row["Saapunut"]),
+            "funder": row["Rahoittaja"],
         }
 
     def rules(self, app):
@@ -297,16 +300,23 @@ def reference(call, datadir):
             why = f"score {float(score):.4g} below the minimum total {float(call.min_total):g}"
         results[app["id"]] = (decision, why)
     ranked.sort(key=lambda entry: entry[0])
-    left, stopped = call.budget, False
-    for rank, (_, app, score) in enumerate(ranked, 1):
-        fits = app["requested"] <= left and not stopped
-        if fits:
-            left -= app["requested"]
-        elif call.policy == "strict":
-            stopped = True
-        results[app["id"]] = ("fund" if fits else "reserve",
-                              f"rank {rank}, score {float(score):.4f} ({score})")
-    return [(app["id"], *results[app["id"]]) for app in apps], call.budget - left
+    # One funding line over the whole budget, or with pools one per pool over the pool's
+    # budget, each over that pool's applications in the same ranking order.
+    pools = getattr(call, "pools", None) or {None: call.budget}
+    used = 0
+    for pool, budget in pools.items():
+        left, stopped = budget, False
+        line = [entry for entry in ranked if pool is None or entry[1]["funder"] == pool]
+        for rank, (_, app, score) in enumerate(line, 1):
+            fits = app["requested"] <= left and not stopped
+            if fits:
+                left -= app["requested"]
+            elif call.policy == "strict":
+                stopped = True
+            where = f"rank {rank} in {pool}" if pool else f"rank {rank}"
+            results[app["id"]] = ("fund" if fits else "reserve", f"{where}, score {float(score):.4f} ({score})")
+        used += budget - left
+    return [(app["id"], *results[app["id"]]) for app in apps], used
 
 
 def compare(rows, output):

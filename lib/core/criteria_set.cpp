@@ -49,6 +49,12 @@ const Criterion* CriteriaSet::criterion(std::string_view criterion_id) const {
   return nullptr;
 }
 
+int CriteriaSet::pool_index(std::string_view pool_id) const {
+  for (size_t i = 0; i < pools.size(); ++i)
+    if (pools[i].id == pool_id) return static_cast<int>(i);
+  return -1;
+}
+
 std::span<const FieldSpec> outcome_fields() {
   static const std::array<FieldSpec, 7> fields = {{
       {"application", FieldType::string, true, {}},

@@ -142,6 +142,15 @@ struct Reviews {
 // the remaining budget; `skip` passes over it and goes on to smaller ones.
 enum class FundingPolicy { strict, skip };
 
+// A funding pool (funding: pools): a budget of its own, drawn by the applications whose pool
+// field (funding: pool_field) names its id; each pool has its own funding line.
+struct Pool {
+  std::string id;
+  std::optional<Money> budget; // lint reports one missing or below zero
+  util::Location where;
+  util::Location budget_where;
+};
+
 // The whole definition of a call's screening, read from one criteria file.
 struct CriteriaSet {
   std::string id;
@@ -161,6 +170,13 @@ struct CriteriaSet {
   LightThresholds lights;
   // True if resolutions may fund more than the budget (funding: allow_overspend: true).
   bool allow_overspend = false;
+  // The field naming each application's pool, and the pools (both empty: one budget).
+  std::string pool_field;
+  util::Location pool_field_where;
+  std::vector<Pool> pools;
+  util::Location pools_where;
+  // True if the call gave no budget and call.budget is the pools' sum.
+  bool budget_from_pools = false;
   Reviews reviews;
 
   // The verdicts criterion `c` needs before it is decided: its own min_reviewers, else the set's.
@@ -171,6 +187,8 @@ struct CriteriaSet {
   int field_index(std::string_view name) const;
   // The criterion with `id`, or null.
   const Criterion* criterion(std::string_view id) const;
+  // The index of the pool with `id`, or -1.
+  int pool_index(std::string_view id) const;
 };
 
 // The fields of an outcome report, as impact indicators read them (`outcome.continued`).

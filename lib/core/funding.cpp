@@ -2,6 +2,11 @@
 #include "core/funding.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
 
 namespace fundscreen::core {
 
@@ -22,6 +27,7 @@ RankEntry rank_entry(const CriteriaSet& set, const Assessed& assessed, const App
   e.id = assessed.id;
   e.score = assessed.score;
   e.amount = assessed.amount;
+  e.pool = pool_of(set, app);
   for (const TieBreak& t : set.ranking.tie_break) {
     if (ties_on_id(t)) continue;
     if (t.key == TieBreak::Key::field) {
@@ -48,6 +54,7 @@ RankEntry rank_entry(const CriteriaSet& set, const Outline& outline, const Appli
   e.id = outline.id;
   e.score = outline.score;
   e.amount = outline.amount;
+  e.pool = pool_of(set, app);
   for (const TieBreak& t : set.ranking.tie_break) {
     if (ties_on_id(t)) continue;
     int field = t.key == TieBreak::Key::field ? set.field_index(t.name) : -1;
@@ -109,7 +116,66 @@ void place_next(const CriteriaSet& set, FundingLine& line, const RankEntry& entr
   line.placements.push_back(p);
 }
 
+static std::string_view text_of(const Value& value) {
+  const std::string* s = std::get_if<std::string>(&value);
+  return s ? std::string_view(*s) : std::string_view();
+}
+
+int pool_of(const CriteriaSet& set, const Application& app) {
+  if (set.pools.empty()) return -1;
+  int field = set.field_index(set.pool_field);
+  return field < 0 ? -1 : set.pool_index(text_of(app.values[static_cast<size_t>(field)]));
+}
+
+std::optional<std::string> pool_problem(const CriteriaSet& set, const Value& value) {
+  std::string_view pool = text_of(value);
+  if (set.pool_index(pool) >= 0) return std::nullopt;
+  std::vector<std::string> ids;
+  for (const Pool& p : set.pools) ids.push_back(p.id);
+  if (pool.empty())
+    return fmt::format("no pool in '{}'; each application draws from one of the pools: {}", set.pool_field,
+                       util::join(ids, ", "));
+  std::string hint = util::nearest(pool, ids);
+  return fmt::format("unknown pool '{}'; {}", pool,
+                     hint.empty() ? fmt::format("the pools are {}", util::join(ids, ", "))
+                                  : fmt::format("did you mean '{}'? (the pools are {})", hint, util::join(ids, ", ")));
+}
+
+FundingLine draw_pool_lines(
+    const CriteriaSet& set, const std::vector<RankEntry>& ranked,
+    const std::function<FundingLine(size_t pool, const std::vector<RankEntry>& entries, Money budget)>& draw) {
+  FundingLine line;
+  line.placements.reserve(ranked.size());
+  std::vector<RankEntry> entries;
+  for (size_t p = 0; p < set.pools.size(); ++p) {
+    entries.clear();
+    for (const RankEntry& e : ranked)
+      if (e.pool == static_cast<int>(p)) entries.push_back(e);
+    FundingLine pool = draw(p, entries, set.pools[p].budget.value_or(Money{0}));
+    for (Placement& placement : pool.placements) {
+      placement.pool = static_cast<int>(p);
+      line.placements.push_back(placement);
+    }
+    line.budget.cents += pool.budget.cents;
+    line.used.cents += pool.used.cents;
+    line.funded += pool.funded;
+    line.pools.push_back({set.pools[p].id, pool.budget, pool.used, pool.funded, pool.placements.size()});
+  }
+  return line;
+}
+
 FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& entries) {
+  if (!set.pools.empty()) {
+    for (const RankEntry& e : entries)
+      if (e.pool < 0) throw std::logic_error("an eligible application without a pool reached the funding line");
+    return draw_pool_lines(set, entries, [&](size_t, const std::vector<RankEntry>& pool, Money budget) {
+      FundingLine line;
+      line.budget = budget;
+      bool stopped = false;
+      for (const RankEntry& entry : pool) place_next(set, line, entry, stopped);
+      return line;
+    });
+  }
   FundingLine line;
   line.budget = set.call.budget.value_or(Money{0});
   line.placements.reserve(entries.size()); // not grown by copies, in a call with many

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@ struct RankEntry {
   // every eligible application's id would be most of the ranking's memory.
   std::vector<TieKey> keys;
   Money amount;
+  // The index of its pool in the set's pools, -1 without pools.
+  int pool = -1;
 };
 
 // True if the tie-break step `t` is on the application's id, which RankEntry::keys leaves out.
@@ -49,6 +52,17 @@ struct Placement {
   Decision decision = Decision::reserve;
   // The sum of funded amounts down to and including this one (funded ones only).
   Money cumulative;
+  // The index of its pool in the set's pools (whose line it is on, ranked from 1), or -1.
+  int pool = -1;
+};
+
+// One pool's funding line in brief.
+struct PoolLine {
+  std::string id;
+  Money budget;
+  Money used;
+  int funded = 0;
+  size_t placed = 0; // the applications on its line
 };
 
 // The ranking and the funding line over all eligible applications.
@@ -59,7 +73,23 @@ struct FundingLine {
   Money used;
   // The number of applications above the line (funded), for `strict` also where it stopped.
   int funded = 0;
+  // With pools: each pool's line in the set's order (placements, budget, used and funded
+  // above are then all the pools' together, the placements pool by pool).
+  std::vector<PoolLine> pools;
 };
+
+// The index of `app`'s pool in the set's pools, or -1 (no pools, or its value names none).
+int pool_of(const CriteriaSet& set, const Application& app);
+
+// What is wrong with `value` as an application's pool field (the set has pools): empty, or
+// not a pool's id; nullopt if it names a pool.
+std::optional<std::string> pool_problem(const CriteriaSet& set, const Value& value);
+
+// With pools: the line of each pool, drawn by `draw(pool index, its entries in rank order,
+// its budget)` over the entries of `ranked` in that pool, joined into one line.
+FundingLine draw_pool_lines(
+    const CriteriaSet& set, const std::vector<RankEntry>& ranked,
+    const std::function<FundingLine(size_t pool, const std::vector<RankEntry>& entries, Money budget)>& draw);
 
 // Sorts `entries` by score (highest first) and the tie-break order, then draws the funding
 // line within the call's budget by the set's policy. Ties are compared exactly.
@@ -75,7 +105,8 @@ bool ranks_before(const CriteriaSet& set, const RankEntry& a, const RankEntry& b
 // drawing it.
 void place_next(const CriteriaSet& set, FundingLine& line, const RankEntry& entry, bool& stopped);
 
-// draw_funding_line() of entries already sorted by ranks_before().
+// draw_funding_line() of entries already sorted by ranks_before(); with pools, each pool's
+// line within its budget (draw_pool_lines).
 FundingLine draw_ranked_funding_line(const CriteriaSet& set, const std::vector<RankEntry>& ranked);
 
 } // namespace fundscreen::core

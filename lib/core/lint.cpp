@@ -22,6 +22,7 @@ public:
     check_impacts();
     check_tie_break();
     check_funding();
+    check_pools();
     check_reviews();
     check_ranking();
     std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
@@ -196,6 +197,73 @@ private:
              fmt::format("the funding amount field '{}' is not required; an eligible application without an "
                          "amount cannot be funded: add required: true",
                          m_set.funding_amount));
+  }
+
+  void check_pools() {
+    const auto& pools = m_set.pools;
+    if (!m_set.pool_field.empty()) {
+      if (int field = m_set.field_index(m_set.pool_field); field >= 0)
+        check_pool_values(m_set.fields[static_cast<size_t>(field)]);
+      if (m_set.field_index(m_set.pool_field) < 0) {
+        std::string message = fmt::format("the pool field '{}' is not a field of the set", m_set.pool_field);
+        std::string hint = util::nearest(m_set.pool_field, field_names());
+        message += hint.empty() ? std::string("; set funding: pool_field: to the field naming each application's pool")
+                                : fmt::format("; did you mean '{}'?", hint);
+        report(m_set.pool_field_where, message);
+      }
+      if (pools.empty())
+        report(m_set.pool_field_where,
+               fmt::format("funding: pool_field '{}' without pools; add pools: [{{id: POOL, budget: AMOUNT}}, ...] "
+                           "or remove pool_field",
+                           m_set.pool_field));
+    } else if (!pools.empty()) {
+      report(m_set.pools_where, "funding: pools without a pool_field; add pool_field: FIELD, the field naming "
+                                "each application's pool");
+    }
+    check_unique(
+        pools, "pool id", [](const Pool& p) { return p.id; }, [](const Pool& p) { return p.where; });
+    Money sum{0};
+    bool summed = true; // every pool's budget is known: the call's can be checked against the sum
+    for (const Pool& pool : pools) {
+      summed = summed && pool.budget && pool.budget->cents >= 0;
+      if (!pool.budget)
+        report(pool.where, fmt::format("pool '{}' has no budget; add budget: AMOUNT", pool.id));
+      else if (pool.budget->cents < 0)
+        report(pool.budget_where, fmt::format("pool '{}' has a budget below zero, '{}'; write the money the pool has "
+                                              "to give",
+                                              pool.id, to_string(*pool.budget)));
+      else
+        sum.cents += pool.budget->cents;
+    }
+    if (pools.empty() || !summed || m_set.budget_from_pools || !m_set.call.budget ||
+        m_set.call.budget->cents == sum.cents)
+      return;
+    util::Location where{m_set.source, 1, 1};
+    for (size_t i = 0; i < m_set.call.values.size(); ++i)
+      if (m_set.call.values[i].name == "budget") where = m_set.call.value_where[i];
+    report(where, fmt::format("the call's budget {} is not the sum of the pools' budgets, {}; remove the call's "
+                              "budget (the pools' sum is then the call's), or make them agree",
+                              to_string(*m_set.call.budget), to_string(sum)));
+  }
+
+  // The pool field names a pool by its text: a string or enum field; an enum's values and
+  // the pools' ids must match (a pool no value names is never drawn from).
+  void check_pool_values(const FieldSpec& field) {
+    if (field.type != FieldType::string && field.type != FieldType::text && field.type != FieldType::enumeration) {
+      report(m_set.pool_field_where,
+             fmt::format("the pool field '{}' is a {} field; a pool is named by a string or enum field",
+                         m_set.pool_field, field_type_name(field.type)));
+      return;
+    }
+    if (field.type != FieldType::enumeration || m_set.pools.empty()) return;
+    for (const Pool& pool : m_set.pools) {
+      if (std::find(field.values.begin(), field.values.end(), pool.id) != field.values.end()) continue;
+      std::string message = fmt::format("pool '{}' is not a value of the pool field '{}'", pool.id, m_set.pool_field);
+      std::string hint = util::nearest(pool.id, field.values);
+      message += hint.empty() ? fmt::format("; its values are {}", util::join(field.values, ", "))
+                              : fmt::format("; did you mean '{}'?", hint);
+      report(pool.where, message);
+    }
   }
 
   void check_reviews() {

@@ -117,8 +117,9 @@ void order_placed(std::vector<Placed>& placed) {
 // The rank of the next placement on `line`.
 static int next_rank(const FundingLine& line) { return static_cast<int>(line.placements.size() + 1); }
 
-FundingLine bind_resolutions(const CriteriaSet& set, const std::vector<RankEntry>& ranked, const FundingLine& screening,
-                             const Resolutions& resolutions, std::span<const Screened> screened,
+// bind_resolutions() of one line; `pool` names its pool in messages, empty without pools.
+static FundingLine bind_line(const CriteriaSet& set, const std::vector<RankEntry>& ranked, const FundingLine& screening,
+                             const Resolutions& resolutions, std::span<const Screened> screened, std::string_view pool,
                              util::Diagnostics& diagnostics) {
   std::unordered_map<size_t, int> rank_of;
   for (const Placement& p : screening.placements) rank_of.emplace(p.index, p.rank);
@@ -147,10 +148,10 @@ FundingLine bind_resolutions(const CriteriaSet& set, const std::vector<RankEntry
   }
   if (over && !set.allow_overspend)
     diagnostics.error(over->amount ? over->amount_where : over->decision_where,
-                      fmt::format("the resolutions fund {} of a budget of {}; lower an agreed amount, or allow it "
-                                  "in the criteria set with funding: {{allow_overspend: true}}",
-                                  money_with(line.used, set.call.currency),
-                                  money_with(line.budget, set.call.currency)));
+                      fmt::format("the resolutions fund {} of a budget of {}{}; lower an agreed amount, or allow "
+                                  "it in the criteria set with funding: {{allow_overspend: true}}",
+                                  money_with(line.used, set.call.currency), money_with(line.budget, set.call.currency),
+                                  pool.empty() ? std::string() : fmt::format(" in pool '{}'", pool)));
   // The funding line over the others with what is left.
   bool stopped = false;
   for (const RankEntry& e : ranked)
@@ -158,6 +159,22 @@ FundingLine bind_resolutions(const CriteriaSet& set, const std::vector<RankEntry
   for (const Placed& r : reserves)
     line.placements.push_back({r.screened->index, next_rank(line), Decision::reserve, {}});
   return line;
+}
+
+FundingLine bind_resolutions(const CriteriaSet& set, const std::vector<RankEntry>& ranked, const FundingLine& screening,
+                             const Resolutions& resolutions, std::span<const Screened> screened,
+                             util::Diagnostics& diagnostics) {
+  if (set.pools.empty()) return bind_line(set, ranked, screening, resolutions, screened, {}, diagnostics);
+  return draw_pool_lines(set, ranked, [&](size_t p, const std::vector<RankEntry>& entries, Money budget) {
+    FundingLine pool_screening;
+    pool_screening.budget = budget;
+    for (const Placement& placement : screening.placements)
+      if (placement.pool == static_cast<int>(p)) pool_screening.placements.push_back(placement);
+    std::vector<Screened> pool_screened;
+    for (const Screened& s : screened)
+      if (s.pool == static_cast<int>(p)) pool_screened.push_back(s);
+    return bind_line(set, entries, pool_screening, resolutions, pool_screened, set.pools[p].id, diagnostics);
+  });
 }
 
 } // namespace fundscreen::core

@@ -61,6 +61,7 @@ struct Screened {
   bool eligible = false;
   Money amount;                    // the amount applied for (the set's funding amount)
   std::vector<std::string> failed; // the criteria it failed
+  int pool = -1;                   // the index of its pool in the set's pools, -1 without pools
 };
 
 // Reports each resolution of an application that `ids` lacks, with a "did you mean".
@@ -80,6 +81,8 @@ void check_resolutions(const Resolutions& resolutions, std::span<const Screened>
 // the set's policy; resolved reserves come last, and a resolved reject has no place. Ranks
 // count from 1 over the whole line. Resolved funds that overspend the budget are an error
 // at the last one's amount (or decision) cell unless the set's funding allows overspending.
+// With pools, each pool's line is bound so on its own, within the pool's budget, by the
+// applications of that pool.
 FundingLine bind_resolutions(const CriteriaSet& set, const std::vector<RankEntry>& ranked, const FundingLine& screening,
                              const Resolutions& resolutions, std::span<const Screened> screened,
                              util::Diagnostics& diagnostics);

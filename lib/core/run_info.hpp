@@ -38,6 +38,8 @@ struct RunInfo {
   int funded = 0;
   Money budget;
   Money used;
+  // With pools: each pool's budget, used and funded (the totals above are all the pools').
+  std::vector<PoolLine> pools;
   // Only when SOURCE_DATE_EPOCH or --timestamp gave one: reruns stay byte-identical.
   std::optional<std::string> timestamp;
   // The language of criteria titles: fi, sv or en.

@@ -90,6 +90,7 @@ std::vector<bool> fields_screening_reads(const core::CriteriaSet& set) {
   for (std::string_view name : {std::string_view("id"), std::string_view("applicant")})
     if (int f = set.field_index(name); f >= 0) keep[f] = true;
   if (int f = set.field_index(set.funding_amount); f >= 0) keep[f] = true;
+  if (int f = set.field_index(set.pool_field); f >= 0 && !set.pools.empty()) keep[f] = true;
   for (const core::TieBreak& t : set.ranking.tie_break)
     if (int f = set.field_index(t.name); f >= 0 && t.key == core::TieBreak::Key::field) keep[f] = true;
   for (const core::Criterion& c : set.criteria)

@@ -69,6 +69,7 @@ public:
     m_set.id = required_text(root, "id", "the criteria set");
     m_set.version = required_text(root, "version", "the criteria set");
     m_set.title = titles(root["title"]);
+    m_pools_given = root["funding"] && root["funding"].is_map() && root["funding"]["pools"];
     load_call(required(root, "call", "the criteria set"));
     load_fields(required(root, "fields", "the criteria set"));
     load_criteria(required(root, "criteria", "the criteria set"));
@@ -146,7 +147,7 @@ private:
         m_yaml.error(d, fmt::format("invalid deadline '{}': {}", d.scalar(), why));
       }
     }
-    if (!call["budget"] && !m_yaml.suggested("budget"))
+    if (!call["budget"] && !m_pools_given && !m_yaml.suggested("budget"))
       m_yaml.error(call, "the call has no 'budget'; the funding line is drawn within it: add budget: AMOUNT");
     if (const YamlNode& b = call["budget"]) {
       std::string why;
@@ -511,7 +512,8 @@ private:
 
   void load_funding(const YamlNode& funding) {
     if (!mapping(funding, "the funding")) return;
-    m_yaml.check_keys(funding, {"policy", "amount", "allow_overspend"}, "the funding");
+    m_yaml.check_keys(funding, {"policy", "amount", "allow_overspend", "pool_field", "pools"}, "the funding");
+    load_pools(funding);
     if (const YamlNode& overspend = funding["allow_overspend"]) {
       auto allow = core::parse_boolean(overspend.scalar());
       if (allow)
@@ -528,6 +530,39 @@ private:
       m_set.funding = core::FundingPolicy::skip;
     else if (policy != "strict")
       m_yaml.error(funding["policy"], fmt::format("unknown funding policy '{}'; allowed: strict, skip", policy));
+  }
+
+  // funding: pool_field and pools (lint checks how they fit together).
+  void load_pools(const YamlNode& funding) {
+    if (const YamlNode& field = funding["pool_field"]) {
+      m_set.pool_field = field.scalar();
+      m_set.pool_field_where = m_yaml.at(field);
+    }
+    const YamlNode& pools = funding["pools"];
+    if (!pools) return;
+    m_set.pools_where = m_yaml.at(pools);
+    for (const YamlNode& node : sequence(pools, "pools")) {
+      if (!mapping(node, "a pool")) continue;
+      m_yaml.check_keys(node, {"id", "budget"}, "a pool");
+      core::Pool pool;
+      pool.id = required_text(node, "id", "a pool");
+      pool.where = m_yaml.at(node);
+      if (const YamlNode& b = node["budget"]) {
+        pool.budget_where = m_yaml.at(b);
+        std::string why;
+        if (auto money = core::parse_money(b.scalar(), why))
+          pool.budget = *money;
+        else
+          m_yaml.error(b, fmt::format("invalid budget '{}' of pool '{}': {}", b.scalar(), pool.id, why));
+      }
+      m_set.pools.push_back(std::move(pool));
+    }
+    if (m_set.call.budget || m_set.pools.empty()) return;
+    core::Money sum{0};
+    for (const core::Pool& pool : m_set.pools) sum.cents += pool.budget.value_or(core::Money{0}).cents;
+    m_set.call.budget = sum;
+    m_set.budget_from_pools = true;
+    add_call_value("budget", sum, pools);
   }
 
   void load_reviews(const YamlNode& reviews) {
@@ -569,6 +604,7 @@ private:
   CriteriaSet m_set;
   std::vector<ColumnPlace> m_columns;
   size_t m_rule_problems = 0;
+  bool m_pools_given = false; // funding: pools, which give the call its budget if it has none
 };
 
 } // namespace

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "core/funding.hpp"
+
 namespace fundscreen::io {
 
 static TableOptions table_options(const InputOptions& options, std::string record, std::string key) {
@@ -15,6 +17,11 @@ static TableOptions table_options(const InputOptions& options, std::string recor
   return t;
 }
 
+// Where cell `index` of `row` is, or the row where the file has no such column or key.
+static util::Location cell_or_row(const TypedRow& row, size_t index) {
+  return row.cells[index].line > 0 ? row.cells[index] : row.where;
+}
+
 void read_applications(const std::string& path, const core::CriteriaSet& set, const InputOptions& options,
                        util::Diagnostics& diagnostics, const std::function<void(core::Application&&)>& sink) {
   // The row's values are lent to the application and taken back, so that the reader reuses
@@ -22,7 +29,11 @@ void read_applications(const std::string& path, const core::CriteriaSet& set, co
   core::Application app;
   TableOptions table = table_options(options, "application", "applications");
   table.columns = Columns::all;
+  int pool = set.pools.empty() ? -1 : set.field_index(set.pool_field);
   read_table_file(path, set.fields, table, diagnostics, [&](TypedRow&& row) {
+    if (pool >= 0 && !row.was_reported(static_cast<size_t>(pool)))
+      if (auto problem = core::pool_problem(set, row.values[static_cast<size_t>(pool)]))
+        diagnostics.error(cell_or_row(row, static_cast<size_t>(pool)), *problem);
     app.values.swap(row.values);
     app.where = row.where;
     sink(std::move(app));
@@ -34,11 +45,6 @@ void read_applications(const std::string& path, const core::CriteriaSet& set, co
 static std::string text_of(const core::Value& v) {
   const std::string* s = std::get_if<std::string>(&v);
   return s ? *s : std::string();
-}
-
-// Where cell `index` of `row` is, or the row where the file has no such column or key.
-static util::Location cell_or_row(const TypedRow& row, size_t index) {
-  return row.cells[index].line > 0 ? row.cells[index] : row.where;
 }
 
 void read_assessments(const std::string& path, const InputOptions& options, const core::CriteriaSet& set,

@@ -3,6 +3,7 @@
 // buffer of output, written out in large blocks).
 #include <fmt/format.h>
 
+#include "core/funding.hpp"
 #include "report/escape.hpp"
 #include "report/writers.hpp"
 #include "util/text.hpp"
@@ -23,8 +24,11 @@ public:
     m_resolved = info.screening.has_value();
     // With resolutions, the screening's decision and the resolution's follow the first seven
     // columns (decision and rank are the final ones); without, the columns are as they were.
-    buffer() += m_resolved ? "id,decision,rank,score,failed,unclear,pending,screened,resolution,amount,reason\n"
-                           : "id,decision,rank,score,failed,unclear,pending,amount,reason\n";
+    // With pools, the application's pool follows them first; without, there is no such column.
+    m_pooled = info.set && !info.set->pools.empty();
+    buffer() += "id,decision,rank,score,failed,unclear,pending";
+    if (m_pooled) buffer() += ",pool";
+    buffer() += m_resolved ? ",screened,resolution,amount,reason\n" : ",amount,reason\n";
   }
 
   // The one formatter of a row, for add() and for rows formatted on other threads.
@@ -46,8 +50,13 @@ private:
     if (view.placement && score) append_csv_cell(out, core::to_string(*score));
   }
 
-  // The columns `screened` and `resolution`, with resolutions.
-  void add_resolution(const core::ApplicationView& view, std::string& out) const {
+  // The column `pool`, with pools, then `screened` and `resolution`, with resolutions.
+  void add_pool_and_resolution(const core::ApplicationView& view, std::string& out) const {
+    if (m_pooled) {
+      out += ',';
+      int pool = view.placement ? view.placement->pool : (view.app ? core::pool_of(*m_set, *view.app) : -1);
+      if (pool >= 0) append_csv_cell(out, m_set->pools[static_cast<size_t>(pool)].id);
+    }
     if (!m_resolved) return;
     out += ',';
     out += core::decision_name(view.screened);
@@ -65,7 +74,7 @@ private:
       out += ',';
       append_csv_cell(out, util::join(*ids, ";"));
     }
-    add_resolution(view, out);
+    add_pool_and_resolution(view, out);
     out += ',';
     append_csv_cell(out, core::to_string(a.amount));
     out += ',';
@@ -86,7 +95,7 @@ private:
       core::append_criteria(cell, *m_set, mask, ";");
       append_csv_cell(out, cell);
     }
-    add_resolution(view, out);
+    add_pool_and_resolution(view, out);
     out += ',';
     append_csv_cell(out, core::to_string(o.amount));
     out += ',';
@@ -95,6 +104,7 @@ private:
 
   const core::CriteriaSet* m_set = nullptr;
   bool m_resolved = false;
+  bool m_pooled = false;
 };
 
 } // namespace

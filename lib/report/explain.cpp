@@ -139,27 +139,35 @@ private:
     }
   }
 
-  // The rank, then what the funding line made of it.
+  // The rank, then what the funding line made of it: the application's pool's line, with pools.
   void write_placement() {
     int rank = m_view.placement ? m_view.placement->rank : 0;
+    int p = m_view.placement ? m_view.placement->pool : -1;
+    const core::PoolLine* pool =
+        p >= 0 && static_cast<size_t>(p) < m_info.pools.size() ? &m_info.pools[static_cast<size_t>(p)] : nullptr;
+    std::string in_pool = pool ? fmt::format(" in pool {}", pool->id) : "";
+    core::Money budget = pool ? pool->budget : m_info.budget;
+    core::Money used = pool ? pool->used : m_info.used;
+    int funded = pool ? pool->funded : m_info.funded;
     if (m_info.screening)
-      line("  ", fmt::format("rank {} of {} on the final line (resolved funds first): {}", rank,
-                             m_info.screening->placed, m_view.decision == Decision::fund ? "funded" : "reserve"));
+      line("  ", fmt::format("rank {} of {} on the final line{} (resolved funds first): {}", rank,
+                             pool ? pool->placed : m_info.screening->placed, in_pool,
+                             m_view.decision == Decision::fund ? "funded" : "reserve"));
     else
-      line("  ", fmt::format("rank {} of {} eligible: {}", rank, m_info.eligible,
+      line("  ", fmt::format("rank {} of {} eligible{}: {}", rank, pool ? pool->placed : m_info.eligible, in_pool,
                              m_view.decision == Decision::fund ? "funded" : "reserve"));
     if (m_view.decision == Decision::fund) {
       core::Money cumulative = m_view.placement ? m_view.placement->cumulative : core::Money{};
-      return line("  ", fmt::format("cumulative {} of {}", money_text(cumulative), money(m_info.budget)));
+      return line("  ", fmt::format("cumulative {} of {}", money_text(cumulative), money(budget)));
     }
     if (m_view.resolution) return line("  ", "a resolved reserve: placed after the funding line, it draws nothing");
     bool strict = !m_info.set || m_info.set->funding == core::FundingPolicy::strict;
-    if (strict && rank > m_info.funded + 1)
-      return line("  ", fmt::format("the funding line stopped above it, at rank {}", m_info.funded + 1));
-    core::Money left{m_info.budget.cents - m_info.used.cents};
+    if (strict && rank > funded + 1)
+      return line("  ", fmt::format("the funding line stopped above it, at rank {}", funded + 1));
+    core::Money left{budget.cents - used.cents};
     if (strict)
       return line("  ", fmt::format("it did not fit the remaining budget: requested {}, left {} of {}",
-                                    money_text(m_a.amount), money_text(left), money(m_info.budget)));
+                                    money_text(m_a.amount), money_text(left), money(budget)));
     line("  ", fmt::format("it did not fit the budget left at its rank: requested {}", money(m_a.amount)));
   }
 

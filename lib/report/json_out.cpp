@@ -185,6 +185,20 @@ void write_run_fields(JsonOut& json, const core::RunInfo& info) {
   json.key("eligible");
   json.integer(static_cast<int64_t>(info.eligible));
   json.field("currency", info.set ? info.set->call.currency : "");
+  if (!info.pools.empty()) { // a set without pools keeps its members as they were
+    json.key("pools");
+    json.begin_array();
+    for (const core::PoolLine& pool : info.pools) {
+      json.begin_object();
+      json.field("id", pool.id);
+      json.field("budget", core::to_string(pool.budget));
+      json.field("used", core::to_string(pool.used));
+      json.key("funded");
+      json.integer(pool.funded);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.end_object();
   json.key("timestamp");
   if (info.timestamp)

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/date.hpp"
+#include "core/funding.hpp"
 #include "report/json_out.hpp"
 #include "report/jsonl_lines.hpp"
 #include "report/summary.hpp"
@@ -120,6 +121,13 @@ void write_application_fields(JsonOut& json, const core::RunInfo& info, const co
     json.string(core::to_string(view.placement->cumulative));
   else
     json.null();
+  if (info.set && !info.set->pools.empty()) {
+    json.key("pool");
+    if (int pool = core::pool_of(*info.set, *view.app); pool >= 0)
+      json.string(info.set->pools[static_cast<size_t>(pool)].id);
+    else
+      json.null();
+  }
   json.field("decided_by", a.decided_by);
   write_strings(json, "failed", a.failed);
   write_strings(json, "unclear", a.unclear);

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "core/funding.hpp"
 #include "report/escape.hpp"
 #include "report/json_out.hpp"
 
@@ -377,6 +378,13 @@ void JsonlLines::append_application(std::string& text, const core::ApplicationVi
     put_money_string(out, view.placement->cumulative);
   else
     out.put("null"sv);
+  if (m_info.set && !m_info.set->pools.empty()) { // as json: only with pools
+    out.put(R"(,"pool":)"sv);
+    if (int pool = core::pool_of(*m_info.set, *view.app); pool >= 0)
+      put_string(out, m_info.set->pools[static_cast<size_t>(pool)].id);
+    else
+      out.put("null"sv);
+  }
   out.put(R"(,"decided_by":)"sv);
   put_string(out, a.decided_by);
   out.put(R"(,"failed":)"sv);

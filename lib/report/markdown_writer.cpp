@@ -37,8 +37,12 @@ public:
     sort_by_rank(m_ranked);
     write_title();
     write_counts();
-    write_ranked(Decision::fund, "Funded");
-    write_ranked(Decision::reserve, "Reserve");
+    if (m_info.pools.empty()) {
+      write_ranked(Decision::fund, "Funded");
+      write_ranked(Decision::reserve, "Reserve");
+    } else {
+      write_pools();
+    }
     write_reasons(Decision::clarify, "Clarify");
     write_reasons(Decision::pending, "Pending");
     write_rejected();
@@ -88,12 +92,25 @@ private:
     m_out << fmt::format("| total | {} |\n", m_info.applications);
   }
 
-  void write_ranked(Decision d, std::string_view heading) {
-    m_out << "\n## " << heading << "\n\n";
+  // With pools: each pool's funded and reserve lists under its own budget.
+  void write_pools() {
+    for (size_t p = 0; p < m_info.pools.size(); ++p) {
+      const core::PoolLine& pool = m_info.pools[p];
+      m_out << fmt::format("\n## Pool {}\n\nBudget {}; funded {} for {}.\n", md(pool.id), money(pool.budget),
+                           money(pool.used), util::count_of(static_cast<size_t>(pool.funded), "application"));
+      write_ranked(Decision::fund, "Funded", static_cast<int>(p));
+      write_ranked(Decision::reserve, "Reserve", static_cast<int>(p));
+    }
+  }
+
+  // The ranked applications decided `d`; with a `pool` (0 or more) only that pool's, under
+  // a heading one level down.
+  void write_ranked(Decision d, std::string_view heading, int pool = -1) {
+    m_out << (pool < 0 ? "\n## " : "\n### ") << heading << "\n\n";
     bool funded = d == Decision::fund;
     size_t rows = 0;
     for (const Summary& s : m_ranked) {
-      if (s.decision != d) continue;
+      if (s.decision != d || (pool >= 0 && s.pool != pool)) continue;
       // With resolutions the amount is the one drawn: agreed, else requested.
       std::string_view amount = m_info.screening ? "amount" : "requested";
       if (rows++ == 0)

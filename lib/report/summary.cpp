@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/funding.hpp"
 #include "report/money_text.hpp"
 #include "util/text.hpp"
 
@@ -44,6 +45,7 @@ Summary summarize(const core::RunInfo& info, const core::ApplicationView& view, 
   s.decided_by = view.assessed->decided_by;
   s.details = criterion_reasons(*view.assessed, view.decision);
   s.amount = view.assessed->amount;
+  if (info.set) s.pool = core::pool_of(*info.set, *view.app);
   if (view.placement) {
     s.rank = view.placement->rank;
     s.score = view.assessed->score;
@@ -74,6 +76,7 @@ std::string decision_with_screening(const Summary& s) {
 void sort_by_rank(std::vector<Summary>& eligible) {
   std::stable_sort(eligible.begin(), eligible.end(), [](const Summary& a, const Summary& b) {
     if ((a.rank > 0) != (b.rank > 0)) return a.rank > 0;
+    if (a.rank > 0 && a.pool != b.pool) return a.pool < b.pool;
     return a.rank < b.rank;
   });
 }

@@ -40,7 +40,9 @@ struct Summary {
   // With resolutions: the screening's decision, and the application's resolution or null
   // (then decided_by tells the resolution, details end with its reason).
   core::Decision screened = core::Decision::pending;
-  const core::Resolution* resolution = nullptr;
+  const core::Resolution* resolution =
+      nullptr; // With pools: the index of the application's pool in the set's pools, else -1.
+  int pool = -1;
 };
 
 // With resolutions, the decision as the table shows it: `fund (resolved; screened clarify)`,
@@ -51,7 +53,8 @@ std::string decision_with_screening(const Summary& s);
 enum class KeepTitle { no, yes };
 Summary summarize(const core::RunInfo& info, const core::ApplicationView& view, KeepTitle keep_title);
 
-// The eligible summaries in rank order, then the others, each group in input order.
+// The eligible summaries in rank order (pool by pool, with pools), then the others, each
+// group in input order.
 void sort_by_rank(std::vector<Summary>& eligible);
 
 } // namespace fundscreen::report

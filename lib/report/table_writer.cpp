@@ -37,7 +37,10 @@ public:
 
   void end() override {
     write_header();
-    write_ranked();
+    if (m_info.pools.empty())
+      write_ranked();
+    else
+      write_pools();
     write_resolutions();
     for (Decision d : {Decision::clarify, Decision::pending, Decision::reject}) write_section(d);
   }
@@ -75,16 +78,35 @@ private:
     m_out << '\n';
   }
 
+  // With pools: each pool's ranking under its own funding line.
+  void write_pools() {
+    sort_by_rank(m_ranked);
+    for (size_t p = 0; p < m_info.pools.size(); ++p) {
+      const core::PoolLine& pool = m_info.pools[p];
+      std::vector<Summary> ranked;
+      for (const Summary& s : m_ranked)
+        if (s.pool == static_cast<int>(p)) ranked.push_back(s);
+      m_out << fmt::format("\nPool {}: budget {} \xC2\xB7 funded {} ({})\n", printable(pool.id), money(pool.budget),
+                           money(pool.used), util::count_of(static_cast<size_t>(pool.funded), "application"));
+      write_ranked(ranked, pool.used, pool.budget);
+    }
+  }
+
   void write_ranked() {
     sort_by_rank(m_ranked);
-    if (m_ranked.empty()) {
+    write_ranked(m_ranked, m_info.used, m_info.budget);
+  }
+
+  // `ranked` in rank order, under a funding line of `used` of `budget`.
+  void write_ranked(const std::vector<Summary>& ranked, core::Money used, core::Money budget) {
+    if (ranked.empty()) {
       m_out << "\nRanked: no eligible applications\n";
       return;
     }
     if (m_info.screening)
-      m_out << fmt::format("\nRanked ({} placed: resolved funds first, then the funding line)\n", m_ranked.size());
+      m_out << fmt::format("\nRanked ({} placed: resolved funds first, then the funding line)\n", ranked.size());
     else
-      m_out << fmt::format("\nRanked ({} eligible)\n", m_ranked.size());
+      m_out << fmt::format("\nRanked ({} eligible)\n", ranked.size());
     std::string currency = m_info.set && !m_info.set->call.currency.empty() ? " " + m_info.set->call.currency : "";
     Columns table({{"rank", Align::right},
                    {"id", Align::left, k_id_width},
@@ -96,10 +118,10 @@ private:
     // The line goes below the last funded application. Under `skip`, reserves above it were
     // passed over because they did not fit what was left, and say so.
     size_t below_line = 0;
-    for (size_t i = 0; i < m_ranked.size(); ++i)
-      if (m_ranked[i].decision == Decision::fund) below_line = i + 1;
-    for (size_t i = 0; i < m_ranked.size(); ++i) {
-      const Summary& s = m_ranked[i];
+    for (size_t i = 0; i < ranked.size(); ++i)
+      if (ranked[i].decision == Decision::fund) below_line = i + 1;
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      const Summary& s = ranked[i];
       std::string decision = decision_with_screening(s);
       if (s.decision == Decision::reserve && i < below_line && !s.resolution)
         decision += " (passed over: does not fit)";
@@ -107,15 +129,15 @@ private:
                  money_text(s.amount), s.decision == Decision::fund ? money_text(s.cumulative) : "", decision});
     }
     m_out << table.header() << '\n';
-    for (size_t i = 0; i < m_ranked.size(); ++i) {
-      if (i == below_line) write_funding_line(m_info.used);
-      m_out << table.row(i, colour_start(m_ranked[i].decision, m_options.color), colour_end(m_options.color)) << '\n';
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      if (i == below_line) write_funding_line(used, budget);
+      m_out << table.row(i, colour_start(ranked[i].decision, m_options.color), colour_end(m_options.color)) << '\n';
     }
-    if (below_line == m_ranked.size()) write_funding_line(m_info.used);
+    if (below_line == ranked.size()) write_funding_line(used, budget);
   }
 
-  void write_funding_line(core::Money above) {
-    m_out << fmt::format("--- funding line: {} of {} ---\n", money_text(above), money(m_info.budget));
+  void write_funding_line(core::Money above, core::Money budget) {
+    m_out << fmt::format("--- funding line: {} of {} ---\n", money_text(above), money(budget));
   }
 
   // With resolutions: each resolved application with every column of its resolution, in

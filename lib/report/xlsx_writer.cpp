@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/funding.hpp"
 #include "report/summary.hpp"
 #include "report/writers.hpp"
 #include "report/xlsx_book.hpp"
@@ -34,14 +35,20 @@ public:
   void begin(const core::RunInfo& info) override {
     m_info = info;
     m_book = Book(info.set ? info.set->call.currency : "");
-    m_decisions = &m_book.add_sheet("decisions", {"id", "decision", "rank", "score", "failed", "unclear", "pending",
-                                                  "amount", "reason", "applicant", "title"});
+    // As csv: with pools, the application's pool after the first seven columns.
+    m_pooled = info.set && !info.set->pools.empty();
+    std::vector<std::string> header = {"id", "decision", "rank", "score", "failed", "unclear", "pending"};
+    if (m_pooled) header.push_back("pool");
+    for (const char* name : {"amount", "reason", "applicant", "title"}) header.push_back(name);
+    m_decisions = &m_book.add_sheet("decisions", std::move(header));
   }
 
   void add(const core::ApplicationView& view) override {
     const core::Assessed& a = *view.assessed;
     std::string applicant = view.app ? field_text(m_info, *view.app, "applicant") : "";
     std::string title = view.app ? field_text(m_info, *view.app, "title") : "";
+    int pool = view.placement ? view.placement->pool : (view.app ? core::pool_of(*m_info.set, *view.app) : -1);
+    std::string pool_id = pool >= 0 ? m_info.set->pools[static_cast<size_t>(pool)].id : "";
     m_decisions->rows.push_back({
         Book::text(a.id),
         Book::text(core::decision_name(view.decision)),
@@ -55,9 +62,13 @@ public:
         Book::text(applicant),
         Book::text(title),
     });
+    if (m_pooled) {
+      auto& row = m_decisions->rows.back();
+      row.insert(row.begin() + 7, Book::text(pool_id));
+    }
     if (view.placement)
       m_ranked.push_back(Ranked{view.placement->rank, view.decision, a.id, applicant, title, a.score, a.amount,
-                                view.placement->cumulative});
+                                view.placement->cumulative, pool, pool_id});
   }
 
   void end() override {
@@ -73,22 +84,38 @@ private:
     std::string id, applicant, title;
     std::optional<core::Score> score;
     core::Money amount, cumulative;
+    int pool = -1; // with pools: its pool, whose line it is on
+    std::string pool_id;
   };
 
-  // The eligible applications in rank order; a thick line under the last funded one.
+  // The eligible applications in rank order (pool by pool, with pools, each pool's name in a
+  // first column); a thick line under the last funded one (of each pool).
   void write_ranking() {
-    std::stable_sort(m_ranked.begin(), m_ranked.end(),
-                     [](const Ranked& a, const Ranked& b) { return a.rank < b.rank; });
-    Book::Sheet& sheet =
-        m_book.add_sheet("ranking", {"rank", "id", "applicant", "title", "score", "amount", "cumulative", "decision"});
+    std::stable_sort(m_ranked.begin(), m_ranked.end(), [](const Ranked& a, const Ranked& b) {
+      return a.pool != b.pool ? a.pool < b.pool : a.rank < b.rank;
+    });
+    std::vector<std::string> header = {"rank", "id", "applicant", "title", "score", "amount", "cumulative", "decision"};
+    if (m_pooled) header.insert(header.begin(), "pool");
+    Book::Sheet& sheet = m_book.add_sheet("ranking", std::move(header));
+    int line_pool = -2; // the pool of the last line drawn
     for (const Ranked& r : m_ranked) {
       bool funded = r.decision == core::Decision::fund;
-      if (funded) sheet.lines.assign(1, sheet.rows.size());
-      sheet.rows.push_back({Book::number(r.rank, Book::Style::integer), Book::text(r.id), Book::text(r.applicant),
-                            Book::text(r.title), score_cell(r.score),
-                            Book::number(money_value(r.amount), Book::Style::money),
-                            funded ? Book::number(money_value(r.cumulative), Book::Style::money) : Book::empty(),
-                            Book::text(core::decision_name(r.decision))});
+      if (funded && line_pool == r.pool)
+        sheet.lines.back() = sheet.rows.size();
+      else if (funded)
+        sheet.lines.push_back(sheet.rows.size());
+      if (funded) line_pool = r.pool;
+      std::vector<Book::Cell> row = {Book::number(r.rank, Book::Style::integer),
+                                     Book::text(r.id),
+                                     Book::text(r.applicant),
+                                     Book::text(r.title),
+                                     score_cell(r.score),
+                                     Book::number(money_value(r.amount), Book::Style::money),
+                                     funded ? Book::number(money_value(r.cumulative), Book::Style::money)
+                                            : Book::empty(),
+                                     Book::text(core::decision_name(r.decision))};
+      if (m_pooled) row.insert(row.begin(), Book::text(r.pool_id));
+      sheet.rows.push_back(std::move(row));
     }
   }
 
@@ -106,6 +133,7 @@ private:
   core::RunInfo m_info;
   Book m_book;
   Book::Sheet* m_decisions = nullptr;
+  bool m_pooled = false;
   std::vector<Ranked> m_ranked;
 };
 

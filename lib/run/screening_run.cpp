@@ -144,7 +144,8 @@ void ScreeningRun::load_resolutions() {
 void ScreeningRun::note_resolved(const core::Application& app, std::string_view id, size_t index) {
   if (!m_resolutions.find(id)) return;
   core::Assessed a = m_resolver->assess(app, core::TraceReads::no);
-  m_screened.push_back({index, a.id, a.decision, a.eligible, a.amount, std::move(a.failed)});
+  m_screened.push_back(
+      {index, a.id, a.decision, a.eligible, a.amount, std::move(a.failed), core::pool_of(*m_set, app)});
 }
 
 void ScreeningRun::bind_resolutions(FirstPassTally& tally) {
@@ -175,6 +176,7 @@ void ScreeningRun::bind_resolutions(FirstPassTally& tally) {
   for (const core::Placement& p : m_line.placements) counts[static_cast<size_t>(p.decision)]++;
   m_info.funded = m_line.funded;
   m_info.used = m_line.used;
+  m_info.pools = m_line.pools;
   m_info.screening = screening;
 }
 
@@ -234,7 +236,9 @@ void ScreeningRun::first_pass(Detail second_pass) {
   // pass is made again with the streaming reader, which reports every problem exactly.
   // Resolutions need what the screening says of the resolved applications: the streaming
   // reader's pass records it; a run without them takes the block reader as before.
-  m_block = !m_resolver && core::Screener(*m_set, nullptr, nullptr).can_outline() && first_pass_in_chunks(second_pass);
+  // Pools: the streaming reader reports an application's pool at its cell (io::read_applications).
+  m_block = !m_resolver && m_set->pools.empty() && core::Screener(*m_set, nullptr, nullptr).can_outline() &&
+            first_pass_in_chunks(second_pass);
   if (m_block) return;
   m_spill.reset(); // what it spilled before it stopped
   first_pass_streaming();
@@ -320,6 +324,7 @@ void ScreeningRun::count_decisions() {
   m_info.funded = m_line.funded;
   m_info.budget = m_line.budget;
   m_info.used = m_line.used;
+  m_info.pools = m_line.pools;
   m_info.counts[static_cast<size_t>(core::Decision::fund)] = static_cast<size_t>(m_line.funded);
   m_info.counts[static_cast<size_t>(core::Decision::reserve)] = m_info.eligible - static_cast<size_t>(m_line.funded);
 }
