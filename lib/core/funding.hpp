@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -21,7 +22,11 @@ struct TieKey {
 // What the ranking needs of one eligible application; kept small, since a call may have
 // many eligible applications.
 struct RankEntry {
-  size_t index = 0; // position in the input, the last tie-break
+  // Position in the input, the last tie-break (32 bits: core::IdRegistry stops a run before
+  // 2^32 applications), and beside it in the same 8 bytes the index of its pool in the set's
+  // pools, -1 without pools.
+  uint32_t index = 0;
+  int pool = -1;
   std::string id;
   std::optional<Score> score;
   // The values of the set's tie-break steps, in order, except steps on the `id` field, which
@@ -29,9 +34,8 @@ struct RankEntry {
   // every eligible application's id would be most of the ranking's memory.
   std::vector<TieKey> keys;
   Money amount;
-  // The index of its pool in the set's pools, -1 without pools.
-  int pool = -1;
 };
+static_assert(sizeof(RankEntry) <= 96, "a call may have millions of ranking entries");
 
 // True if the tie-break step `t` is on the application's id, which RankEntry::keys leaves out.
 bool ties_on_id(const TieBreak& t);
@@ -47,14 +51,15 @@ RankEntry rank_entry(const CriteriaSet& set, const Outline& outline, const Appli
 
 // Where an eligible application landed.
 struct Placement {
-  size_t index = 0;
+  uint32_t index = 0; // as RankEntry::index
   int rank = 0;
   Decision decision = Decision::reserve;
-  // The sum of funded amounts down to and including this one (funded ones only).
-  Money cumulative;
   // The index of its pool in the set's pools (whose line it is on, ranked from 1), or -1.
   int pool = -1;
+  // The sum of funded amounts down to and including this one (funded ones only).
+  Money cumulative;
 };
+static_assert(sizeof(Placement) <= 24, "one for each eligible application");
 
 // One pool's funding line in brief.
 struct PoolLine {

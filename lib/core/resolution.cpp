@@ -143,7 +143,10 @@ static FundingLine bind_line(const CriteriaSet& set, const std::vector<RankEntry
   for (const Placed& f : funds) {
     line.used.cents += f.resolution->amount.value_or(f.screened->amount).cents;
     if (!over && line.used.cents > line.budget.cents) over = f.resolution;
-    line.placements.push_back({f.screened->index, next_rank(line), Decision::fund, line.used});
+    line.placements.push_back({.index = static_cast<uint32_t>(f.screened->index),
+                               .rank = next_rank(line),
+                               .decision = Decision::fund,
+                               .cumulative = line.used});
     ++line.funded;
   }
   if (over && !set.allow_overspend)
@@ -157,7 +160,10 @@ static FundingLine bind_line(const CriteriaSet& set, const std::vector<RankEntry
   for (const RankEntry& e : ranked)
     if (!resolved.count(e.index)) place_next(set, line, e, stopped);
   for (const Placed& r : reserves)
-    line.placements.push_back({r.screened->index, next_rank(line), Decision::reserve, {}});
+    line.placements.push_back({.index = static_cast<uint32_t>(r.screened->index),
+                               .rank = next_rank(line),
+                               .decision = Decision::reserve,
+                               .cumulative = {}});
   return line;
 }
 

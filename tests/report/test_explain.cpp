@@ -72,7 +72,7 @@ Standing
   }
 
   SUBCASE("says that a strict line stopped above a reserve further down") {
-    fundscreen::core::Placement lower{1, 3, Decision::reserve, {}};
+    fundscreen::core::Placement lower{.index = 1, .rank = 3, .decision = Decision::reserve, .cumulative = {}};
     auto view = example.views[1];
     view.placement = &lower;
     example.info.eligible = 3;
