@@ -66,8 +66,10 @@ public:
       auto& row = m_decisions->rows.back();
       row.insert(row.begin() + 7, Book::text(pool_id));
     }
+    // The ranking's amount is what the line drew: an agreed amount where a resolution gives one.
+    core::Money drawn = view.resolution && view.resolution->amount ? *view.resolution->amount : a.amount;
     if (view.placement)
-      m_ranked.push_back(Ranked{view.placement->rank, view.decision, a.id, applicant, title, a.score, a.amount,
+      m_ranked.push_back(Ranked{view.placement->rank, view.decision, a.id, applicant, title, a.score, drawn,
                                 view.placement->cumulative, pool, pool_id});
   }
 
