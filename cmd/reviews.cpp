@@ -18,17 +18,22 @@ struct ReviewsOptions {
   ScreeningFlags inputs;
   std::string format = "table";
   std::string output;
+  std::string csv_dialect = "standard";
 };
 
 int run_reviews(const ReviewsOptions& options, std::ostream& out, std::ostream& err) {
   auto format = report::parse_format(options.format);
+  check_xlsx_output(options.format, options.output);
+  in_csv_dialect(options.csv_dialect, options.format, nullptr); // a usage error before the run
   run::ScreeningInputs inputs = screening_inputs(options.inputs);
   // Only json shows the inputs' SHA-256.
   inputs.digests = *format == report::Format::json ? run::Digests::compute : run::Digests::skip;
   run::ReviewsRun result = run::reviews(std::move(inputs));
   for (const auto& d : result.screening->warnings().items()) err << util::format_diagnostic(d);
   report::ReviewsReport r{&result.screening->info(), &result.report};
-  write_output(options.output, out, [&](std::ostream& file) { report::write_reviews(r, *format, file); });
+  write_output(options.output, out, in_csv_dialect(options.csv_dialect, options.format, [&](std::ostream& file) {
+                 report::write_reviews(r, *format, file);
+               }));
   return 0;
 }
 
@@ -38,9 +43,10 @@ std::function<int()> setup_reviews(CLI::App& app) {
   auto options = std::make_shared<ReviewsOptions>();
   add_screening_flags(app, options->inputs);
   app.get_option("--assessments")->required();
-  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, markdown")
-      ->check(CLI::IsMember({"table", "csv", "json", "markdown"}));
+  app.add_option("--format,-f", options->format, "Output: table (default), csv, json, markdown, xlsx (with --output)")
+      ->check(CLI::IsMember({"table", "csv", "json", "markdown", "xlsx"}));
   app.add_option("--output,-o", options->output, "Write to FILE (through a temporary file, never half written)");
+  add_csv_dialect_option(app, options->csv_dialect);
   app.footer(R"(The inputs are screen's, checked the same way. Per reviewer: assessments assigned by the
 roster (--reviewers: the reviewer's criteria on every application that no rule rejects, less
 the applications of their declared conflicts; without a roster assigned and owed are

@@ -2,11 +2,13 @@
 #include "report/reviews_writer.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "report/escape.hpp"
 #include "report/json_out.hpp"
+#include "report/xlsx_book.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::report {
@@ -408,6 +410,12 @@ void write_json(const ReviewsReport& r, std::ostream& out) {
 void write_reviews(const ReviewsReport& report, Format format, std::ostream& out) {
   switch (format) {
   case Format::csv: write_csv(report, out); return;
+  case Format::xlsx: { // the csv's table (its sections one after the other) as a sheet
+    std::ostringstream csv;
+    write_csv(report, csv);
+    write_csv_as_xlsx("reviews", csv.str(), out);
+    return;
+  }
   case Format::json: write_json(report, out); return;
   case Format::markdown: write_markdown(report, out); return;
   default: write_table(report, out); return;

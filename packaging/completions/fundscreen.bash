@@ -25,8 +25,8 @@ _fundscreen() {
       formats="table csv json markdown xlsx" ;;
     impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --resolutions --lang $input --format -f --output -o --color --fail-on --csv-dialect"
       formats="table csv json markdown xlsx" ;;
-    reviews) options="$screening --format -f --output -o"
-      formats="table csv json markdown" ;;
+    reviews) options="$screening --format -f --output -o --csv-dialect"
+      formats="table csv json markdown xlsx" ;;
     validate) options="--criteria -c --assessments -a --outcomes -o --conflicts --reviewers --resolutions $input --format -f"
       formats="text github sarif" ;;
     lint) options="--strict --format -f"

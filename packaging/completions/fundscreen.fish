@@ -32,9 +32,8 @@ complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l delimiter -x 
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs lint" -l strict -d 'Warnings are errors'
 
 complete -c fundscreen -n "__fish_seen_subcommand_from screen" -s f -l format -x -a 'table csv json jsonl markdown junit github xlsx' -d 'Output format'
-complete -c fundscreen -n "__fish_seen_subcommand_from diff impact" -s f -l format -x -a 'table csv json markdown xlsx' -d 'Output format'
-complete -c fundscreen -n "__fish_seen_subcommand_from reviews" -s f -l format -x -a 'table csv json markdown' -d 'Output format'
-complete -c fundscreen -n "__fish_seen_subcommand_from screen diff impact" -l csv-dialect -x -a 'standard excel-fi excel-sv' -d 'csv for a spreadsheet'
+complete -c fundscreen -n "__fish_seen_subcommand_from diff impact reviews" -s f -l format -x -a 'table csv json markdown xlsx' -d 'Output format'
+complete -c fundscreen -n "__fish_seen_subcommand_from screen diff impact reviews" -l csv-dialect -x -a 'standard excel-fi excel-sv' -d 'csv for a spreadsheet'
 complete -c fundscreen -n "__fish_seen_subcommand_from validate lint" -s f -l format -x -a 'text github sarif' -d 'How problems are reported'
 complete -c fundscreen -n "__fish_seen_subcommand_from screen diff impact reviews" -s o -l output -r -F -d 'Write to FILE'
 complete -c fundscreen -n "__fish_seen_subcommand_from screen impact" -l color -x -a 'auto always never' -d 'Colour in the table'
