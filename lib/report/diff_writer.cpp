@@ -205,12 +205,10 @@ void write_json(const DiffReport& d, std::ostream& out) {
 void write_diff(const DiffReport& diff, Format format, std::ostream& out) {
   switch (format) {
   case Format::csv: write_csv(diff, out); return;
-  case Format::xlsx: { // the csv's table as a sheet
-    std::ostringstream csv;
-    write_csv(diff, csv);
-    write_csv_as_xlsx("changes", csv.str(), out);
+  case Format::xlsx: // the csv's table as a sheet
+    write_csv_as_xlsx(
+        "changes", [&](std::ostream& csv) { write_csv(diff, csv); }, out);
     return;
-  }
   case Format::json: write_json(diff, out); return;
   case Format::markdown: write_markdown(diff, out); return;
   default: write_table(diff, out); return;

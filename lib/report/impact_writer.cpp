@@ -240,12 +240,10 @@ void write_json(const ImpactReport& r, std::ostream& out) {
 void write_impact(const ImpactReport& report, Format format, std::ostream& out, WriterOptions options) {
   switch (format) {
   case Format::csv: write_csv(report, out); return;
-  case Format::xlsx: { // the csv's table as a sheet
-    std::ostringstream csv;
-    write_csv(report, csv);
-    write_csv_as_xlsx("impact", csv.str(), out);
+  case Format::xlsx: // the csv's table as a sheet
+    write_csv_as_xlsx(
+        "impact", [&](std::ostream& csv) { write_csv(report, csv); }, out);
     return;
-  }
   case Format::json: write_json(report, out); return;
   case Format::markdown: write_markdown(report, out); return;
   default: write_table(report, out, options.color); return;

@@ -410,12 +410,10 @@ void write_json(const ReviewsReport& r, std::ostream& out) {
 void write_reviews(const ReviewsReport& report, Format format, std::ostream& out) {
   switch (format) {
   case Format::csv: write_csv(report, out); return;
-  case Format::xlsx: { // the csv's table (its sections one after the other) as a sheet
-    std::ostringstream csv;
-    write_csv(report, csv);
-    write_csv_as_xlsx("reviews", csv.str(), out);
+  case Format::xlsx: // the csv's table (its sections one after the other) as a sheet
+    write_csv_as_xlsx(
+        "reviews", [&](std::ostream& csv) { write_csv(report, csv); }, out);
     return;
-  }
   case Format::json: write_json(report, out); return;
   case Format::markdown: write_markdown(report, out); return;
   default: write_table(report, out); return;

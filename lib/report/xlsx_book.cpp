@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <zlib.h>
@@ -338,6 +339,13 @@ XlsxBook::Cell typed_cell(std::string text) {
 }
 
 } // namespace
+
+void write_csv_as_xlsx(std::string_view sheet_name, const std::function<void(std::ostream&)>& write_csv,
+                       std::ostream& out) {
+  std::ostringstream csv;
+  write_csv(csv);
+  write_csv_as_xlsx(sheet_name, csv.str(), out);
+}
 
 void write_csv_as_xlsx(std::string_view sheet_name, std::string_view csv, std::ostream& out) {
   auto rows = csv_rows(csv);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -58,5 +59,8 @@ private:
 // (not one with a leading zero, such as the id 0012), the others text (without the `'` the csv puts before a leading =
 // + - @, which a workbook's text cell does not need).
 void write_csv_as_xlsx(std::string_view sheet_name, std::string_view csv, std::ostream& out);
+// The same for the table that `write_csv` writes: how diff, impact and reviews write a workbook.
+void write_csv_as_xlsx(std::string_view sheet_name, const std::function<void(std::ostream&)>& write_csv,
+                       std::ostream& out);
 
 } // namespace fundscreen::report
