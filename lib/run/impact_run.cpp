@@ -24,13 +24,7 @@ std::string outcome_id(const core::Outcome& o) {
 // order (those without a report as well, with no outcome).
 void match_funded(const ImpactInputs& inputs, ImpactRun& run, util::Diagnostics& found) {
   ScreeningInputs screening;
-  screening.applications = inputs.applications;
-  screening.criteria = inputs.criteria;
-  screening.assessments = inputs.assessments;
-  screening.conflicts = inputs.conflicts;
-  screening.reviewers = inputs.reviewers;
-  screening.resolutions = inputs.resolutions;
-  screening.input = inputs.input;
+  static_cast<CallFiles&>(screening) = inputs;
   ScreeningRun screen(std::move(screening));
   for (const auto& d : screen.warnings().items()) run.warnings.add(d);
   for (const auto& file : screen.info().inputs) run.inputs.push_back(file);

@@ -9,21 +9,15 @@
 #include "core/impact.hpp"
 #include "core/run_info.hpp"
 #include "io/record_loaders.hpp"
+#include "run/call_files.hpp"
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::run {
 
 // What `impact` reads: the set, the outcome reports, and optionally the screening that says
-// which projects were funded.
-struct ImpactInputs {
-  std::string criteria;
+// which projects were funded (the applications, with what screens them).
+struct ImpactInputs : CallFiles {
   std::vector<std::string> outcomes;
-  std::vector<std::string> applications;
-  std::vector<std::string> assessments;
-  std::vector<std::string> conflicts;
-  std::string reviewers;   // the roster, or empty
-  std::string resolutions; // the decisions taken after the screening, or empty
-  io::InputOptions input;
 };
 
 // The outcome reports checked against the set's impacts.

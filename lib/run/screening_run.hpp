@@ -17,6 +17,7 @@
 #include "io/block_csv.hpp"
 #include "io/record_loaders.hpp"
 #include "report/writer.hpp"
+#include "run/call_files.hpp"
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::run {
@@ -51,19 +52,10 @@ struct RunTuning {
 };
 
 // What one screening reads.
-struct ScreeningInputs {
-  std::vector<std::string> applications;
-  std::string criteria;
+struct ScreeningInputs : CallFiles {
   // The set's text when it does not come from the file `criteria` (e.g. `git show REV:path`);
   // `criteria` then only names it.
   std::optional<std::string> criteria_text;
-  std::vector<std::string> assessments;
-  std::vector<std::string> conflicts;
-  // The call's roster of reviewers, or empty: none.
-  std::string reviewers;
-  // The resolutions taken after the screening (core::Resolution), or empty: none.
-  std::string resolutions;
-  io::InputOptions input;
   std::string lang = "en";
   std::optional<std::string> timestamp;
   std::string tool_version;

@@ -9,20 +9,14 @@
 #include <vector>
 
 #include "io/record_loaders.hpp"
+#include "run/call_files.hpp"
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::run {
 
 // What `validate` reads.
-struct ValidateInputs {
-  std::vector<std::string> applications;
-  std::string criteria;
-  std::vector<std::string> assessments;
+struct ValidateInputs : CallFiles {
   std::vector<std::string> outcomes;
-  std::vector<std::string> conflicts;
-  std::string reviewers;   // the roster, or empty
-  std::string resolutions; // the decisions taken after the screening, or empty
-  io::InputOptions input;
 };
 
 // What `validate` found.
