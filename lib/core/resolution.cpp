@@ -70,6 +70,24 @@ void check_resolved_known(const Resolutions& resolutions, const IdRegistry& ids,
   }
 }
 
+// Warns of an agreed amount that reads as a slip of unit or digits: more than the amount
+// applied for, or under a tenth of it (95 for 95 000: written in thousands).
+static void check_agreed_amount(const Resolution& r, const Screened& s, util::Diagnostics& diagnostics) {
+  Money agreed = *r.amount, applied = s.amount;
+  if (applied.cents <= 0) return;
+  if (agreed.cents > applied.cents)
+    diagnostics.warning(r.amount_where,
+                        fmt::format("the agreed amount {} for '{}' is more than the {} applied for; check the "
+                                    "amount, which a negotiation rarely raises",
+                                    to_string(agreed), r.application, to_string(applied)));
+  else if (agreed.cents * 10 < applied.cents)
+    diagnostics.warning(r.amount_where,
+                        fmt::format("the agreed amount {} for '{}' is under a tenth of the {} applied for; if it "
+                                    "is written in thousands, write it in euros ({})",
+                                    to_string(agreed), r.application, to_string(applied),
+                                    to_string(Money{agreed.cents * 1000})));
+}
+
 void check_resolutions(const Resolutions& resolutions, std::span<const Screened> screened, const IdRegistry& ids,
                        util::Diagnostics& diagnostics) {
   check_resolved_known(resolutions, ids, diagnostics);
@@ -79,6 +97,7 @@ void check_resolutions(const Resolutions& resolutions, std::span<const Screened>
     auto it = by_id.find(r.application);
     if (it == by_id.end()) continue;
     const Screened& s = *it->second;
+    if (r.decision == Decision::fund && r.amount) check_agreed_amount(r, s, diagnostics);
     if (r.decision != Decision::fund || s.failed.empty()) continue;
     std::vector<std::string> unnamed;
     for (const std::string& c : s.failed)

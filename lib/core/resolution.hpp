@@ -69,8 +69,9 @@ void check_resolved_known(const Resolutions& resolutions, const IdRegistry& ids,
 
 // Reports what binding `resolutions` cannot do: an application the screening does not know
 // (with a "did you mean" among `ids`), a `fund` of an application that failed a criterion
-// whose reason does not name every failed criterion by its id. `screened` holds what the
-// screening said of each resolved application it knows.
+// whose reason does not name every failed criterion by its id; and warns of an agreed amount
+// above the amount applied for or under a tenth of it. `screened` holds what the screening
+// said of each resolved application it knows.
 void check_resolutions(const Resolutions& resolutions, std::span<const Screened> screened, const IdRegistry& ids,
                        util::Diagnostics& diagnostics);
 

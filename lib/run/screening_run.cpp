@@ -149,8 +149,13 @@ void ScreeningRun::note_resolved(const core::Application& app, std::string_view 
 }
 
 void ScreeningRun::bind_resolutions(FirstPassTally& tally) {
-  util::Diagnostics found;
-  core::check_resolutions(m_resolutions, m_screened, tally.ids, found);
+  util::Diagnostics checked, found;
+  core::check_resolutions(m_resolutions, m_screened, tally.ids, checked);
+  for (const util::Diagnostic& d : checked.items()) // --strict: a doubtful amount stops the run
+    if (d.severity == util::Severity::warning && m_inputs.input.doubts == io::Doubts::reject)
+      found.error(d.where, d.message);
+    else
+      found.add(d);
   m_screening_line = m_line;
   m_line = core::bind_resolutions(*m_set, tally.eligible, m_screening_line, m_resolutions, m_screened, found);
   stop_on_errors(found, m_warnings);

@@ -187,6 +187,37 @@ TEST_CASE("core::check_resolutions") {
     core::check_resolutions(resolutions, screened, ids, found);
     CHECK(found.errors() == 0);
   }
+  SUBCASE("an agreed amount above the request or under a tenth of it is a warning at the amount") {
+    screened.push_back({1, "OA-2021-072", Decision::clarify, false, core::Money{9990000}, {}});
+    auto agree = [&](int64_t cents) {
+      core::Resolution r;
+      r.application = "OA-2021-072";
+      r.decision = Decision::fund;
+      r.amount = core::Money{cents};
+      r.reason = "ok";
+      r.amount_where = {"r.csv", 2, 18};
+      resolutions.add(std::move(r), found);
+      core::check_resolutions(resolutions, screened, ids, found);
+    };
+    SUBCASE("95 for 99 900: written in thousands") {
+      agree(9500);
+      REQUIRE(found.items().size() == 1);
+      CHECK(found.items()[0].severity == util::Severity::warning);
+      CHECK(found.items()[0].where.column == 18);
+      CHECK(found.items()[0].message == "the agreed amount 95 for 'OA-2021-072' is under a tenth of the 99900 "
+                                        "applied for; if it is written in thousands, write it in euros (95000)");
+    }
+    SUBCASE("150 000 for 99 900") {
+      agree(15000000);
+      REQUIRE(found.items().size() == 1);
+      CHECK(found.items()[0].message == "the agreed amount 150000 for 'OA-2021-072' is more than the 99900 applied "
+                                        "for; check the amount, which a negotiation rarely raises");
+    }
+    SUBCASE("95 000 for 99 900, and exactly the request, pass") {
+      agree(9500000);
+      CHECK(found.items().empty());
+    }
+  }
   CHECK(core::names_id("(C8)", "C8"));
   CHECK_FALSE(core::names_id("C80", "C8"));
   CHECK_FALSE(core::names_id("XC8", "C8"));
