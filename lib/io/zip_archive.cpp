@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// The zip container of a workbook, read with zlib's inflate. Not libzip: Debian ships no static
-// archive of it, and the fundscreen binary is linked statically (see CMakeLists.txt); the part
-// of the format a workbook uses is small, and reading it here puts the limits against hostile
-// files (sizes, ratio) where every byte is counted.
+// The zip container of a workbook, read with libzip from the bytes already in memory. libzip
+// finds the parts, unpacks them and checks their CRCs; the limits against hostile files
+// (sizes, ratio) are checked here, first against what the directory says and then against
+// every byte unpacked, since a directory may lie.
 #include "io/zip_archive.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <zlib.h>
+#include <zip.h>
 
 #include "util/error.hpp"
 
@@ -16,18 +16,9 @@ namespace fundscreen::io {
 
 namespace {
 
-constexpr uint32_t k_end_signature = 0x06054b50;
-constexpr uint32_t k_central_signature = 0x02014b50;
-constexpr uint32_t k_local_signature = 0x04034b50;
-constexpr size_t k_end_size = 22;
-constexpr size_t k_central_size = 46;
-constexpr size_t k_local_size = 30;
+constexpr size_t k_end_size = 22; // the end of central directory record, without its comment
 constexpr size_t k_max_comment = 0xFFFF;
-
-uint32_t le16(std::string_view b, size_t at) {
-  return static_cast<uint32_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
-}
-uint32_t le32(std::string_view b, size_t at) { return le16(b, at) | le16(b, at + 2) << 16; }
+constexpr size_t k_zip64_locator_size = 20;
 
 // `bytes` for a person: `38 MiB`, `12 KiB`, `310 bytes`.
 std::string size_text(uint64_t bytes) {
@@ -42,11 +33,30 @@ std::string limits_text(const ZipLimits& limits) {
                      size_text(limits.max_size), size_text(limits.ratio_floor), limits.max_ratio);
 }
 
+// Whether the archive `all` ends in ZIP64's records: its end record has the ZIP64 locator
+// just before it. libzip would read it; fundscreen refuses it, as README says.
+bool is_zip64(std::string_view all) {
+  if (all.size() < k_end_size) return false;
+  size_t lowest = all.size() - std::min(all.size(), k_end_size + k_max_comment);
+  size_t end = all.rfind(std::string_view("PK\x05\x06", 4), all.size() - k_end_size);
+  if (end == std::string_view::npos || end < lowest || end < k_zip64_locator_size) return false;
+  return all.substr(end - k_zip64_locator_size, 4) == std::string_view("PK\x06\x07", 4);
+}
+
 } // namespace
 
-struct ZipArchive::Reader::Inflater {
-  z_stream stream{};
-  bool done = false;
+struct ZipArchive::Archive {
+  zip_t* zip = nullptr;
+  ~Archive() {
+    if (zip) zip_discard(zip);
+  }
+};
+
+struct ZipArchive::Reader::File {
+  zip_file_t* file = nullptr;
+  ~File() {
+    if (file) zip_fclose(file);
+  }
 };
 
 ZipArchive::ZipArchive(std::string bytes, std::string source, ZipLimits limits)
@@ -54,42 +64,46 @@ ZipArchive::ZipArchive(std::string bytes, std::string source, ZipLimits limits)
   read_directory();
 }
 
+ZipArchive::~ZipArchive() = default;
+
 void ZipArchive::fail(const std::string& message) const {
   throw util::Error(util::ErrorKind::input,
                     util::Diagnostic{util::Location{m_source, 0, 0}, util::Severity::error, message, {}});
 }
 
 void ZipArchive::read_directory() {
-  std::string_view all = m_bytes;
   const std::string damaged = "the workbook is damaged (its zip directory cannot be read); open it in Excel and save "
                               "it again";
-  if (all.size() < k_end_size) fail(damaged);
-  size_t lowest = all.size() - std::min(all.size(), k_end_size + k_max_comment);
-  size_t end = std::string_view::npos;
-  for (size_t at = all.size() - k_end_size + 1; at-- > lowest;)
-    if (le32(all, at) == k_end_signature) {
-      end = at;
-      break;
-    }
-  if (end == std::string_view::npos) fail(damaged);
-  uint64_t count = le16(all, end + 10), dir_size = le32(all, end + 12), dir_offset = le32(all, end + 16);
-  if (count == 0xFFFF || dir_offset == 0xFFFFFFFF)
+  // libzip takes an empty file for an empty archive; a workbook never is one
+  if (m_bytes.size() < k_end_size) fail(damaged);
+  zip_error_t error;
+  zip_error_init(&error);
+  m_zip = std::make_unique<Archive>();
+  zip_source_t* bytes = zip_source_buffer_create(m_bytes.data(), m_bytes.size(), 0, &error);
+  if (bytes) {
+    m_zip->zip = zip_open_from_source(bytes, ZIP_RDONLY, &error);
+    if (!m_zip->zip) zip_source_free(bytes);
+  }
+  zip_error_fini(&error);
+  if (!m_zip->zip) fail(damaged);
+  if (is_zip64(m_bytes))
     fail("the workbook is a ZIP64 archive (over 4 GB or 65,535 parts), larger than fundscreen reads; save the sheet "
          "as CSV UTF-8 and screen that");
-  if (dir_offset + dir_size > end) fail(damaged);
-  size_t at = dir_offset;
-  for (uint64_t i = 0; i < count; ++i) {
-    if (at + k_central_size > end || le32(all, at) != k_central_signature) fail(damaged);
+  zip_int64_t count = zip_get_num_entries(m_zip->zip, 0);
+  m_entries.reserve(static_cast<size_t>(std::max<zip_int64_t>(count, 0)));
+  for (zip_int64_t i = 0; i < count; ++i) {
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat_index(m_zip->zip, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW, &stat) != 0 ||
+        !(stat.valid & ZIP_STAT_NAME))
+      fail(damaged);
     Entry e;
-    e.flags = static_cast<uint16_t>(le16(all, at + 8));
-    e.method = static_cast<uint16_t>(le16(all, at + 10));
-    e.packed_size = le32(all, at + 20);
-    e.size = le32(all, at + 24);
-    size_t name_size = le16(all, at + 28), extra_size = le16(all, at + 30), comment_size = le16(all, at + 32);
-    e.local_header = le32(all, at + 42);
-    if (at + k_central_size + name_size > end) fail(damaged);
-    e.name = std::string(all.substr(at + k_central_size, name_size));
-    at += k_central_size + name_size + extra_size + comment_size;
+    e.name = stat.name;
+    e.index = static_cast<uint64_t>(i);
+    e.method = stat.valid & ZIP_STAT_COMP_METHOD ? stat.comp_method : ZIP_CM_STORE;
+    e.encryption = stat.valid & ZIP_STAT_ENCRYPTION_METHOD ? stat.encryption_method : ZIP_EM_NONE;
+    e.packed_size = stat.valid & ZIP_STAT_COMP_SIZE ? stat.comp_size : 0;
+    e.size = stat.valid & ZIP_STAT_SIZE ? stat.size : 0;
     m_entries.push_back(std::move(e));
   }
 }
@@ -101,72 +115,43 @@ const ZipArchive::Entry* ZipArchive::find(std::string_view name) const {
 }
 
 ZipArchive::Reader::Reader(const ZipArchive& archive, const Entry& entry) : m_archive(archive), m_entry(entry) {
-  std::string_view all = archive.m_bytes;
   const ZipLimits& limits = archive.m_limits;
-  if (entry.flags & 1)
+  if (entry.encryption != ZIP_EM_NONE)
     archive.fail(
         fmt::format("the workbook's part '{}' is encrypted; save the workbook without a password", entry.name));
-  if (entry.method != 0 && entry.method != Z_DEFLATED)
+  if (!zip_compression_method_supported(entry.method, 0))
     archive.fail(fmt::format("the workbook's part '{}' is packed with zip method {}, which fundscreen does not "
                              "read; open it in Excel and save it again",
                              entry.name, entry.method));
-  uint64_t at = entry.local_header;
-  if (at + k_local_size > all.size() || le32(all, at) != k_local_signature)
-    archive.fail(fmt::format("the workbook is damaged (its part '{}' cannot be found); open it in Excel and save it "
-                             "again",
-                             entry.name));
-  uint64_t data = at + k_local_size + le16(all, at + 26) + le16(all, at + 28);
-  if (data > all.size() || entry.packed_size > all.size() - data)
-    archive.fail(fmt::format("the workbook is damaged (its part '{}' is cut short); open it in Excel and save it "
-                             "again",
-                             entry.name));
   if (entry.size > limits.max_size ||
       (entry.size > limits.ratio_floor && entry.size / limits.max_ratio > entry.packed_size))
     archive.fail(fmt::format("the workbook's part '{}' unpacks to {} from {}, as a zip bomb does; {}", entry.name,
                              size_text(entry.size), size_text(entry.packed_size), limits_text(limits)));
-  m_packed = all.substr(data, entry.packed_size);
-  if (entry.method == Z_DEFLATED) {
-    m_inflater = std::make_unique<Inflater>();
-    if (inflateInit2(&m_inflater->stream, -MAX_WBITS) != Z_OK) archive.fail("out of memory while unpacking");
-    m_inflater->stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(m_packed.data()));
-    m_inflater->stream.avail_in = static_cast<uInt>(m_packed.size());
-  }
+  m_file = std::make_unique<File>();
+  m_file->file = zip_fopen_index(archive.m_zip->zip, entry.index, 0);
+  if (!m_file->file)
+    archive.fail(fmt::format("the workbook is damaged (its part '{}' cannot be found); open it in Excel and save it "
+                             "again",
+                             entry.name));
 }
 
-ZipArchive::Reader::~Reader() {
-  if (m_inflater) inflateEnd(&m_inflater->stream);
-}
+ZipArchive::Reader::~Reader() = default;
 
 size_t ZipArchive::Reader::read(char* out, size_t size) {
-  size_t n = 0;
-  if (!m_inflater) {
-    n = std::min(size, m_packed.size() - m_taken);
-    std::copy_n(m_packed.data() + m_taken, n, out);
-    m_taken += n;
-  } else {
-    z_stream& z = m_inflater->stream;
-    while (n == 0 && !m_inflater->done) { // inflate may read a block that holds no bytes
-      z.next_out = reinterpret_cast<Bytef*>(out);
-      z.avail_out = static_cast<uInt>(std::min<size_t>(size, 1 << 30));
-      int status = inflate(&z, Z_NO_FLUSH);
-      n = static_cast<size_t>(reinterpret_cast<char*>(z.next_out) - out);
-      if (status == Z_STREAM_END)
-        m_inflater->done = true;
-      else if (status != Z_OK || (n == 0 && z.avail_in == 0))
-        m_archive.fail(fmt::format("the workbook is damaged (its part '{}' does not unpack); open it in Excel and "
-                                   "save it again",
-                                   m_entry.name));
-    }
-  }
-  m_unpacked += n;
+  zip_int64_t n = zip_fread(m_file->file, out, size);
+  if (n < 0) // a deflate stream that breaks off, a wrong CRC, a part longer than its place
+    m_archive.fail(fmt::format("the workbook is damaged (its part '{}' does not unpack); open it in Excel and save "
+                               "it again",
+                               m_entry.name));
+  m_unpacked += static_cast<uint64_t>(n);
   const ZipLimits& limits = m_archive.m_limits;
   // the sizes in the directory may lie: the bytes unpacked are counted as well
   if (m_unpacked > limits.max_size ||
-      (m_unpacked > limits.ratio_floor && m_unpacked / limits.max_ratio > m_packed.size()))
+      (m_unpacked > limits.ratio_floor && m_unpacked / limits.max_ratio > m_entry.packed_size))
     m_archive.fail(fmt::format("the workbook's part '{}' unpacks to more than its zip directory says, and past the "
                                "limits, as a zip bomb does; {}",
                                m_entry.name, limits_text(limits)));
-  return n;
+  return static_cast<size_t>(n);
 }
 
 std::string ZipArchive::read_all(const Entry& entry) const {

@@ -20,22 +20,26 @@ struct ZipLimits {
   uint64_t ratio_floor = uint64_t{16} << 20;
 };
 
-// A zip archive read from its central directory (the archive's own list of its parts), as
-// Office Open XML files are: stored and deflated parts, no encryption, no ZIP64. Problems
-// throw util::Error of kind input located at the archive's name, with what is wrong.
+// A zip archive held in memory, read with libzip, as Office Open XML files are: parts packed
+// with a method libzip unpacks (stored and deflated in practice), no encryption, no ZIP64.
+// Problems throw util::Error of kind input located at the archive's name, with what is wrong.
 class ZipArchive {
 public:
   struct Entry {
     std::string name;
-    uint16_t method = 0;
-    uint16_t flags = 0;
+    uint64_t index = 0; // libzip's
+    int32_t method = 0;
+    uint16_t encryption = 0;
     uint64_t packed_size = 0;
     uint64_t size = 0;
-    uint64_t local_header = 0; // offset of the part's local header
   };
 
   // Reads the central directory of `bytes`, the whole archive, named `source` in messages.
   ZipArchive(std::string bytes, std::string source, ZipLimits limits = {});
+  ~ZipArchive();
+  // libzip reads `bytes` where they are: the archive stays where it was made.
+  ZipArchive(const ZipArchive&) = delete;
+  ZipArchive& operator=(const ZipArchive&) = delete;
 
   // The part called `name`, or null.
   const Entry* find(std::string_view name) const;
@@ -52,13 +56,11 @@ public:
     size_t read(char* out, size_t size);
 
   private:
-    struct Inflater;
+    struct File; // libzip's open part
     const ZipArchive& m_archive;
     const Entry& m_entry;
-    std::string_view m_packed;
-    size_t m_taken = 0; // stored parts: bytes given out
+    std::unique_ptr<File> m_file;
     uint64_t m_unpacked = 0;
-    std::unique_ptr<Inflater> m_inflater;
   };
 
   // The whole of part `name` (which must exist).
@@ -71,7 +73,9 @@ public:
 private:
   void read_directory();
 
+  struct Archive; // libzip's archive, reading m_bytes where they are
   std::string m_bytes;
+  std::unique_ptr<Archive> m_zip;
   std::string m_source;
   ZipLimits m_limits;
   std::vector<Entry> m_entries;

@@ -10,12 +10,13 @@
 
 namespace fundscreen::report {
 
-// A workbook written as Office Open XML (.xlsx) that Excel and LibreOffice open typed: text
-// cells are always inline strings (never a formula, whatever they hold: `=1+1` stays text),
-// numbers are numbers in a format (whole, decimal, money in the call's currency, date), the
-// header row is bold and frozen, an autofilter covers the table and columns are as wide as
-// their widest cell. The bytes depend on the cells alone (no creation time; the zip's entries
-// are dated 1980-01-01), so the same screening writes the same file.
+// A workbook written as Office Open XML (.xlsx), with libxlsxwriter, that Excel and LibreOffice
+// open typed: text cells are always strings (never a formula, whatever they hold: `=1+1`
+// stays text), numbers are numbers in a format (whole, decimal, money in the call's currency,
+// date), the header row is bold and frozen, an autofilter covers the table and columns are as
+// wide as their widest cell. The bytes depend on the cells alone (the document's creation time
+// is fixed at 1980-01-01, as the zip's entries are dated), so the same screening writes the
+// same file.
 class XlsxBook {
 public:
   enum class Style { text, integer, number, money, date };
@@ -44,12 +45,12 @@ public:
   static Cell date(int32_t days_since_1970);
   static Cell empty() { return Cell{}; }
 
+  // Writes the workbook to `out` (through a temporary file in $TMPDIR, removed after). A sheet
+  // of more rows or a cell of more characters than Excel holds, or no room for the temporary
+  // file, throws util::Error.
   void write(std::ostream& out) const;
 
 private:
-  std::string sheet_xml(const Sheet& sheet) const;
-  std::string styles_xml() const;
-
   std::string m_currency;
   std::deque<Sheet> m_sheets; // a deque: add_sheet()'s references stay valid
 };

@@ -61,12 +61,14 @@ std::string zip(const std::vector<std::pair<std::string, std::string>>& parts, b
     }
     auto size = declared ? declared : static_cast<uint32_t>(data.size());
     auto offset = static_cast<uint32_t>(out.size());
+    auto crc =
+        static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
     auto common = [&](std::string& o) {
       put16(o, 20);
       put16(o, 0);
       put16(o, store ? 0 : 8);
       put32(o, 0x00210000);
-      put32(o, 0);
+      put32(o, crc);
       put32(o, static_cast<uint32_t>(packed.size()));
       put32(o, size);
       put16(o, static_cast<uint32_t>(name.size()));
@@ -275,6 +277,59 @@ TEST_CASE("io::read_xlsx_table refuses hostile workbooks") {
     fundscreen::io::ZipArchive archive(bytes, "bomb.xlsx");
     CHECK_THROWS_WITH_AS(archive.read_all(*archive.find("xl/worksheets/sheet1.xml")),
                          doctest::Contains("as a zip bomb does"), fundscreen::util::Error);
+  }
+  SUBCASE("an encrypted part") {
+    std::string bytes = book(k_header);
+    // the flags of each header: bit 0, encrypted (the local header's at 6, the directory's at 8)
+    for (size_t at = bytes.find("PK\x03\x04"); at != std::string::npos; at = bytes.find("PK\x03\x04", at + 4))
+      bytes[at + 6] = 1;
+    for (size_t at = bytes.find("PK\x01\x02"); at != std::string::npos; at = bytes.find("PK\x01\x02", at + 4))
+      bytes[at + 8] = 1;
+    Table t = read(bytes);
+    CHECK(t.formatted() == "apps.xlsx: error: the workbook's part 'xl/workbook.xml' is encrypted; save the workbook "
+                           "without a password\n");
+  }
+  SUBCASE("a ZIP64 archive") {
+    // ZIP64's end record and its locator before the end record, as a writer of a workbook of
+    // over 4 GB puts them: libzip reads it, fundscreen refuses it
+    std::string bytes = book(k_header);
+    size_t end = bytes.size() - 22; // the end record, no comment
+    auto field = [&](size_t at, int size) {
+      uint32_t v = 0;
+      for (int i = size - 1; i >= 0; --i)
+        v = v << 8 | static_cast<unsigned char>(bytes[end + at + static_cast<size_t>(i)]);
+      return v;
+    };
+    std::string zip64;
+    put32(zip64, 0x06064b50);
+    put32(zip64, 44); // the record's size after this field (8 bytes)
+    put32(zip64, 0);
+    put16(zip64, 45); // made by: 4.5
+    put16(zip64, 45); // needed: 4.5
+    put32(zip64, 0);  // this disk
+    put32(zip64, 0);  // the directory's disk
+    for (auto [at, size] : {std::pair{8, 2}, std::pair{10, 2}, std::pair{12, 4}, std::pair{16, 4}}) {
+      put32(zip64, field(static_cast<size_t>(at), size)); // entries here, entries, the directory's size and offset
+      put32(zip64, 0);
+    }
+    put32(zip64, 0x07064b50); // the locator: disk, the record's offset, disks
+    put32(zip64, 0);
+    put32(zip64, static_cast<uint32_t>(end));
+    put32(zip64, 0);
+    put32(zip64, 1);
+    bytes.insert(end, zip64);
+    Table t = read(bytes);
+    CHECK(t.formatted() == "apps.xlsx: error: the workbook is a ZIP64 archive (over 4 GB or 65,535 parts), larger "
+                           "than fundscreen reads; save the sheet as CSV UTF-8 and screen that\n");
+  }
+  SUBCASE("a part whose bytes do not match its CRC") {
+    std::string bytes = zip({{"xl/workbook.xml", "<workbook/>"}}, true);
+    bytes[bytes.find("<workbook/>") + 1] = 'W';
+    fundscreen::io::ZipArchive archive(bytes, "crc.xlsx");
+    CHECK_THROWS_WITH_AS(archive.read_all(*archive.find("xl/workbook.xml")),
+                         "the workbook is damaged (its part 'xl/workbook.xml' does not unpack); open it in Excel and "
+                         "save it again",
+                         fundscreen::util::Error);
   }
   SUBCASE("a damaged archive") {
     std::string bytes = book(k_header);
