@@ -1,27 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 # Prints the header of the decisions sheet and the ranking sheet's pool, id and decision of
-# each row, marking the rows with a thick line under them (a pool's funding line).
-import re
+# each row, as openpyxl reads them, marking the rows with a thick line under them (a pool's
+# funding line).
 import sys
-import zipfile
 
-book = zipfile.ZipFile(sys.argv[1])
+import openpyxl
 
-
-def rows(sheet):
-    xml = book.read(f"xl/worksheets/{sheet}.xml").decode()
-    for number, body in re.findall(r'<row r="(\d+)">(.*?)</row>', xml):
-        cells = re.findall(r'<c r="([A-Z]+)\d+"([^>]*)>(?:<is><t[^>]*>(.*?)</t></is>|<v>(.*?)</v>)?', body)
-        yield int(number), [(column, int(re.search(r's="(\d+)"', attributes).group(1)), text or value)
-                            for column, attributes, text, value in cells]
-
-
-header = next(rows("sheet1"))[1]
-print("decisions: " + ",".join(text for _, _, text in header))
-for number, cells in rows("sheet2"):
-    if number == 1:
-        print("ranking: " + ",".join(text for _, _, text in cells))
-        continue
-    values = {column: text for column, _, text in cells}
-    # A row's cells take the thick-line styles (not 0, the plain text style) under a line.
-    print(f"{values['A']} {values['C']} {values['I']}" + ("  ---- funding line below" if cells[0][1] != 0 else ""))
+book = openpyxl.load_workbook(sys.argv[1])
+print("decisions: " + ",".join(c.value for c in book["decisions"][1]))
+ranking = book["ranking"]
+print("ranking: " + ",".join(c.value for c in ranking[1]))
+for row in ranking.iter_rows(min_row=2):
+    values = {c.column_letter: c.value for c in row}
+    line = row[0].border.bottom.style == "thick"
+    print(f"{values['A']} {values['C']} {values['I']}" + ("  ---- funding line below" if line else ""))

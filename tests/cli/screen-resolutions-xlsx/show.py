@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
-# Prints the ranking sheet's rank, id, amount, cumulative amount and decision of each row:
-# a resolved fund's amount is the agreed one the line drew, not the requested one.
-import re
+# Prints the ranking sheet's rank, id, amount, cumulative amount and decision of each row, as
+# openpyxl reads them: a resolved fund's amount is the agreed one the line drew, not the
+# requested one.
 import sys
-import zipfile
 
-xml = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet2.xml").decode()
-for number, body in re.findall(r'<row r="(\d+)">(.*?)</row>', xml):
-    cells = re.findall(r'<c r="([A-Z]+)\d+"[^>]*>(?:<is><t[^>]*>(.*?)</t></is>|<v>(.*?)</v>)?', body)
-    values = {column: text or value for column, text, value in cells}
-    print(" ".join(values.get(column, "-") for column in "ABFGH"))
+import openpyxl
+
+ranking = openpyxl.load_workbook(sys.argv[1])["ranking"]
+for row in ranking.iter_rows():
+    values = {c.column_letter: c.value for c in row}
+    print(" ".join("-" if values.get(column) is None else str(values[column]) for column in "ABFGH"))
