@@ -24,6 +24,7 @@ What the data looks like (per application, independent draws unless said):
 - thesis: 95 % `3A`-`3E`; 5 % another thesis (`1C`, `2A`, `4B`) or empty (C1's rule fails)
 - problem, evidence: 100-300 characters, commas, "quotes" and the odd line break;
   each missing in 2 % of rows (C3's rule fails); actors 1-5 organisations, missing in 2 % (C4)
+- resources_committed `true` in every row (no rule of sitra-2021 reads it; the set declares it)
 - own_resources_eur 0 (3 %) or missing (2 %) (C5); programme_budget_eur below
   requested_eur in 5 % (one cent below in some, missing in a few) (C6), equal in 0.5 %
 - programme_started missing in 1 % (C7 `unclear`); started after 2020-12-01 in 5 %,
@@ -52,7 +53,7 @@ BATCH = 2000  # applications per write
 
 APPLICATION_HEADER = (
     "id,applicant,title,thesis,stage,kind,programme_started,programme_ends,requested_eur,"
-    "own_resources_eur,programme_budget_eur,actors,problem,evidence\n"
+    "own_resources_eur,programme_budget_eur,resources_committed,actors,problem,evidence\n"
 )
 ASSESSMENT_HEADER = "application,criterion,reviewer,verdict,score,note\n"
 JUDGED = ["C1", "C2", "C3", "C4", "C5", "C6", "C8"]  # kind judgement or both
@@ -379,6 +380,7 @@ def generate(n, outdir, with_assessments):
             money(req),
             own,
             budget,
+            "true",  # resources_committed: no rule of sitra-2021 reads it; no draw, same data
             "" if rnd() < 0.02 else actors[int(rnd() * n_actors)],
             "" if rnd() < 0.02 else problem[int(rnd() * n_text)],
             "" if rnd() < 0.02 else evidence[int(rnd() * n_text)],
