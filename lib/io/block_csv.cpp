@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "io/block_records.hpp"
+#include "io/digest.hpp"
 #include "io/encoding.hpp"
 #include "io/file_format.hpp"
 #include "util/utf8_valid.hpp"
@@ -125,6 +126,7 @@ public:
     size_t chunk_bytes;
     size_t max_chunk_bytes;
     int workers;
+    Sha256* digest; // fed each chunk as it is taken (in file order), or null
   };
 
   ChunkPipeline(Setup setup, ChunkJob& job, CsvLayout* found, const CsvLayout* replay)
@@ -241,6 +243,10 @@ private:
     } else {
       if (m_end) return nullptr;
       if (!read_chunk(slot, last)) return nullptr;
+      // Chunks are taken one after the other in file order (under m_take_mutex), and typing
+      // edits a chunk in place: hashed here, the bytes are those parsed, in order, while the
+      // other worker types the chunk it took.
+      if (m_setup.digest) m_setup.digest->update(std::string_view(slot.bytes.data(), slot.chunk.bytes));
     }
     std::lock_guard lock(m_mutex);
     slot.state = State::busy;
@@ -364,7 +370,8 @@ bool BlockCsvApplications::read(const std::string& path, const std::function<voi
   return read(path, job, nullptr, replay);
 }
 
-bool BlockCsvApplications::read(const std::string& path, ChunkJob& job, CsvLayout* found, const CsvLayout* replay) {
+bool BlockCsvApplications::read(const std::string& path, ChunkJob& job, CsvLayout* found, const CsvLayout* replay,
+                                Sha256* digest) {
   if (is_yaml_path(path) || path == "-") return false;
   File file;
   file.fd = ::open(path.c_str(), O_RDONLY);
@@ -378,7 +385,7 @@ bool BlockCsvApplications::read(const std::string& path, ChunkJob& job, CsvLayou
   if (replay && (replay->device != file.identity.device || replay->inode != file.identity.inode ||
                  replay->size != file.identity.size || replay->modified_ns != file.identity.modified_ns))
     return false;
-  if (!read_header(file)) return false;
+  if (!read_header(file, replay ? nullptr : digest)) return false;
   if (found) {
     *found = file.identity;
     found->chunks.clear();
@@ -386,9 +393,16 @@ bool BlockCsvApplications::read(const std::string& path, ChunkJob& job, CsvLayou
   // A file smaller than a chunk is read at once (every page of the buffer is touched once).
   size_t chunk_bytes = std::min<size_t>(m_tuning.chunk_bytes, file.identity.size - file.data_start + 1);
   size_t max_chunk_bytes = std::max(chunk_bytes, m_tuning.max_chunk_bytes);
-  ChunkPipeline::Setup setup{m_set,       m_columns,       m_keep,
-                             m_delimiter, file.fd,         file.data_start,
-                             chunk_bytes, max_chunk_bytes, workers_for(file.identity.size)};
+  ChunkPipeline::Setup setup{m_set,
+                             m_columns,
+                             m_keep,
+                             m_delimiter,
+                             file.fd,
+                             file.data_start,
+                             chunk_bytes,
+                             max_chunk_bytes,
+                             workers_for(file.identity.size),
+                             replay ? nullptr : digest};
   return ChunkPipeline(setup, job, found, replay).run();
 }
 
@@ -399,7 +413,7 @@ int BlockCsvApplications::workers_for(uint64_t file_size) const {
 
 // The header: one line with no quotes, each of the set's fields read from one column (its
 // name, or one of its `column`s), required or not, and nothing else.
-bool BlockCsvApplications::read_header(File& file) {
+bool BlockCsvApplications::read_header(File& file, Sha256* digest) {
   std::string head(std::min<uint64_t>(file.identity.size, k_max_header), '\0');
   if (read_at(file.fd, head.data(), head.size(), 0) != static_cast<ssize_t>(head.size())) return false;
   if (detect_file_format(head) != FileFormat::text) return false; // the streaming reader says what it is
@@ -410,6 +424,7 @@ bool BlockCsvApplications::read_header(File& file) {
   // the line break must be whole within what was read (and some row after it)
   if (line_end == std::string::npos || line_end == start || line_end + 1 >= head.size()) return false;
   file.data_start = line_end + (head[line_end] == '\r' && head[line_end + 1] == '\n' ? 2 : 1);
+  if (digest) digest->update(std::string_view(head).substr(0, file.data_start)); // the chunks read the rest
   head.resize(line_end);
   head.erase(0, start);
   if (head.find('"') != std::string::npos || !util::is_valid_utf8(head)) return false;

@@ -14,6 +14,8 @@
 
 namespace fundscreen::io {
 
+class Sha256;
+
 // Which of a set's fields a screening reads: the id, the funding amount, the applicant (for
 // conflicts of interest), the tie-break fields and every field a rule or the ranking
 // expression reads. The others are checked but not kept.
@@ -103,11 +105,15 @@ public:
   // checked and the chunks found go to `found`. With `replay` (the layout a first pass found)
   // the same chunks are read without checking UTF-8 or the cells that are not kept, and the
   // read is false if the file is not the one of `replay` (size, time, inode, rows).
-  bool read(const std::string& path, ChunkJob& job, CsvLayout* found, const CsvLayout* replay = nullptr);
+  // `digest`, if given (a first pass), is fed every byte of the file in file order from the
+  // reads that parse them, each chunk before it is typed: after a read that returned true it
+  // holds the SHA-256 of the bytes the applications came from.
+  bool read(const std::string& path, ChunkJob& job, CsvLayout* found, const CsvLayout* replay = nullptr,
+            Sha256* digest = nullptr);
 
 private:
   struct File;
-  bool read_header(File& file);
+  bool read_header(File& file, Sha256* digest);
   int workers_for(uint64_t file_size) const;
 
   const core::CriteriaSet& m_set;

@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "io/digest.hpp"
 #include "io/file_format.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
@@ -81,8 +82,8 @@ size_t utf8_character_size(unsigned char lead) {
 
 } // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string source, CsvOptions options)
-    : m_in(in), m_source(std::move(source)), m_encoding(options.encoding),
+CsvReader::CsvReader(std::istream& in, std::string source, CsvOptions options, Sha256* digest)
+    : m_in(in), m_digest(digest), m_source(std::move(source)), m_encoding(options.encoding),
       m_chunk_size(std::max<size_t>(options.chunk_size, 1)), m_delimiter(options.delimiter) {}
 
 bool CsvReader::next(std::vector<CsvField>& fields) {
@@ -141,6 +142,7 @@ void CsvReader::read_raw() {
   m_raw.resize(old_size + m_chunk_size);
   m_in.read(m_raw.data() + old_size, static_cast<std::streamsize>(m_chunk_size));
   m_raw.resize(old_size + static_cast<size_t>(m_in.gcount()));
+  if (m_digest) m_digest->update(std::string_view(m_raw).substr(old_size));
   if (!m_in) m_eof = true;
 }
 

@@ -13,6 +13,8 @@
 
 namespace fundscreen::io {
 
+class Sha256;
+
 // How to read a CSV file.
 struct CsvOptions {
   // The field separator; 0 detects it from the header line: ',', ';' or a tab, whichever
@@ -38,8 +40,9 @@ struct CsvField {
 // character; the reader never prints.
 class CsvReader {
 public:
-  // A reader of `in`, whose errors name `source` (usually the file name).
-  CsvReader(std::istream& in, std::string source, CsvOptions options = {});
+  // A reader of `in`, whose errors name `source` (usually the file name); `digest`, if given,
+  // is fed every byte read from `in`, in order, as it is read.
+  CsvReader(std::istream& in, std::string source, CsvOptions options = {}, Sha256* digest = nullptr);
 
   // Reads the next record into `fields` (cleared first); false at the end of the input.
   // Empty lines are skipped.
@@ -90,6 +93,7 @@ private:
   [[noreturn]] void throw_unexpected_character() const;
 
   std::istream& m_in;
+  Sha256* m_digest;
   std::string m_source;
   Encoding m_encoding;
   size_t m_chunk_size;

@@ -2,8 +2,6 @@
 #include "io/digest.hpp"
 
 #include <array>
-#include <fstream>
-#include <memory>
 
 // The low-level SHA-256 functions rather than EVP: the binary is linked statically, and EVP
 // would pull OpenSSL's provider machinery (with dlopen and the network lookups of its BIOs)
@@ -11,49 +9,30 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
-#include "io/file.hpp"
-
 namespace fundscreen::io {
 
-namespace {
+Sha256::Sha256() : m_ctx(std::make_unique<SHA256_CTX>()) { SHA256_Init(m_ctx.get()); }
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+Sha256::~Sha256() = default;
 
-class Sha256 {
-public:
-  Sha256() { SHA256_Init(&m_ctx); }
-  void update(std::string_view bytes) { SHA256_Update(&m_ctx, bytes.data(), bytes.size()); }
-  std::string hex() {
-    std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
-    SHA256_Final(digest.data(), &m_ctx);
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char byte : digest) {
-      out += digits[byte >> 4];
-      out += digits[byte & 15];
-    }
-    return out;
+void Sha256::update(std::string_view bytes) { SHA256_Update(m_ctx.get(), bytes.data(), bytes.size()); }
+
+std::string Sha256::hex() {
+  std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+  SHA256_Final(digest.data(), m_ctx.get());
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char byte : digest) {
+    out += digits[byte >> 4];
+    out += digits[byte & 15];
   }
-
-private:
-  SHA256_CTX m_ctx;
-};
-
-} // namespace
+  return out;
+}
 
 std::string sha256_hex(std::string_view bytes) {
   Sha256 sha;
   sha.update(bytes);
-  return sha.hex();
-}
-
-std::string sha256_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) read_file(path, util::ErrorKind::input); // throws with the reason
-  Sha256 sha;
-  std::array<char, 65536> buffer{};
-  while (in) {
-    in.read(buffer.data(), buffer.size());
-    sha.update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
-  }
   return sha.hex();
 }
 

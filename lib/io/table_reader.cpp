@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/records.hpp"
+#include "io/digest.hpp"
 #include "io/file.hpp"
 #include "io/header_hints.hpp"
 #include "io/xlsx_reader.hpp"
@@ -450,9 +451,9 @@ std::string read_workbook_bytes(std::istream& in, const std::string& path) {
 } // namespace
 
 void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
-                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
+                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink, Sha256* digest) {
   try {
-    CsvReader reader(in, source, options.csv);
+    CsvReader reader(in, source, options.csv, digest);
     CsvTable<CsvReader>(reader, source, schema, options, diagnostics).read(sink);
   } catch (const util::Error& e) { // an unreadable file stops here; the rest is still checked
     for (const auto& d : e.diagnostics()) diagnostics.add(d);
@@ -476,33 +477,37 @@ void read_yaml_table(std::string_view text, const std::string& source, std::span
 bool is_yaml_path(std::string_view path) { return path.ends_with(".yaml") || path.ends_with(".yml"); }
 
 void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
-                     util::Diagnostics& diagnostics, const RowSink& sink) {
+                     util::Diagnostics& diagnostics, const RowSink& sink, Sha256* digest) {
   try {
-    read_table_file_or_throw(path, schema, options, diagnostics, sink);
+    read_table_file_or_throw(path, schema, options, diagnostics, sink, digest);
   } catch (const util::Error& e) { // an unreadable file is one more problem; the others still count
     for (const auto& d : e.diagnostics()) diagnostics.add(d);
   }
 }
 
 void read_table_file_or_throw(const std::string& path, std::span<const core::FieldSpec> schema,
-                              const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink) {
+                              const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink,
+                              Sha256* digest) {
   if (is_yaml_path(path)) {
-    read_yaml_table(read_file(path, util::ErrorKind::input), path, schema, options, diagnostics, sink);
+    std::string text = read_file(path, util::ErrorKind::input);
+    if (digest) digest->update(text);
+    read_yaml_table(text, path, schema, options, diagnostics, sink);
     return;
   }
   if (path == "-") {
-    read_csv_table(std::cin, "<stdin>", schema, options, diagnostics, sink);
+    read_csv_table(std::cin, "<stdin>", schema, options, diagnostics, sink, digest);
     return;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) read_file(path, util::ErrorKind::input); // throws with the reason
   if (std::string bytes = read_workbook_bytes(in, path); !bytes.empty()) {
+    if (digest) digest->update(bytes); // the workbook, read whole once
     read_xlsx_table(std::move(bytes), path, schema, options, diagnostics, sink);
     return;
   }
   in.clear();
-  in.seekg(0);
-  read_csv_table(in, path, schema, options, diagnostics, sink);
+  in.seekg(0); // the bytes peeked at are read again, and hashed, as CSV
+  read_csv_table(in, path, schema, options, diagnostics, sink, digest);
 }
 
 void read_xlsx_table(std::string bytes, const std::string& path, std::span<const core::FieldSpec> schema,

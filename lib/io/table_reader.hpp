@@ -14,6 +14,8 @@
 
 namespace fundscreen::io {
 
+class Sha256;
+
 // Whether input that is probably a mistake but may be meant (a column or key the schema does
 // not know, a list cell that holds ',' or ';' but not the list's separator) is a warning or,
 // with --strict, an error.
@@ -54,9 +56,11 @@ struct TypedRow {
 using RowSink = std::function<void(TypedRow&&)>;
 
 // Reads a CSV table of `schema` from `in`, streaming: a header row, then one record a row.
-// Every problem goes to `diagnostics`; the reader goes on after a bad row.
+// Every problem goes to `diagnostics`; the reader goes on after a bad row. `digest`, if given,
+// is fed every byte read from `in` as it is read.
 void read_csv_table(std::istream& in, const std::string& source, std::span<const core::FieldSpec> schema,
-                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
+                    const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink,
+                    Sha256* digest = nullptr);
 
 // Reads a YAML table: a list of mappings, or a mapping whose `options.yaml_key` holds one.
 void read_yaml_table(std::string_view text, const std::string& source, std::span<const core::FieldSpec> schema,
@@ -74,11 +78,15 @@ bool is_yaml_path(std::string_view path);
 // Reads the table at `path` (`-` is standard input, read as CSV) in the format its name says,
 // or as an Excel workbook when its content is one (whatever its name);
 // a file that cannot be opened is reported to `diagnostics` like any other problem.
+// `digest`, if given, is fed the bytes parsed, from the one read that parses them: a YAML
+// file's or a workbook's whole content, a CSV file's bytes chunk after chunk as they are read
+// (so after a whole read it holds the SHA-256 of the file as it was parsed).
 void read_table_file(const std::string& path, std::span<const core::FieldSpec> schema, const TableOptions& options,
-                     util::Diagnostics& diagnostics, const RowSink& sink);
+                     util::Diagnostics& diagnostics, const RowSink& sink, Sha256* digest = nullptr);
 
 // As read_table_file, but a file that cannot be opened throws util::Error.
 void read_table_file_or_throw(const std::string& path, std::span<const core::FieldSpec> schema,
-                              const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink);
+                              const TableOptions& options, util::Diagnostics& diagnostics, const RowSink& sink,
+                              Sha256* digest = nullptr);
 
 } // namespace fundscreen::io

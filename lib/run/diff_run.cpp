@@ -66,6 +66,7 @@ void diff(const DiffInputs& inputs, const Warn& warn, const std::function<void(c
   old_inputs.criteria_text = set_version_text(inputs.old_set);
   new_inputs.criteria = inputs.new_set;
   new_inputs.criteria_text = set_version_text(inputs.new_set);
+  old_inputs.digests = new_inputs.digests = Digests::skip; // diff prints no SHA-256
   ScreeningRun old_run(std::move(old_inputs));
   ScreeningRun new_run(std::move(new_inputs));
   warn(new_run.warnings());

@@ -71,8 +71,9 @@ ImpactRun impact(const ImpactInputs& inputs) {
 
   util::Diagnostics found;
   for (const std::string& path : inputs.outcomes) {
-    auto read = io::read_outcomes(path, inputs.input, found);
-    run.inputs.push_back({"outcomes", path, io::sha256_file(path), read.size()});
+    io::Sha256 sha; // of the bytes read, as they are read
+    auto read = io::read_outcomes(path, inputs.input, found, &sha);
+    run.inputs.push_back({"outcomes", path, sha.hex(), read.size()});
     for (auto& o : read) run.outcomes.push_back(std::move(o));
   }
   core::check_outcomes(nullptr, run.outcomes, found);

@@ -23,6 +23,7 @@ core::RunInfo screen(ScreeningInputs inputs, report::Writer& writer, const Warn&
 
 void explain(ScreeningInputs inputs, const std::string& id, const Warn& warn,
              const std::function<void(const core::RunInfo&, const core::ApplicationView&)>& show) {
+  inputs.digests = Digests::skip; // explain prints no SHA-256
   ScreeningRun run(std::move(inputs));
   warn(run.warnings());
   bool found = false;

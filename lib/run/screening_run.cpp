@@ -2,6 +2,7 @@
 #include "run/screening_run.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <exception>
 #include <fstream>
@@ -26,16 +27,27 @@ namespace fundscreen::run {
 namespace {
 
 // Standard input can be read only once, and a screening reads its applications twice:
-// copy it to a temporary file first.
-std::string spool_stdin() {
+// copy it to a temporary file first; `digest`, if given, is fed the bytes read from standard
+// input as they are copied.
+std::string spool_stdin(io::Sha256* digest) {
   std::string path = io::temporary_dir() + "/fundscreen-XXXXXX";
   int fd = mkstemp(path.data());
   if (fd < 0) throw util::Error(util::ErrorKind::input, {{}, util::Severity::error, "cannot spool standard input", {}});
   close(fd);
   std::ofstream out(path, std::ios::binary);
-  out << std::cin.rdbuf();
+  std::array<char, 65536> buffer{};
+  while (std::cin) {
+    std::cin.read(buffer.data(), buffer.size());
+    std::string_view bytes(buffer.data(), static_cast<size_t>(std::cin.gcount()));
+    if (digest) digest->update(bytes);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  out.close();
+  if (!out) throw util::Error(util::ErrorKind::input, {{}, util::Severity::error, "cannot spool standard input", {}});
   return path;
 }
+
+io::Sha256* fed(std::optional<io::Sha256>& digest) { return digest ? &*digest : nullptr; }
 
 // Rethrows the problems as one input error if any is an error; keeps the warnings.
 void stop_on_errors(util::Diagnostics& found, util::Diagnostics& warnings) {
@@ -57,8 +69,10 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs, Detail second_pass) : m_input
   for (std::string& path : m_inputs.applications) {
     m_names.push_back(path == "-" ? "<stdin>" : path);
     if (path != "-") continue;
-    path = spool_stdin();
+    std::optional<io::Sha256> sha = hasher("-");
+    path = spool_stdin(fed(sha));
     m_spooled.push_back(path);
+    m_spooled_sha256.push_back(sha ? sha->hex() : "");
   }
   m_info.tool_version = m_inputs.tool_version;
   m_info.set = m_set.get();
@@ -89,35 +103,39 @@ ScreeningRun::~ScreeningRun() {
   for (const std::string& path : m_spooled) std::remove(path.c_str());
 }
 
-std::shared_future<std::string> ScreeningRun::digest(const std::string& path) const {
-  if (m_inputs.digests == Digests::skip) {
-    std::promise<std::string> none;
-    none.set_value("");
-    return none.get_future().share();
-  }
-  return std::async(std::launch::async, [path] { return io::sha256_file(path); }).share();
+std::optional<io::Sha256> ScreeningRun::hasher(const std::string& path) const {
+  if (m_inputs.digests == Digests::skip) return std::nullopt;
+  if (std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end()) return std::nullopt;
+  return io::Sha256();
+}
+
+std::string ScreeningRun::sha256_of(const std::string& path, std::optional<io::Sha256>& digest) const {
+  if (auto spooled = std::find(m_spooled.begin(), m_spooled.end(), path); spooled != m_spooled.end())
+    return m_spooled_sha256[static_cast<size_t>(spooled - m_spooled.begin())];
+  return digest ? digest->hex() : "";
 }
 
 void ScreeningRun::load_reviews() {
   util::Diagnostics found;
   if (const std::string& path = m_inputs.reviewers; !path.empty()) {
-    auto sha = digest(path);
-    auto roster = io::read_roster(path, m_inputs.input, *m_set, found);
+    auto sha = hasher(path);
+    auto roster = io::read_roster(path, m_inputs.input, *m_set, found, fed(sha));
     // Read in part, its errors stop the run here, before every assessment is one more.
     if (!roster) stop_on_errors(found, m_warnings);
     m_roster = std::make_unique<core::Roster>(std::move(roster.value()));
-    m_info.inputs.push_back({"reviewers", path, sha.get(), m_roster->reviewers().size()});
+    m_info.inputs.push_back({"reviewers", path, sha256_of(path, sha), m_roster->reviewers().size()});
   }
   m_assessments = std::make_unique<core::AssessmentIndex>(*m_set);
   for (const std::string& path : m_inputs.assessments) {
-    auto sha = digest(path);
-    size_t rows = io::load_assessments(path, m_inputs.input, *m_set, m_roster.get(), *m_assessments, found);
-    m_info.inputs.push_back({"assessments", path, sha.get(), rows});
+    auto sha = hasher(path);
+    size_t rows = io::load_assessments(path, m_inputs.input, *m_set, m_roster.get(), *m_assessments, found, fed(sha));
+    m_info.inputs.push_back({"assessments", path, sha256_of(path, sha), rows});
   }
   io::report_similar_reviewers(*m_assessments, m_roster.get(), m_inputs.input, found);
   for (const std::string& path : m_inputs.conflicts) {
-    auto read = io::read_conflicts(path, m_inputs.input, found);
-    m_info.inputs.push_back({"conflicts", path, digest(path).get(), read.size()});
+    auto sha = hasher(path);
+    auto read = io::read_conflicts(path, m_inputs.input, found, fed(sha));
+    m_info.inputs.push_back({"conflicts", path, sha256_of(path, sha), read.size()});
     for (const auto& c : read) m_conflicts.add(c);
   }
   m_conflict_check = std::make_unique<core::ConflictCheck>(*m_set, m_conflicts.conflicts());
@@ -132,10 +150,10 @@ void ScreeningRun::load_reviews() {
 void ScreeningRun::load_resolutions() {
   if (m_inputs.resolutions.empty()) return;
   const std::string& path = m_inputs.resolutions;
-  auto sha = digest(path);
+  auto sha = hasher(path);
   util::Diagnostics found;
-  m_resolutions = io::read_resolutions(path, m_inputs.input, found);
-  m_info.inputs.push_back({"resolutions", path, sha.get(), m_resolutions.size()});
+  m_resolutions = io::read_resolutions(path, m_inputs.input, found, fed(sha));
+  m_info.inputs.push_back({"resolutions", path, sha256_of(path, sha), m_resolutions.size()});
   stop_on_errors(found, m_warnings);
   // Given, even without a row, the run shows the screening's picture beside the final one.
   m_resolver = std::make_unique<core::Screener>(*m_set, m_assessments.get(), &m_conflicts);
@@ -259,13 +277,13 @@ bool ScreeningRun::first_pass_in_chunks(Detail second_pass) {
   m_layouts.clear();
   m_layouts.reserve(m_inputs.applications.size());
   for (const std::string& path : m_inputs.applications) {
-    auto sha = digest(path);
+    auto sha = hasher(path);
     size_t first = tally.applications;
     io::CsvLayout& layout = m_layouts.emplace_back();
     job.start_file(path, layout);
-    if (!reader.read(path, job, &layout)) return false;
+    if (!reader.read(path, job, &layout, nullptr, fed(sha))) return false;
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
-    tally.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), tally.applications - first});
+    tally.inputs.push_back({"applications", spooled ? "-" : path, sha256_of(path, sha), tally.applications - first});
   }
   finish_first_pass(tally);
   return true;
@@ -278,19 +296,22 @@ void ScreeningRun::first_pass_streaming() {
   m_kept.assign(m_inputs.applications.size(), {});
   for (size_t f = 0; f < m_inputs.applications.size(); ++f) {
     const std::string& path = m_inputs.applications[f];
-    auto sha = digest(path);
+    auto sha = hasher(path);
     size_t first = index;
     bool keep = io::is_yaml_path(path);
-    io::read_applications(path, *m_set, m_inputs.input, tally.found, [&](core::Application&& app) {
-      if (keep) m_kept[f].push_back(app);
-      m_conflict_check->see(app);
-      core::Outline o = decider.decide(app, index++, tally.eligible);
-      if (!o.id.empty()) tally.ids.add(o.id, app.where, tally.found);
-      if (m_resolver) note_resolved(app, o.id, index - 1);
-      tally.counts[static_cast<size_t>(o.decision)]++;
-    });
+    io::read_applications(
+        path, *m_set, m_inputs.input, tally.found,
+        [&](core::Application&& app) {
+          if (keep) m_kept[f].push_back(app);
+          m_conflict_check->see(app);
+          core::Outline o = decider.decide(app, index++, tally.eligible);
+          if (!o.id.empty()) tally.ids.add(o.id, app.where, tally.found);
+          if (m_resolver) note_resolved(app, o.id, index - 1);
+          tally.counts[static_cast<size_t>(o.decision)]++;
+        },
+        fed(sha));
     bool spooled = std::find(m_spooled.begin(), m_spooled.end(), path) != m_spooled.end();
-    tally.inputs.push_back({"applications", spooled ? "-" : path, sha.get(), index - first});
+    tally.inputs.push_back({"applications", spooled ? "-" : path, sha256_of(path, sha), index - first});
   }
   finish_first_pass(tally);
 }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <functional>
-#include <future>
 #include <memory>
 #include <optional>
 #include <span>
@@ -15,6 +14,7 @@
 #include "core/roster.hpp"
 #include "core/run_info.hpp"
 #include "io/block_csv.hpp"
+#include "io/digest.hpp"
 #include "io/record_loaders.hpp"
 #include "report/writer.hpp"
 #include "run/call_files.hpp"
@@ -143,9 +143,13 @@ private:
   std::vector<util::Diagnostic> renamed(std::vector<util::Diagnostic> diagnostics) const;
   // Where the application at input position `index` stands in the ranking, or null.
   const core::Placement* placement_of(size_t index) const;
-  // The SHA-256 of `path`, hashed on another thread while the screening reads it; empty
-  // when the run skips digests.
-  std::shared_future<std::string> digest(const std::string& path) const;
+  // What hashes `path` as its reader reads it (the SHA-256 in the run's inputs is of the bytes
+  // parsed, from the same read): nothing when the run skips digests, or for standard input's
+  // copy, which was hashed as it was spooled.
+  std::optional<io::Sha256> hasher(const std::string& path) const;
+  // The SHA-256 of `path` once read with `digest` (hasher's): standard input's as spooled;
+  // empty when the run skips digests.
+  std::string sha256_of(const std::string& path, std::optional<io::Sha256>& digest) const;
 
   ScreeningInputs m_inputs;
   std::unique_ptr<core::CriteriaSet> m_set;
@@ -181,6 +185,7 @@ private:
   // not parse the file again.
   std::vector<std::vector<core::Application>> m_kept;
   std::vector<std::string> m_spooled;
+  std::vector<std::string> m_spooled_sha256; // of each, as read from standard input (empty: skipped)
   // How each file of m_inputs.applications is named in messages and places: its path, or
   // `<stdin>` for standard input, which m_inputs.applications names by its temporary copy.
   std::vector<std::string> m_names;

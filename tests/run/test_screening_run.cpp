@@ -3,6 +3,7 @@
 // and jsonl, byte for byte, as the same screening through the streaming reader.
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include "io/digest.hpp"
 #include "report/writer.hpp"
 #include "run/screen.hpp"
 #include "run/screening_run.hpp"
@@ -190,6 +192,64 @@ TEST_CASE("run::ScreeningRun") {
       }
     }
     std::remove((path + "-twice.csv").c_str());
+  }
+  SUBCASE("the inputs' SHA-256 are of the bytes parsed, by the block reader or the streaming one") {
+    using fundscreen::io::sha256_hex;
+    fundscreen::run::ScreeningInputs inputs;
+    inputs.criteria = "set.yaml";
+    inputs.criteria_text = k_set;
+    for (Encoding encoding : {Encoding::utf8, Encoding::windows_1252}) {
+      inputs.input.csv.encoding = encoding;
+      inputs.applications = whole;
+      fundscreen::run::ScreeningRun run(inputs);
+      CHECK(run.info().criteria_sha256 == sha256_hex(k_set));
+      REQUIRE(run.info().inputs.size() == 1);
+      CHECK(run.info().inputs[0].sha256 == sha256_hex(bytes));
+      CHECK(run.info().inputs[0].records == 20000);
+      inputs.applications = halves;
+      fundscreen::run::ScreeningRun in_halves(inputs);
+      REQUIRE(in_halves.info().inputs.size() == 2);
+      CHECK(in_halves.info().inputs[0].sha256 == sha256_hex(first_half));
+      CHECK(in_halves.info().inputs[1].sha256 == sha256_hex(header + bytes.substr(first_half.size())));
+    }
+    inputs.digests = fundscreen::run::Digests::skip;
+    fundscreen::run::ScreeningRun skipped(inputs);
+    CHECK(skipped.info().criteria_sha256.empty());
+    CHECK(skipped.info().inputs[0].sha256.empty());
+  }
+  SUBCASE("standard input's SHA-256 is of the bytes read from it") {
+    fundscreen::run::ScreeningInputs inputs;
+    inputs.criteria = "set.yaml";
+    inputs.criteria_text = k_set;
+    inputs.applications = {"-"};
+    std::istringstream in(bytes);
+    std::streambuf* cin = std::cin.rdbuf(in.rdbuf());
+    fundscreen::run::ScreeningRun run(inputs);
+    std::cin.rdbuf(cin);
+    REQUIRE(run.info().inputs.size() == 1);
+    CHECK(run.info().inputs[0].path == "-");
+    CHECK(run.info().inputs[0].sha256 == fundscreen::io::sha256_hex(bytes));
+    size_t replayed = 0;
+    run.replay(fundscreen::report::Detail::assessed, [&](const auto&) { ++replayed; });
+    CHECK(replayed == 20000);
+  }
+  SUBCASE("a file changed between the two passes stops the run") {
+    std::string changing = path + "-changing.csv";
+    std::ofstream(changing, std::ios::binary) << bytes;
+    fundscreen::run::ScreeningInputs inputs;
+    inputs.criteria = "set.yaml";
+    inputs.criteria_text = k_set;
+    inputs.applications = {changing};
+    fundscreen::run::ScreeningRun run(inputs);
+    std::ofstream(changing, std::ios::binary | std::ios::app) << "A20000,Late,ongoing,1000,1\n";
+    try {
+      run.replay(fundscreen::report::Detail::assessed, [](const auto&) {});
+      FAIL("no error for the changed file");
+    } catch (const fundscreen::util::Error& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      CHECK(e.diagnostics()[0].message == "the file changed while it was screened");
+    }
+    std::remove(changing.c_str());
   }
   for (const std::string& file : {whole[0], halves[0], halves[1]}) std::remove(file.c_str());
 }
