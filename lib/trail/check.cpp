@@ -72,10 +72,12 @@ TrailCheck check_trail(const Splitter& split, const std::optional<std::string>& 
     check.findings.push_back(
         {FindingKind::truncated, split.cut_line(), {}, "the document is cut off: it ends before its closing brace"});
   if (!split.has_seal()) {
+    bool cut_line = split.format() == TrailFormat::jsonl && !split.complete();
     check.findings.push_back({FindingKind::truncated,
-                              split.end_line(),
+                              cut_line ? split.cut_line() : split.end_line(),
                               {},
-                              "the trail ends without its seal: it was cut short, or not sealed"});
+                              cut_line ? "the trail ends inside this line, without its seal: it was cut short"
+                                       : "the trail ends without its seal: it was cut short, or not sealed"});
     return check;
   }
   std::string error;
