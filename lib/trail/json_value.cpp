@@ -90,7 +90,7 @@ private:
       if (!expect(':')) return false;
       JsonValue member;
       if (!value(member, depth + 1)) return false;
-      out.members.emplace_back(std::move(key), std::move(member));
+      out.members.push_back({std::move(key), std::move(member)});
     }
   }
 

@@ -12,16 +12,25 @@
 
 namespace fundscreen::trail {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Type { null, boolean, number, string, array, object };
   Type type = Type::null;
   // A string's value (unescaped), a number as written, `true` or `false`.
   std::string text;
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members; // in document order
+  std::vector<JsonMember> members; // in document order
 
   // The member `key` of an object, or null.
   const JsonValue* get(std::string_view key) const;
+};
+
+// A member of an object: its key and value (a struct rather than a std::pair, which would
+// need JsonValue complete where it is declared).
+struct JsonMember {
+  std::string first;
+  JsonValue second;
 };
 
 // `text` as one JSON value (nothing but white space after it); nullopt with the reason and
