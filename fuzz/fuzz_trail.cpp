@@ -34,7 +34,8 @@ void same(const Splitter& a, const Splitter& b) {
   for (size_t i = 0; i < a.units().size(); ++i) {
     require(a.units()[i].offset == b.units()[i].offset);
     require(a.units()[i].line == b.units()[i].line);
-    require(a.units()[i].head == b.units()[i].head);
+    require(a.units()[i].head == b.units()[i].head && a.units()[i].id == b.units()[i].id &&
+            a.units()[i].decision == b.units()[i].decision && a.units()[i].rank == b.units()[i].rank);
   }
   require(a.has_seal() == b.has_seal() && a.seal_text() == b.seal_text() && a.seal_line() == b.seal_line());
   require(a.strays().size() == b.strays().size() && a.complete() == b.complete());

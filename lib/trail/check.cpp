@@ -46,10 +46,7 @@ void check_signature(TrailCheck& check, const ParsedSeal& parsed, uint64_t line,
 
 } // namespace
 
-UnitFacts unit_facts(const Unit& unit) {
-  auto found = leading_members(unit.head, {"id", "decision", "rank"});
-  return {found[0].value_or(""), found[1].value_or(""), found[2].value_or("")};
-}
+UnitFacts unit_facts(const Unit& unit) { return {unit.id, unit.decision, unit.rank}; }
 
 bool has_run_unit(const Splitter& split) {
   if (!split.well_formed() || split.units().empty()) return false; // needs Capture::heads

@@ -24,7 +24,8 @@ struct TrailCheck {
   std::optional<ParsedSeal> seal;
 };
 
-// The facts `verify` reads of a unit: its id, decision and rank (empty when absent).
+// The facts `verify` reads of a unit: its id, decision and rank (empty when absent), as the
+// splitter read them (Capture::heads).
 struct UnitFacts {
   std::string id;
   std::string decision;

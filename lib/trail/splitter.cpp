@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "trail/json_value.hpp"
+
 namespace fundscreen::trail {
 
 namespace {
@@ -43,10 +45,24 @@ void Splitter::take(std::string_view bytes) {
   }
 }
 
+void Splitter::start_unit(uint64_t offset) {
+  m_unit = Unit();
+  m_unit.offset = offset;
+  m_unit.line = m_line;
+}
+
 void Splitter::end_unit() {
   m_unit.sha256 = m_sha.finish();
   m_hashes.push_back(m_unit.sha256);
-  if (m_capture == Capture::heads) m_units.push_back(std::move(m_unit));
+  if (m_capture == Capture::heads) {
+    static const std::vector<std::string> keys = {"id", "decision", "rank"};
+    std::vector<std::optional<std::string>> facts = leading_members(m_unit.head, keys);
+    m_unit.id = facts[0].value_or("");
+    m_unit.decision = facts[1].value_or("");
+    m_unit.rank = facts[2].value_or("");
+    if (m_hashes.size() > 1) m_unit.head = std::string();
+    m_units.push_back(std::move(m_unit));
+  }
   m_unit = {};
 }
 
@@ -88,7 +104,7 @@ void Splitter::line_bytes(std::string_view bytes) {
 void Splitter::decide_line(LineKind kind) {
   m_kind = m_after_seal ? LineKind::stray : kind;
   m_target = m_kind == LineKind::unit ? Target::unit : (m_kind == LineKind::seal ? Target::seal : Target::none);
-  if (m_target == Target::unit) m_unit = Unit{{}, m_line_start, m_line, {}};
+  if (m_target == Target::unit) start_unit(m_line_start);
   line_to_target(m_pending);
   m_pending.clear();
 }
@@ -241,7 +257,7 @@ void Splitter::start_target(Target target, std::string_view, size_t i) {
   m_target = target;
   m_target_depth = m_depth;
   m_target_from = i;
-  if (target == Target::unit) m_unit = Unit{{}, m_offset + i, m_line, {}};
+  if (target == Target::unit) start_unit(m_offset + i);
   if (target == Target::seal) m_seal_line = m_line;
 }
 

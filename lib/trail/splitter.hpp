@@ -21,8 +21,8 @@ enum class TrailFormat { json, jsonl };
 // compact object, `{"type":"run",...`; a json trail is pretty-printed).
 TrailFormat detect_format(std::string_view start);
 
-// Whether the splitter keeps each unit's first bytes (for `verify`, which names a unit by
-// its application id and reads the decision and rank), or only the hashes (for a writer).
+// Whether the splitter keeps each unit's place and facts (for `verify`, which names a unit
+// by its application id and reads the decision and rank), or only the hashes (for a writer).
 enum class Capture { hashes, heads };
 
 // One unit of a trail.
@@ -30,9 +30,14 @@ struct Unit {
   Digest sha256{};
   uint64_t offset = 0; // of its first byte
   uint64_t line = 1;   // of its first byte, from 1
-  // With Capture::heads: its first k_head bytes; all of the first unit (the run), up to
-  // k_run_head.
+  // With Capture::heads: all of the first unit (the run), up to k_run_head bytes; of the
+  // others, read from their first k_head bytes, the application's id, decision and rank
+  // (empty when absent; rank "null" for none), so that a million units do not keep their
+  // heads.
   std::string head;
+  std::string id;
+  std::string decision;
+  std::string rank;
 };
 
 // Something in a trail that is neither a unit nor the seal: a jsonl line after the seal, a
@@ -97,6 +102,7 @@ private:
   void start_target(Target target, std::string_view bytes, size_t i);
   void end_target(std::string_view bytes, size_t i);
   void take(std::string_view bytes);
+  void start_unit(uint64_t offset);
   void end_unit();
   void stray(std::string what);
 

@@ -75,14 +75,19 @@ TEST_CASE("trail::check_trail") {
 }
 
 TEST_CASE("trail::unit_facts") {
-  Unit unit;
-  unit.head = k_lines[1];
-  UnitFacts facts = unit_facts(unit);
+  std::string text = k_lines[0] + "\n" + k_lines[1] + "\n" + R"({"type":"application","id":"A-\u00e4","title":")" +
+                     std::string(3000, 'x') + R"(","decision":"reject"})" + "\n";
+  Splitter split(TrailFormat::jsonl, Capture::heads);
+  split.feed(text);
+  split.finish();
+  REQUIRE(split.units().size() == 3);
+  CHECK(split.units()[0].head == k_lines[0]); // the run is kept whole
+  UnitFacts facts = unit_facts(split.units()[1]);
   CHECK(facts.id == "A-1");
   CHECK(facts.decision == "fund");
   CHECK(facts.rank == "1");
-  unit.head = R"({"type":"application","id":"A-\u00e4","decision":"rej)"; // a head cut short
-  facts = unit_facts(unit);
+  CHECK(split.units()[1].head.empty());
+  facts = unit_facts(split.units()[2]); // the decision is past the head
   CHECK(facts.id == "A-ä");
   CHECK(facts.decision.empty());
 }

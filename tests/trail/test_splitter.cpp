@@ -46,6 +46,8 @@ void same_split(const Splitter& a, const Splitter& b) {
     CHECK(a.units()[i].line == b.units()[i].line);
     CHECK(a.units()[i].offset == b.units()[i].offset);
     CHECK(a.units()[i].head == b.units()[i].head);
+    CHECK(a.units()[i].id == b.units()[i].id);
+    CHECK(a.units()[i].decision == b.units()[i].decision);
   }
   CHECK(a.hashes() == b.hashes());
   CHECK(a.seal_text() == b.seal_text());
@@ -79,6 +81,8 @@ TEST_CASE("trail::Splitter") {
     CHECK(s.units()[0].line == 2);
     CHECK(s.units()[1].line == 7);
     CHECK(s.units()[2].line == 11);
+    CHECK(s.units()[1].id == "A-1");
+    CHECK(s.units()[0].head.starts_with("{\n    \"fundscreen\""));
     CHECK(s.seal_text() == R"({"format":"fundscreen-seal/1"})");
     CHECK(s.seal_line() == 15);
     CHECK(s.complete());
