@@ -112,10 +112,13 @@ struct Classifier {
       size_t j = it->second;
       inserted.erase(it);
       used[i] = used[j] = true;
+      // Named at the first place the order breaks: where it was taken out, or where it is now.
       size_t now = edits[j].actual;
-      add(now, FindingKind::moved,
-          what(places[now], now) + " was moved: the seal has it as unit " + std::to_string(edits[i].sealed + 1) +
-              ", it is now unit " + std::to_string(now + 1));
+      size_t first = std::min(now, edits[i].actual);
+      out.push_back(
+          {first, Finding{FindingKind::moved, line_at(first), id_at(now),
+                          what(places[now], now) + " was moved: the seal has it as unit " +
+                              std::to_string(edits[i].sealed + 1) + ", it is now unit " + std::to_string(now + 1)}});
     }
     // In each gap, deletions and insertions side by side are changes; the rest removals and
     // insertions, or, at the end of the file, the trail cut short.
