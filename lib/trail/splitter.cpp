@@ -130,7 +130,7 @@ void Splitter::end_of_line() {
   ++m_line;
 }
 
-// json: a byte at a time outside strings, a scan for the closing quote inside them.
+// json: a byte at a time, tracking strings, escapes and depth.
 void Splitter::feed_json(std::string_view bytes) {
   m_target_from = 0;
   const char* p = bytes.data();
