@@ -18,7 +18,7 @@ struct Subcommand {
   fundscreen::cmd::Setup setup;
 };
 
-const std::array<Subcommand, 8> k_subcommands = {{
+const std::array<Subcommand, 9> k_subcommands = {{
     {"screen", "Screen applications: decisions, ranking, funding line, audit trail", fundscreen::cmd::setup_screen},
     {"explain", "Explain one application's decision criterion by criterion", fundscreen::cmd::setup_explain},
     {"diff", "Compare two versions of a criteria set: changes and the decisions they flip",
@@ -29,6 +29,8 @@ const std::array<Subcommand, 8> k_subcommands = {{
      fundscreen::cmd::setup_reviews},
     {"validate", "Check applications, assessments and outcomes against a criteria set",
      fundscreen::cmd::setup_validate},
+    {"verify", "Check a sealed json or jsonl trail: its chain, signature, and (given the inputs) its decisions",
+     fundscreen::cmd::setup_verify},
     {"lint", "Check criteria sets: types, rules, references, impacts", fundscreen::cmd::setup_lint},
     {"init", "Start a new call: a commented criteria set and the inputs' header rows", fundscreen::cmd::setup_init},
 }};

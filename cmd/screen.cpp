@@ -11,6 +11,7 @@
 #include "output_options.hpp"
 #include "report/writer.hpp"
 #include "screening_flags.hpp"
+#include "seal_key.hpp"
 
 namespace fundscreen::cmd {
 
@@ -23,6 +24,7 @@ struct ScreenOptions {
   std::string color = "auto";
   std::string csv_dialect = "standard";
   std::vector<std::string> fail_on;
+  std::string seal;
 };
 
 // 1 if any decision named by --fail-on was reached, else 0.
@@ -37,7 +39,8 @@ int run_screen(const ScreenOptions& options, std::ostream& out, std::ostream& er
   auto format = report::parse_format(options.format);
   check_xlsx_output(options.format, options.output);
   run::ScreeningInputs inputs = screening_inputs(options.inputs);
-  report::WriterOptions writer_options{choose_color(options.color, options.output)};
+  std::optional<trail::SigningKey> key = seal_key(options.seal, options.format, err);
+  report::WriterOptions writer_options{choose_color(options.color, options.output), key ? &*key : nullptr};
   core::RunInfo info;
   write_output(options.output, out, in_csv_dialect(options.csv_dialect, options.format, [&](std::ostream& file) {
                  auto writer = report::make_writer(*format, file, writer_options);
@@ -60,6 +63,9 @@ std::function<int()> setup_screen(CLI::App& app) {
   add_csv_dialect_option(app, options->csv_dialect);
   app.add_option("--color", options->color, "Colour in the table: auto (on a terminal, unless NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--seal", options->seal,
+                 "json or jsonl: sign the trail's seal with this Ed25519 private key (PEM); without it the seal is "
+                 "written unsigned");
   app.add_option("--fail-on", options->fail_on, "Exit 1 if any application gets this decision (repeatable)")
       ->check(CLI::IsMember({"reject", "clarify", "pending", "reserve", "fund"}));
   app.footer(R"(Decisions: any criterion failed -> reject; else any unclear -> clarify; else any awaiting
@@ -69,6 +75,8 @@ Declared conflicts must name reviewers on the roster (--reviewers; without one, 
 gave assessments), and applications and applicants among those screened.
 --format github writes GitHub Actions annotations: each rejected application an ::error at
 its row of the applications file, clarify and pending a ::notice there, then the counts.
+json and jsonl end with a seal: a hash chain over the trail's units, which 'fundscreen verify'
+checks; --seal KEY signs it (make a key with 'openssl genpkey -algorithm ed25519 -out KEY').
 Resolutions (--resolutions) bind: resolved funds are placed first and draw their amount
 (agreed, else requested), then the line is drawn for the others with what is left.
 Exit codes: 0 ran, 1 a --fail-on decision occurred, 2 usage, 3 bad input, 4 bad criteria set.
@@ -87,6 +95,8 @@ Examples:
       --reviewers examples/sitra-2021/reviewers.csv
   fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
       -a examples/sitra-2021/assessments.csv --resolutions examples/sitra-2021/resolutions.csv
+  fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml \
+      -a examples/sitra-2021/assessments.csv --format jsonl --seal seal.pem --output trail.jsonl
   fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format junit --fail-on reject
   fundscreen screen hakemukset.csv -c criteria/sitra-2021.yaml -a arviot.csv --format github --fail-on reject)"
              "\n");

@@ -59,6 +59,8 @@ def expand(lines, seen):
     yield run
     for text in lines:
         app = json.loads(text)
+        if app.get("type") == "seal":  # the last line: the seal over the others, not an application
+            break
         del app["type"]
         app["criteria"] = [expand_criterion(c, definitions[c["id"]], seen) for c in app["criteria"]]
         yield app

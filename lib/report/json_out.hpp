@@ -47,6 +47,8 @@ public:
   void integer(int64_t value);
   // A number already written as JSON, such as `3.5`.
   void number(std::string_view literal);
+  // Any value already written as compact JSON (the seal), as it is.
+  void written(std::string_view json) { number(json); }
   void boolean(bool value);
   void null();
 

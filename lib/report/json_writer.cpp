@@ -12,6 +12,8 @@
 #include "report/jsonl_lines.hpp"
 #include "report/summary.hpp"
 #include "report/writers.hpp"
+#include "trail/seal.hpp"
+#include "trail/sealing_stream.hpp"
 
 namespace fundscreen::report {
 
@@ -139,9 +141,37 @@ void write_application_fields(JsonOut& json, const core::RunInfo& info, const co
   if (info.screening) write_resolution_members(json, view);
 }
 
+// What a writer writes goes through a splitter on its way out, and the seal is made of the
+// units it found: the same rule `verify` reads them back by.
+class Sealer {
+public:
+  Sealer(std::ostream& out, trail::TrailFormat format, const trail::SigningKey* key)
+      : m_format(format), m_key(key), m_split(format), m_stream(&out, m_split) {}
+
+  std::ostream& stream() { return m_stream; }
+
+  // The seal of everything written so far, for the run `info`.
+  std::string seal(const core::RunInfo& info) const {
+    trail::Seal seal;
+    seal.tool_version = info.tool_version;
+    seal.criteria_sha256 = info.criteria_sha256;
+    for (const core::InputFile& input : info.inputs) seal.inputs.push_back({input.role, input.path, input.sha256});
+    seal.units = m_split.hashes();
+    seal.head = trail::chain_head(seal.units);
+    return trail::seal_text(seal, m_format, m_key);
+  }
+
+private:
+  trail::TrailFormat m_format;
+  const trail::SigningKey* m_key;
+  trail::Splitter m_split;
+  trail::SplittingStream m_stream;
+};
+
 class JsonDocumentWriter final : public Writer {
 public:
-  explicit JsonDocumentWriter(std::ostream& out) : m_json(out, JsonStyle::pretty) {}
+  explicit JsonDocumentWriter(std::unique_ptr<Sealer> sealer)
+      : m_sealer(std::move(sealer)), m_json(m_sealer->stream(), JsonStyle::pretty) {}
 
   Needs needs() const override { return {Detail::traced, true}; } // the trail and the inputs' SHA-256
 
@@ -162,27 +192,42 @@ public:
     m_json.end_object();
   }
 
+  // The seal is the top-level object's last member, on one line.
   void end() override {
     m_json.end_array();
+    m_json.flush(); // the last unit through the splitter
+    m_json.key("seal");
+    m_json.written(m_sealer->seal(m_info));
     m_json.end_object();
     m_json.end_line();
     m_json.flush();
   }
 
 private:
+  std::unique_ptr<Sealer> m_sealer;
   JsonOut m_json;
   core::RunInfo m_info;
 };
 
 class JsonLinesWriter final : public RowWriter {
 public:
-  explicit JsonLinesWriter(std::ostream& out) : RowWriter(out) {}
+  // `sealer` is held by the object whose stream the rows go to, made before it.
+  explicit JsonLinesWriter(std::unique_ptr<Sealer> sealer) : RowWriter(sealer->stream()), m_sealer(std::move(sealer)) {}
 
   Needs needs() const override { return {Detail::traced, true}; } // the trail and the inputs' SHA-256
 
   void begin(const core::RunInfo& info) override {
+    m_info = info;
     m_lines.emplace(info);
     m_lines->append_run(buffer());
+    flush();
+  }
+
+  // The seal is the last line.
+  void end() override {
+    flush();
+    buffer() += m_sealer->seal(m_info);
+    buffer() += '\n';
     flush();
   }
 
@@ -197,14 +242,17 @@ public:
   }
 
 private:
+  std::unique_ptr<Sealer> m_sealer;
   std::optional<JsonlLines> m_lines;
+  core::RunInfo m_info;
 };
 
 } // namespace
 
-std::unique_ptr<Writer> make_json_writer(std::ostream& out, JsonLines lines) {
-  if (lines == JsonLines::yes) return std::make_unique<JsonLinesWriter>(out);
-  return std::make_unique<JsonDocumentWriter>(out);
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, JsonLines lines, const trail::SigningKey* seal_key) {
+  if (lines == JsonLines::yes)
+    return std::make_unique<JsonLinesWriter>(std::make_unique<Sealer>(out, trail::TrailFormat::jsonl, seal_key));
+  return std::make_unique<JsonDocumentWriter>(std::make_unique<Sealer>(out, trail::TrailFormat::json, seal_key));
 }
 
 } // namespace fundscreen::report

@@ -10,6 +10,10 @@
 
 #include "core/run_info.hpp"
 
+namespace fundscreen::trail {
+class SigningKey;
+}
+
 namespace fundscreen::report {
 
 // The output formats of `screen`.
@@ -23,6 +27,9 @@ enum class Color { never, always };
 
 struct WriterOptions {
   Color color = Color::never;
+  // json and jsonl: the key that signs the trail's seal (--seal), which must outlive the
+  // writer; without one the seal is written unsigned.
+  const trail::SigningKey* seal_key = nullptr;
 };
 
 // What a writer reads of each application: the decision alone (an outline, no application),

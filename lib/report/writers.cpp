@@ -29,8 +29,8 @@ std::unique_ptr<Writer> make_writer(Format format, std::ostream& out, WriterOpti
   switch (format) {
   case Format::table: return make_table_writer(out, options);
   case Format::csv: return make_csv_writer(out);
-  case Format::json: return make_json_writer(out, JsonLines::no);
-  case Format::jsonl: return make_json_writer(out, JsonLines::yes);
+  case Format::json: return make_json_writer(out, JsonLines::no, options.seal_key);
+  case Format::jsonl: return make_json_writer(out, JsonLines::yes, options.seal_key);
   case Format::markdown: return make_markdown_writer(out);
   case Format::junit: return make_junit_writer(out);
   case Format::github: return make_github_writer(out);

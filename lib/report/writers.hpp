@@ -15,8 +15,10 @@ std::unique_ptr<Writer> make_table_writer(std::ostream& out, WriterOptions optio
 std::unique_ptr<Writer> make_csv_writer(std::ostream& out);
 // `lines`: JSON Lines (one run line, then one line per application) instead of one document.
 enum class JsonLines { no, yes };
-// The run and every application's whole trail, streamed.
-std::unique_ptr<Writer> make_json_writer(std::ostream& out, JsonLines lines);
+// The run and every application's whole trail, streamed, and at the end the seal
+// (trail/seal.hpp) over what was written, signed by `seal_key` when given.
+std::unique_ptr<Writer> make_json_writer(std::ostream& out, JsonLines lines,
+                                         const trail::SigningKey* seal_key = nullptr);
 // A memo for a programme officer.
 std::unique_ptr<Writer> make_markdown_writer(std::ostream& out);
 // A JUnit XML report: reject fails, clarify and pending are skipped; streamed.

@@ -4,7 +4,7 @@
 
 _fundscreen() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="screen explain diff impact reviews validate lint init"
+  local commands="screen explain diff impact reviews validate lint init verify"
   local command="" w
   for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case " $commands " in *" $w "*) command=$w; break ;; esac
@@ -18,7 +18,7 @@ _fundscreen() {
   local screening="--criteria -c --assessments -a --conflicts --reviewers --resolutions --lang --timestamp $input"
   local options formats
   case $command in
-    screen) options="$screening --format -f --output -o --color --fail-on --csv-dialect"
+    screen) options="$screening --format -f --output -o --color --fail-on --csv-dialect --seal"
       formats="table csv json jsonl markdown junit github xlsx" ;;
     explain) options="$screening" ;;
     diff) options="${screening/--criteria -c /} --format -f --output -o --fail-on-change --csv-dialect"
@@ -32,6 +32,8 @@ _fundscreen() {
     lint) options="--strict --format -f"
       formats="text github sarif" ;;
     init) options="--from" ;;
+    verify) options="${screening/--lang --timestamp /} --public-key --format -f"
+      formats="table json" ;;
   esac
 
   case $prev in
@@ -51,7 +53,7 @@ _fundscreen() {
       return ;;
     --timestamp) return ;;
     --criteria | -c | --from) COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -f -X '!*.yml' -- "$cur") $(compgen -d -- "$cur")); return ;;
-    --assessments | -a | --outcomes | --conflicts | --reviewers | --resolutions | --output)
+    --assessments | -a | --outcomes | --conflicts | --reviewers | --resolutions | --output | --seal | --public-key)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # fish completion for fundscreen: commands, options, their values and file arguments.
 
-set -l commands screen explain diff impact reviews validate lint init
+set -l commands screen explain diff impact reviews validate lint init verify
 complete -c fundscreen -f
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a screen -d 'Screen applications: decisions, ranking, funding line'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a explain -d "Explain one application's decision"
@@ -11,6 +11,7 @@ complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a reviews
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a validate -d 'Check the inputs against a criteria set'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check criteria sets'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a init -d 'Start a new call'
+complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a verify -d 'Check a sealed trail: chain, signature, decisions'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -l version -d 'Show the version'
 complete -c fundscreen -s h -l help -d 'Show help'
 
@@ -43,5 +44,14 @@ complete -c fundscreen -n "__fish_seen_subcommand_from diff" -l fail-on-change -
 complete -c fundscreen -n "__fish_seen_subcommand_from impact" -l outcomes -r -F -d 'Outcome reports'
 complete -c fundscreen -n "__fish_seen_subcommand_from validate" -s o -l outcomes -r -F -d 'Outcome reports'
 complete -c fundscreen -n "__fish_seen_subcommand_from lint" -a '(__fish_complete_suffix .yaml)' -d 'Criteria set'
+complete -c fundscreen -n "__fish_seen_subcommand_from verify" -F
+for opt in criteria assessments conflicts reviewers resolutions encoding sheet delimiter strict
+    complete -c fundscreen -n "__fish_seen_subcommand_from verify" -l $opt -r -F
+end
+complete -c fundscreen -n "__fish_seen_subcommand_from verify" -s c -r -F -d 'The criteria set (YAML)'
+complete -c fundscreen -n "__fish_seen_subcommand_from verify" -s a -r -F -d "Reviewers' assessments"
+complete -c fundscreen -n "__fish_seen_subcommand_from verify" -l public-key -r -F -d 'The public key the trail must be signed by'
+complete -c fundscreen -n "__fish_seen_subcommand_from verify" -s f -l format -x -a 'table json' -d 'Output format'
+complete -c fundscreen -n "__fish_seen_subcommand_from screen" -l seal -r -F -d "Sign the trail's seal with this Ed25519 key"
 complete -c fundscreen -n "__fish_seen_subcommand_from init" -l from -r -a '(__fish_complete_suffix .yaml)' -d 'Start from this criteria set'
 complete -c fundscreen -n "__fish_seen_subcommand_from init" -a '(__fish_complete_directories)' -d 'The new call'

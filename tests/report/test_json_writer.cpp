@@ -7,16 +7,37 @@
 
 #include "report/jsonl_lines.hpp"
 #include "report_fixture.hpp"
+#include "trail/check.hpp"
 
 using fundscreen::core::Value;
 using fundscreen::report::Format;
 using fundscreen::testing::ReportExample;
 
+namespace {
+
+// `text` without its seal (the last line of jsonl; json's last member), which
+// tests/trail and the seal subcases below check.
+std::string without_seal(std::string text) {
+  if (size_t at = text.find("\n{\"type\":\"seal\""); at != std::string::npos) return text.substr(0, at + 1);
+  if (size_t at = text.find(",\n  \"seal\": {"); at != std::string::npos) return text.substr(0, at) + "\n}\n";
+  return text;
+}
+
+// The trail `text` split and checked against its seal.
+fundscreen::trail::TrailCheck check(const std::string& text, fundscreen::trail::TrailFormat format) {
+  fundscreen::trail::Splitter split(format, fundscreen::trail::Capture::heads);
+  split.feed(text);
+  split.finish();
+  return fundscreen::trail::check_trail(split, std::nullopt);
+}
+
+} // namespace
+
 TEST_CASE("report::json") {
   ReportExample example;
 
   SUBCASE("writes the run and each application's whole trail, escaping what needs it") {
-    CHECK(example.render_views(Format::json, {example.views[2]}) == R"json({
+    CHECK(without_seal(example.render_views(Format::json, {example.views[2]})) == R"json({
   "run": {
     "fundscreen": "0.1.0",
     "criteria": {
@@ -184,8 +205,22 @@ TEST_CASE("report::json") {
   }
 
   SUBCASE("writes an empty list of applications as []") {
-    std::string doc = example.render_views(Format::json, {});
+    std::string doc = without_seal(example.render_views(Format::json, {}));
     CHECK(doc.ends_with("    \"lang\": \"en\"\n  },\n  \"applications\": []\n}\n"));
+  }
+
+  SUBCASE("ends with the seal, its last member on one line, over the run and each application") {
+    std::string doc = example.render(Format::json);
+    CHECK(doc.find(
+              ",\n  \"seal\": {\"format\":\"fundscreen-seal/1\",\"fundscreen\":\"0.1.0\",\"criteria_sha256\":\"5e1f\","
+              "\"inputs\":[{\"role\":\"applications\",\"path\":\"apps.csv\",\"sha256\":\"a11c\"},") !=
+          std::string::npos);
+    CHECK(doc.ends_with(",\"signature\":null}\n}\n"));
+    fundscreen::trail::TrailCheck result = check(doc, fundscreen::trail::TrailFormat::json);
+    CHECK(result.findings.empty());
+    CHECK(result.units == 5);
+    doc[doc.find("A-3")] = 'B';
+    CHECK(check(doc, fundscreen::trail::TrailFormat::json).findings.size() == 1);
   }
 
   SUBCASE("gives the timestamp when there is one") {
@@ -259,7 +294,7 @@ TEST_CASE("report::jsonl") {
 
   SUBCASE("writes the run with the criteria's definitions, then each application's own trail") {
     CHECK(
-        example.render_views(Format::jsonl, {example.views[0]}) ==
+        without_seal(example.render_views(Format::jsonl, {example.views[0]})) ==
         R"json({"type":"run","fundscreen":"0.1.0","criteria":{"id":"mini-2021","version":"2","path":"criteria/mini-2021.yaml","sha256":"5e1f"},"inputs":[{"role":"applications","path":"apps.csv","sha256":"a11c","records":4},{"role":"assessments","path":"reviews.csv","sha256":"b0b5","records":11}],"applications":4,"counts":{"fund":1,"reserve":1,"clarify":1,"pending":0,"reject":1},"funding":{"policy":"strict","budget":"200000","used":"95000.50","funded":1,"eligible":2,"currency":"EUR"},"timestamp":null,"lang":"en","definitions":[{"id":"X1","title":"Not a technological solution","kind":"rule","rule":"app.kind != \"technology\"","reasons":{"pass":"the rule holds","fail":"the rule does not hold"}},{"id":"C1","title":"Advances thesis 3","kind":"both","rule":"has(app.thesis) and app.thesis.starts_with(\"3\")","weight":2},{"id":"C2","title":"Goals are realistic","kind":"judgement","weight":1},{"id":"C6","title":"The whole is sufficiently resourced","kind":"rule","rule":"has(app.programme_budget_eur)\nand app.programme_budget_eur >= app.requested_eur","reasons":{"pass":"the rule holds","fail":"the rule does not hold"}}]}
 {"type":"application","id":"A-1","applicant":"Kasvuryhmä Suomi ry","title":"Vertaisoppimisen ohjelma","index":0,"line":2,"decision":"fund","rank":1,"score":{"value":"4.17","numerator":25,"denominator":6},"amount":"95000.50","cumulative":"95000.50","decided_by":"eligible","failed":[],"unclear":[],"pending":[],"criteria":[{"id":"X1","status":"pass","reads":{"app.kind":"development"}},{"id":"C1","status":"pass","reason":"the rule holds; both reviewers passed it","reads":{"app.thesis":"3B"},"reviews":[{"reviewer":"R1","verdict":"pass","score":4.5,"note":"fits \"3B\" well","left_out":null},{"reviewer":"R2","verdict":"pass","score":4,"note":"","left_out":null}],"mean_score":{"value":"4.25","numerator":17,"denominator":4}},{"id":"C2","status":"pass","reason":"the reviewer passed it (1 left out for a conflict of interest)","reviews":[{"reviewer":"R1","verdict":"pass","score":4,"note":"","left_out":null},{"reviewer":"R3","verdict":"pass","score":3,"note":"","left_out":"R3 declared a conflict of interest with A-1"}],"mean_score":{"value":"4.00","numerator":4,"denominator":1}},{"id":"C6","status":"pass","reads":{"app.programme_budget_eur":"300000","app.requested_eur":"95000.50"}}]}
 )json");
@@ -298,7 +333,7 @@ TEST_CASE("report::jsonl") {
     fundscreen::report::JsonlLines lines(example.info);
     std::string out = "before\n";
     lines.append_application(out, example.views[3]);
-    std::string written = example.render_views(Format::jsonl, {example.views[3]});
+    std::string written = without_seal(example.render_views(Format::jsonl, {example.views[3]}));
     CHECK(out == "before\n" + written.substr(written.find('\n') + 1));
   }
 
@@ -319,7 +354,20 @@ TEST_CASE("report::jsonl") {
 
   SUBCASE("writes every application of the example, each on its own line") {
     std::string out = example.render(Format::jsonl);
-    CHECK(std::count(out.begin(), out.end(), '\n') == 5);
+    CHECK(std::count(out.begin(), out.end(), '\n') == 6);
     CHECK(out.find("\n{\"type\":\"application\",\"id\":\"A-4\",") != std::string::npos);
+  }
+
+  SUBCASE("ends with the seal line over the run line and each application line") {
+    std::string out = example.render(Format::jsonl);
+    std::string last = out.substr(out.rfind('\n', out.size() - 2) + 1);
+    CHECK(last.starts_with("{\"type\":\"seal\",\"format\":\"fundscreen-seal/1\",\"fundscreen\":\"0.1.0\","));
+    CHECK(last.ends_with(",\"signature\":null}\n"));
+    fundscreen::trail::TrailCheck result = check(out, fundscreen::trail::TrailFormat::jsonl);
+    CHECK(result.findings.empty());
+    CHECK(result.units == 5);
+    out[out.find("A-3")] = 'B';
+    REQUIRE(check(out, fundscreen::trail::TrailFormat::jsonl).findings.size() == 1);
+    CHECK(check(out, fundscreen::trail::TrailFormat::jsonl).findings[0].line == 4);
   }
 }
