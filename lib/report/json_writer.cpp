@@ -150,15 +150,18 @@ public:
 
   std::ostream& stream() { return m_stream; }
 
-  // The seal of everything written so far, for the run `info`.
-  std::string seal(const core::RunInfo& info) const {
+  // Writes the seal of everything written so far, for the run `info`, to the stream, past
+  // the splitter; nothing may be written through it after, but the seal's line end or brace.
+  void write_seal(const core::RunInfo& info) {
+    m_stream.flush();
+    m_stream.stop_splitting();
     trail::Seal seal;
     seal.tool_version = info.tool_version;
     seal.criteria_sha256 = info.criteria_sha256;
     for (const core::InputFile& input : info.inputs) seal.inputs.push_back({input.role, input.path, input.sha256});
-    seal.units = m_split.hashes();
+    seal.units = m_split.take_hashes();
     seal.head = trail::chain_head(seal.units);
-    return trail::seal_text(seal, m_format, m_key);
+    trail::write_seal(m_stream, seal, m_format, m_key);
   }
 
 private:
@@ -197,7 +200,9 @@ public:
     m_json.end_array();
     m_json.flush(); // the last unit through the splitter
     m_json.key("seal");
-    m_json.written(m_sealer->seal(m_info));
+    m_json.written(""); // the seal follows the key, as its value
+    m_json.flush();
+    m_sealer->write_seal(m_info);
     m_json.end_object();
     m_json.end_line();
     m_json.flush();
@@ -226,7 +231,7 @@ public:
   // The seal is the last line.
   void end() override {
     flush();
-    buffer() += m_sealer->seal(m_info);
+    m_sealer->write_seal(m_info);
     buffer() += '\n';
     flush();
   }

@@ -2,6 +2,7 @@
 #include "trail/seal.hpp"
 
 #include <cstring>
+#include <sstream>
 
 #include "trail/json_value.hpp"
 #include "trail/signing.hpp"
@@ -56,15 +57,6 @@ bool read_inputs(const JsonValue* value, std::vector<SealInput>& inputs) {
   return true;
 }
 
-bool read_units(const JsonValue* count, const JsonValue* list, std::vector<Digest>& units) {
-  if (!count || count->type != JsonValue::Type::number || !list || list->type != JsonValue::Type::array) return false;
-  if (count->text != std::to_string(list->items.size())) return false;
-  units.resize(list->items.size());
-  for (size_t i = 0; i < units.size(); ++i)
-    if (!hex_digest(&list->items[i], units[i])) return false;
-  return true;
-}
-
 } // namespace
 
 Digest chain_head(const std::vector<Digest>& units) {
@@ -80,7 +72,7 @@ Digest chain_head(const std::vector<Digest>& units) {
 
 std::string key_fingerprint(std::string_view key) { return to_hex(sha256(key)); }
 
-std::string seal_text(const Seal& seal, TrailFormat format, const SigningKey* key) {
+std::string seal_signed_part(const Seal& seal, TrailFormat format) {
   std::string out = format == TrailFormat::jsonl ? R"({"type":"seal")" : "{";
   out += format == TrailFormat::jsonl ? ",\"format\":" : "\"format\":";
   append_json_string(out, k_seal_format);
@@ -94,34 +86,85 @@ std::string seal_text(const Seal& seal, TrailFormat format, const SigningKey* ke
     member(out, "sha256", seal.inputs[i].sha256);
     out += '}';
   }
-  out += "],\"units\":" + std::to_string(seal.units.size()) + ",\"unit_sha256\":[";
-  out.reserve(out.size() + 67 * seal.units.size() + 200);
-  for (size_t i = 0; i < seal.units.size(); ++i) {
-    out += i ? ",\"" : "\"";
-    out += to_hex(seal.units[i]);
-    out += '"';
-  }
-  out += ']';
+  out += "],\"units\":" + std::to_string(seal.units.size());
   member(out, "head", to_hex(seal.head));
-  if (!key) return out + std::string(k_signature_member) + "null}";
-  std::string signature = key->sign(out);
-  out += k_signature_member;
-  out += R"({"algorithm":"ed25519","public_key":")" + to_base64(key->public_key()) + R"(","public_key_sha256":")" +
-         key_fingerprint(key->public_key()) + R"(","value":")" + to_base64(signature) + "\"}}";
   return out;
 }
 
+void write_seal(std::ostream& out, const Seal& seal, TrailFormat format, const SigningKey* key) {
+  std::string text = seal_signed_part(seal, format);
+  if (!key) {
+    text += k_signature_member;
+    text += "null";
+  } else {
+    std::string signature = key->sign(text);
+    text += k_signature_member;
+    text += R"({"algorithm":"ed25519","public_key":")" + to_base64(key->public_key()) + R"(","public_key_sha256":")" +
+            key_fingerprint(key->public_key()) + R"(","value":")" + to_base64(signature) + "\"}";
+  }
+  text += ",\"unit_sha256\":[";
+  out << text;
+  // The list in pieces: a million units' hashes are 67 MB of text.
+  std::string piece;
+  piece.reserve(67 * 1024 + 8);
+  for (size_t i = 0; i < seal.units.size(); ++i) {
+    piece += i ? ",\"" : "\"";
+    piece += to_hex(seal.units[i]);
+    piece += '"';
+    if (piece.size() >= 67 * 1024) {
+      out << piece;
+      piece.clear();
+    }
+  }
+  out << piece << "]}";
+}
+
+std::string seal_text(const Seal& seal, TrailFormat format, const SigningKey* key) {
+  std::ostringstream out;
+  write_seal(out, seal, format, key);
+  return std::move(out).str();
+}
+
+namespace {
+
+// The list `"hex",...]}` that ends a seal, into `units`: read by hand, since a million
+// hashes as a tree of JSON values would cost hundreds of megabytes.
+bool read_unit_list(std::string_view list, std::vector<Digest>& units) {
+  if (list.size() < 2 || list.substr(list.size() - 2) != "]}") return false;
+  list.remove_suffix(2);
+  while (!list.empty()) {
+    if (!units.empty()) {
+      if (list[0] != ',') return false;
+      list.remove_prefix(1);
+    }
+    if (list.size() < 66 || list[0] != '"' || list[65] != '"') return false;
+    Digest digest;
+    if (!from_hex(list.substr(1, 64), digest)) return false;
+    units.push_back(digest);
+    list.remove_prefix(66);
+  }
+  return true;
+}
+
+} // namespace
+
 std::optional<ParsedSeal> parse_seal(std::string_view text, TrailFormat format, std::string& error) {
+  constexpr std::string_view k_list_member = R"(,"unit_sha256":[)";
+  // Strings hold no bare quote, so the first `,"unit_sha256":[` is the member's.
+  size_t list_at = text.find(k_list_member);
+  std::vector<Digest> listed;
+  bool list_read =
+      list_at != std::string_view::npos && read_unit_list(text.substr(list_at + k_list_member.size()), listed);
   std::string fault;
-  std::optional<JsonValue> value = parse_json(text, fault);
+  std::string rest = list_read ? std::string(text.substr(0, list_at)) + "}" : std::string();
+  std::optional<JsonValue> value = parse_json(list_read ? std::string_view(rest) : text, fault);
   if (!value || value->type != JsonValue::Type::object) {
     error = "it is not a JSON object (" + (fault.empty() ? "another value" : fault) + ")";
     return std::nullopt;
   }
-  std::vector<std::string> keys = {"format",      "fundscreen", "criteria_sha256", "inputs", "units",
-                                   "unit_sha256", "head",       "signature"};
+  std::vector<std::string> keys = {"format", "fundscreen", "criteria_sha256", "inputs", "units", "head", "signature"};
   if (format == TrailFormat::jsonl) keys.insert(keys.begin(), "type");
-  bool in_order = value->members.size() == keys.size();
+  bool in_order = list_read && value->members.size() == keys.size();
   for (size_t i = 0; in_order && i < keys.size(); ++i) in_order = value->members[i].first == keys[i];
   if (!in_order) {
     error = "its members are not those of a seal, in order";
@@ -136,12 +179,14 @@ std::optional<ParsedSeal> parse_seal(std::string_view text, TrailFormat format, 
   Seal& seal = parsed.seal;
   const JsonValue* version = value->get("fundscreen");
   const JsonValue* criteria = value->get("criteria_sha256");
-  if (!is_string(version) || !is_string(criteria) || !read_inputs(value->get("inputs"), seal.inputs) ||
-      !read_units(value->get("units"), value->get("unit_sha256"), seal.units) ||
+  const JsonValue* count = value->get("units");
+  if (!is_string(version) || !is_string(criteria) || !read_inputs(value->get("inputs"), seal.inputs) || !count ||
+      count->type != JsonValue::Type::number || count->text != std::to_string(listed.size()) ||
       !hex_digest(value->get("head"), seal.head)) {
     error = "a member has the wrong type or value";
     return std::nullopt;
   }
+  seal.units = std::move(listed);
   seal.tool_version = version->text;
   seal.criteria_sha256 = criteria->text;
   const JsonValue& signature = *value->get("signature");
@@ -149,7 +194,8 @@ std::optional<ParsedSeal> parse_seal(std::string_view text, TrailFormat format, 
     seal.signature = read_signature(signature, error);
     if (!seal.signature) return std::nullopt;
   }
-  size_t cut = text.rfind(k_signature_member);
+  // Strings hold no bare quote, so the first `,"signature":` is the member's.
+  size_t cut = text.find(k_signature_member);
   parsed.signed_bytes = std::string(text.substr(0, cut));
   return parsed;
 }

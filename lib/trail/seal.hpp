@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,12 @@ struct Seal {
 
 class SigningKey;
 
-// The seal's text for a trail of `format` (jsonl: with "type":"seal" first), without a line
-// end: every member up to "head", then the signature of those bytes by `key`, or null.
+// Writes the seal of a trail of `format` (jsonl: with "type":"seal" first), without a line
+// end: every member up to "head", then the signature of those bytes by `key` (or null), then
+// the units' hashes. The signed bytes are small; the list, which the head commits to, is
+// written in pieces, never held as text.
+void write_seal(std::ostream& out, const Seal& seal, TrailFormat format, const SigningKey* key);
+// The same as a string (tests).
 std::string seal_text(const Seal& seal, TrailFormat format, const SigningKey* key);
 
 // A seal read back, with the bytes its signature covers.

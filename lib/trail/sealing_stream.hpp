@@ -14,14 +14,18 @@ class SplittingStream : public std::ostream {
 public:
   SplittingStream(std::ostream* target, Splitter& splitter) : std::ostream(&m_buf), m_buf(target, splitter) {}
 
+  // From here on the bytes go to the target alone (the seal, after the last unit).
+  void stop_splitting() { m_buf.stop_splitting(); }
+
 private:
   class Buf : public std::streambuf {
   public:
     Buf(std::ostream* target, Splitter& splitter) : m_target(target), m_splitter(splitter) {}
+    void stop_splitting() { m_splitting = false; }
 
   protected:
     std::streamsize xsputn(const char* s, std::streamsize n) override {
-      m_splitter.feed(std::string_view(s, static_cast<size_t>(n)));
+      if (m_splitting) m_splitter.feed(std::string_view(s, static_cast<size_t>(n)));
       if (m_target) m_target->write(s, n);
       return n;
     }
@@ -39,6 +43,7 @@ private:
   private:
     std::ostream* m_target;
     Splitter& m_splitter;
+    bool m_splitting = true;
   };
   Buf m_buf;
 };

@@ -60,7 +60,9 @@ void Splitter::end_unit() {
     m_unit.id = facts[0].value_or("");
     m_unit.decision = facts[1].value_or("");
     m_unit.rank = facts[2].value_or("");
-    if (m_hashes.size() > 1) m_unit.head = std::string();
+    // Swapped, not assigned: assigning an empty string keeps the head's buffer (libstdc++
+    // copies a short string into the buffer it has), a kilobyte or two for every unit.
+    if (m_hashes.size() > 1) std::string().swap(m_unit.head);
     m_units.push_back(std::move(m_unit));
   }
   m_unit = {};

@@ -63,6 +63,8 @@ public:
   TrailFormat format() const { return m_format; }
   // Every unit's SHA-256, in order.
   const std::vector<Digest>& hashes() const { return m_hashes; }
+  // The hashes, moved out (a writer's splitter, whose work is done).
+  std::vector<Digest> take_hashes() { return std::move(m_hashes); }
   // Every unit with its place and head: with Capture::heads only (a writer needs the hashes
   // alone, and a million units' places would cost it 80 MB).
   const std::vector<Unit>& units() const { return m_units; }

@@ -215,7 +215,8 @@ TEST_CASE("report::json") {
               ",\n  \"seal\": {\"format\":\"fundscreen-seal/1\",\"fundscreen\":\"0.1.0\",\"criteria_sha256\":\"5e1f\","
               "\"inputs\":[{\"role\":\"applications\",\"path\":\"apps.csv\",\"sha256\":\"a11c\"},") !=
           std::string::npos);
-    CHECK(doc.ends_with(",\"signature\":null}\n}\n"));
+    CHECK(doc.find(",\"signature\":null,\"unit_sha256\":[\"") != std::string::npos);
+    CHECK(doc.ends_with("\"]}\n}\n"));
     fundscreen::trail::TrailCheck result = check(doc, fundscreen::trail::TrailFormat::json);
     CHECK(result.findings.empty());
     CHECK(result.units == 5);
@@ -362,7 +363,8 @@ TEST_CASE("report::jsonl") {
     std::string out = example.render(Format::jsonl);
     std::string last = out.substr(out.rfind('\n', out.size() - 2) + 1);
     CHECK(last.starts_with("{\"type\":\"seal\",\"format\":\"fundscreen-seal/1\",\"fundscreen\":\"0.1.0\","));
-    CHECK(last.ends_with(",\"signature\":null}\n"));
+    CHECK(last.find(",\"signature\":null,\"unit_sha256\":[\"") != std::string::npos);
+    CHECK(last.ends_with("\"]}\n"));
     fundscreen::trail::TrailCheck result = check(out, fundscreen::trail::TrailFormat::jsonl);
     CHECK(result.findings.empty());
     CHECK(result.units == 5);

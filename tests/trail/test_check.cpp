@@ -50,6 +50,20 @@ TEST_CASE("trail::check_trail") {
     CHECK(result.findings[0].line == 3);
     CHECK(result.findings[0].id == "A-2");
   }
+  SUBCASE("a unit and its hash in the seal's list both edited: the head no longer chains the list") {
+    auto lines = k_lines;
+    lines[1][lines[1].find("fund")] = 'F';
+    Seal seal;
+    seal.tool_version = "0.1.0";
+    for (const std::string& line : k_lines) seal.units.push_back(sha256(line));
+    seal.head = chain_head(seal.units); // the head of the lines as written
+    seal.units[1] = sha256(lines[1]);   // the list made to match the edit, after the signature
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    TrailCheck result = check(text + seal_text(seal, TrailFormat::jsonl, nullptr) + "\n");
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].message == "the seal's head is not the chain of its unit list: the seal was edited");
+  }
   SUBCASE("a line after the seal is a stray") {
     TrailCheck result = check(trail(k_lines) + "{}\n");
     REQUIRE(result.findings.size() == 1);
