@@ -61,6 +61,8 @@ std::string zip(const std::vector<std::pair<std::string, std::string>>& parts, b
     }
     auto size = declared ? declared : static_cast<uint32_t>(data.size());
     auto offset = static_cast<uint32_t>(out.size());
+    // Not `name` itself: clang 14 (clang-tidy's) cannot capture a structured binding.
+    auto name_size = static_cast<uint32_t>(name.size());
     auto common = [&](std::string& o) {
       put16(o, 20);
       put16(o, 0);
@@ -69,7 +71,7 @@ std::string zip(const std::vector<std::pair<std::string, std::string>>& parts, b
       put32(o, 0);
       put32(o, static_cast<uint32_t>(packed.size()));
       put32(o, size);
-      put16(o, static_cast<uint32_t>(name.size()));
+      put16(o, name_size);
       put16(o, 0);
     };
     put32(out, 0x04034b50);
