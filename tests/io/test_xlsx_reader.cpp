@@ -63,6 +63,8 @@ std::string zip(const std::vector<std::pair<std::string, std::string>>& parts, b
     auto offset = static_cast<uint32_t>(out.size());
     auto crc =
         static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+    // Not `name` itself: clang 14 (clang-tidy's) cannot capture a structured binding.
+    auto name_size = static_cast<uint32_t>(name.size());
     auto common = [&](std::string& o) {
       put16(o, 20);
       put16(o, 0);
@@ -71,7 +73,7 @@ std::string zip(const std::vector<std::pair<std::string, std::string>>& parts, b
       put32(o, crc);
       put32(o, static_cast<uint32_t>(packed.size()));
       put32(o, size);
-      put16(o, static_cast<uint32_t>(name.size()));
+      put16(o, name_size);
       put16(o, 0);
     };
     put32(out, 0x04034b50);
