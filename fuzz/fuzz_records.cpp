@@ -206,6 +206,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   case 2: check_roster(io::read_roster(path, options, set, diagnostics), diagnostics); break;
   default: check_conflicts(io::read_conflicts(path, options, diagnostics)); break;
   }
+  std::remove(path.c_str()); // none is left behind once the run ends
   check_diagnostics(diagnostics, path, text);
   return 0;
 }
