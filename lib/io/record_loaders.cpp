@@ -7,7 +7,7 @@
 
 namespace fundscreen::io {
 
-static TableOptions table_options(const InputOptions& options, std::string record, std::string key) {
+TableOptions table_options(const InputOptions& options, std::string record, std::string key) {
   TableOptions t;
   t.csv = options.csv;
   t.doubts = options.doubts;

@@ -26,6 +26,10 @@ struct InputOptions {
   std::string sheet;
 };
 
+// How a loader of `record`s (a word for messages: "outcome") reads its table with `options`;
+// `key` is the list's key in a YAML file. One place, so every loader honours every option.
+TableOptions table_options(const InputOptions& options, std::string record, std::string key);
+
 // Each loader below takes a `digest` that, if given, is fed the bytes of `path` as they are
 // read and parsed (read_table_file): after the call it holds the SHA-256 of what was read.
 

@@ -12,11 +12,7 @@ static std::string text_of(const core::Value& v) {
 
 core::Resolutions read_resolutions(const std::string& path, const InputOptions& options, util::Diagnostics& diagnostics,
                                    Sha256* digest) {
-  TableOptions table;
-  table.csv = options.csv;
-  table.doubts = options.doubts;
-  table.record_name = "resolution";
-  table.yaml_key = "resolutions";
+  TableOptions table = table_options(options, "resolution", "resolutions");
   core::Resolutions resolutions;
   read_table_file(
       path, core::resolution_fields(), table, diagnostics,

@@ -181,6 +181,17 @@ def main():
     case("xlsx-sheet-chosen", VALIDATE + " --sheet 'Hakemukset 2021'",
          [Sheet("Ohjeet", [["Täytä hakemukset toiselle välilehdelle."]]),
           Sheet("Hakemukset 2021", [HEADER, application(1, requested_eur="x")], first_row=3)])
+    # --sheet names the sheet of every workbook read, the resolutions' too
+    case("xlsx-resolutions-sheet",
+         "fundscreen screen examples/sitra-2021/applications.csv -c criteria/sitra-2021.yaml "
+         "-a examples/sitra-2021/assessments.csv --resolutions $CASE/book.xlsx --sheet Päätökset --format csv "
+         "| grep -E '^id|OA-2021-072|OA-2021-014'",
+         [Sheet("Ohjeet", [["Päätökset toisella välilehdellä."]]),
+          Sheet("Päätökset", [["application", "decision", "amount_eur", "decided_on", "decided_by", "reason"],
+                              ["OA-2021-072", "fund", 95000, "2021-04-28", "Anna Virtanen",
+                               "Resurssit vahvistettu kirjallisesti, joten C6 täyttyy."],
+                              ["OA-2021-014", "reject", None, "2021-04-21", "Anna Virtanen",
+                               "Ohjelman alkamista ei osoitettu (C7)."]])])
     case("xlsx-outside-path", VALIDATE,
          [Sheet("Sheet1", [HEADER, application(1)])], targets={1: "../../../etc/passwd"})
     laughs = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
