@@ -63,7 +63,8 @@ std::optional<core::Roster> read_roster(const std::string& path, const InputOpti
                                         const core::CriteriaSet& set, util::Diagnostics& diagnostics,
                                         Sha256* digest = nullptr);
 
-// Reads the outcome reports in `path`; bad rows are reported and left out.
+// Reads the outcome reports in `path`: a row without its application is left out; a cell that
+// cannot be read is reported (an error, which stops the run) and kept as missing.
 std::vector<core::Outcome> read_outcomes(const std::string& path, const InputOptions& options,
                                          util::Diagnostics& diagnostics, Sha256* digest = nullptr);
 
