@@ -19,6 +19,7 @@
 #include "core/screener.hpp"
 #include "io/criteria_loader.hpp"
 #include "test_builders.hpp"
+#include "test_files.hpp"
 #include "util/text.hpp"
 
 namespace core = fundscreen::core;
@@ -337,13 +338,6 @@ std::string differences(const core::Rule& rule, const std::vector<std::vector<Va
   return out;
 }
 
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(FUNDSCREEN_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 } // namespace
 
 TEST_CASE("core::RuleProgram agrees with the tree walk on the rule cases") {
@@ -365,7 +359,7 @@ TEST_CASE("core::RuleProgram agrees with the tree walk on the rule cases") {
 TEST_CASE("core::RuleProgram agrees with the tree walk on the shipped sets and the peer job") {
   for (const char* path : {"criteria/sitra-2021.yaml", "criteria/sitra-2021-revised.yaml", "bench/peer-job.yaml"}) {
     CAPTURE(path);
-    std::string text = read_source_file(path);
+    std::string text = fundscreen::testing::source_file(path);
     REQUIRE(!text.empty());
     core::CriteriaSet set = fundscreen::io::parse_criteria(text, path);
     auto apps = generate(set.fields, 4000, 7);
@@ -394,7 +388,8 @@ TEST_CASE("core::RuleProgram agrees with the tree walk on the shipped sets and t
 }
 
 TEST_CASE("core::Screener::outline agrees with assess, on two threads at once") {
-  core::CriteriaSet set = fundscreen::io::parse_criteria(read_source_file("bench/peer-job.yaml"), "peer-job.yaml");
+  core::CriteriaSet set =
+      fundscreen::io::parse_criteria(fundscreen::testing::source_file("bench/peer-job.yaml"), "peer-job.yaml");
   auto values = generate(set.fields, 3000, 99, Shorter::never);
   std::vector<core::Application> apps(values.size());
   for (size_t i = 0; i < values.size(); ++i) apps[i].values = values[i];

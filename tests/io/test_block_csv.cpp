@@ -13,6 +13,7 @@
 #include "io/block_csv.hpp"
 #include "io/block_records.hpp"
 #include "io/criteria_loader.hpp"
+#include "test_files.hpp"
 
 using fundscreen::core::Application;
 using fundscreen::core::to_display;
@@ -20,6 +21,7 @@ using fundscreen::io::BlockCsvApplications;
 using fundscreen::io::BlockTuning;
 using fundscreen::io::fields_screening_reads;
 using fundscreen::io::InputOptions;
+using fundscreen::testing::TempFile;
 
 namespace {
 
@@ -39,17 +41,6 @@ impacts:
   - {id: go, description: it goes on, indicator: outcome.continued}
 ranking: {tie_break: [{field: id}]}
 )";
-
-// A file with `bytes` that is removed at the end of the test.
-struct TempFile {
-  explicit TempFile(const std::string& bytes) {
-    path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fundscreen-block-" +
-           std::to_string(reinterpret_cast<uintptr_t>(this)) + ".csv";
-    std::ofstream(path, std::ios::binary) << bytes;
-  }
-  ~TempFile() { std::remove(path.c_str()); }
-  std::string path;
-};
 
 // Each application as `line: value|value|...`, only the fields a screening keeps.
 std::vector<std::string> listing(const fundscreen::core::CriteriaSet& set, const Application& app) {

@@ -20,10 +20,13 @@
 #include "io/record_loaders.hpp"
 #include "io/resolution_loader.hpp"
 #include "io/table_reader.hpp"
+#include "test_files.hpp"
 
 using fundscreen::io::InputOptions;
 using fundscreen::io::Sha256;
 using fundscreen::io::sha256_hex;
+using fundscreen::testing::source_file;
+using fundscreen::testing::TempFile;
 
 namespace {
 
@@ -42,27 +45,6 @@ impacts:
   - {id: go, description: it goes on, indicator: outcome.continued}
 ranking: {tie_break: [{field: id}]}
 )";
-
-std::string source_file(const std::string& relative) {
-  std::ifstream in(std::string(FUNDSCREEN_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
-}
-
-// A file with `bytes`, named `*.extension`, removed at the end of the test.
-struct TempFile {
-  TempFile(const std::string& bytes, const std::string& extension) {
-    static int count = 0;
-    path = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/fundscreen-digest-" +
-           std::to_string(getpid()) + "-" + std::to_string(++count) + "." + extension;
-    write(bytes);
-  }
-  void write(const std::string& bytes) const { std::ofstream(path, std::ios::binary) << bytes; }
-  ~TempFile() { std::remove(path.c_str()); }
-  std::string path;
-};
 
 // `n` applications, one a line; ids `<letter>0001`, ...
 std::string applications(size_t n, char letter = 'A', const std::string& line_end = "\n") {
