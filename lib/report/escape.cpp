@@ -237,4 +237,6 @@ std::string printable(std::string_view text) {
   return map_ascii(text, [](std::string& out, char c) { out += is_control(c) ? ' ' : c; });
 }
 
+std::string html_text(std::string_view text) { return xml_attribute(text); }
+
 } // namespace fundscreen::report

@@ -30,6 +30,11 @@ std::string xml_text(std::string_view text);
 // character references so that a parser does not fold them into spaces.
 std::string xml_attribute(std::string_view text);
 
+// `text` as HTML text or a quoted attribute value (the report and the letters): as
+// xml_attribute, whose entities (&amp; &lt; &gt; &quot; &apos;) HTML reads the same way, so
+// that nothing from the inputs can open a tag, end an attribute or start a script.
+std::string html_text(std::string_view text);
+
 // `text` as one RFC 4180 CSV cell: a cell beginning with = + - @ (or tab or carriage
 // return) gets a leading `'` so that a spreadsheet does not run it as a formula; then it is
 // quoted, with `"` doubled, when it holds a comma, a quote, CR or LF.
