@@ -80,7 +80,7 @@ private:
     line("  ", i18n::trf(m_lang, "screening: {} ({})", decision(m_view.screened), m_a.decided_by));
     if (r->amount)
       line("  ", i18n::trf(m_lang, "resolution: {}, agreed amount {} (requested {})", decision(r->decision),
-                           money(*r->amount), amount(m_a.amount)));
+                           money(*r->amount), money(m_a.amount)));
     else
       line("  ", i18n::trf(m_lang, "resolution: {}", decision(r->decision)));
     line("  ", i18n::trf(m_lang, "decided on {} by {}", date_text(m_lang, r->decided_on), r->decided_by));
@@ -190,7 +190,7 @@ private:
     core::Money left{budget.cents - used.cents};
     if (strict)
       return line("  ", i18n::trf(m_lang, "it did not fit the remaining budget: requested {}, left {} of {}",
-                                  amount(m_a.amount), amount(left), money(budget)));
+                                  money(m_a.amount), amount(left), money(budget)));
     line("  ", i18n::trf(m_lang, "it did not fit the budget left at its rank: requested {}", money(m_a.amount)));
   }
 

@@ -67,7 +67,7 @@ Standing
   SUBCASE("says why a reserve was not funded under a strict line") {
     CHECK(standing(example.explain(1)) == R"(  score 3.00
   rank 2 of 2 eligible: reserve
-  it did not fit the remaining budget: requested 150,000.00, left 104,999.50 of EUR 200,000.00
+  it did not fit the remaining budget: requested EUR 150,000.00, left 104,999.50 of EUR 200,000.00
 )");
   }
 
