@@ -231,7 +231,7 @@ void write_definition(JsonOut& json, const core::Criterion& c, std::string_view 
 
 } // namespace
 
-JsonlLines::JsonlLines(const core::RunInfo& info) : m_info(info) {
+JsonlLines::JsonlLines(const core::RunInfo& info) : m_info(info), m_lang(lang_of(info.lang)) {
   if (!info.set) return;
   m_applicant_field = info.set->field_index("applicant");
   m_title_field = info.set->field_index("title");
@@ -316,7 +316,7 @@ void JsonlLines::append_criterion(LineOut& out, const core::CriterionResult& r, 
   if (!ours) other = criterion_line(*r.criterion);
   const CriterionLine& line = ours ? m_criteria[index] : other;
   out.put(line.open[static_cast<size_t>(r.status)]);
-  if (r.reason != core::plain_reason(lang_of(m_info.lang), line.kind, r.status)) {
+  if (r.reason != core::plain_reason(m_lang, line.kind, r.status)) {
     out.put(R"(,"reason":)"sv);
     put_string(out, r.reason);
   }
