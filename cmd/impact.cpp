@@ -17,7 +17,7 @@ namespace {
 struct ImpactOptions {
   run::ImpactInputs inputs;
   InputFlags input;
-  std::string lang = "en";
+  std::string lang; // empty: the set's lang, else en
   std::string format = "table";
   std::string output;
   std::string color = "auto";
@@ -43,8 +43,9 @@ int run_impact(ImpactOptions options, std::ostream& out, std::ostream& err) {
   in_csv_dialect(options.csv_dialect, options.format, nullptr); // a usage error before the run
   run::ImpactRun result = run::impact(options.inputs);
   for (const auto& d : result.warnings.items()) err << util::format_diagnostic(d);
+  std::string lang = !options.lang.empty() ? options.lang : (result.set->lang.empty() ? "en" : result.set->lang);
   report::ImpactReport r{FUNDSCREEN_VERSION, result.set.get(), result.criteria_path, result.criteria_sha256,
-                         result.inputs,      result.screened,  &result.assessment,   options.lang};
+                         result.inputs,      result.screened,  &result.assessment,   lang};
   report::WriterOptions writer_options{choose_color(options.color, options.output)};
   write_output(options.output, out, in_csv_dialect(options.csv_dialect, options.format, [&](std::ostream& file) {
                  report::write_impact(r, *report::parse_format(options.format), file, writer_options);
@@ -66,7 +67,7 @@ std::function<int()> setup_impact(CLI::App& app) {
   app.add_option("--reviewers", in.reviewers, "The call's roster of reviewers, for the screening (CSV or YAML)");
   app.add_option("--resolutions", in.resolutions,
                  "Decisions taken after the screening, for the funded set (CSV or YAML)");
-  app.add_option("--lang", options->lang, "Language of criteria titles: fi, sv or en (default en)")
+  app.add_option("--lang", options->lang, "Language of the output: fi, sv or en (default: the set's lang, else en)")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   add_input_flags(app, options->input);
   app.add_option("--format,-f", options->format, "Output: table (default), csv, json, markdown, xlsx (with --output)")

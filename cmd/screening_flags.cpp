@@ -21,7 +21,9 @@ void add_screening_flags(CLI::App& app, ScreeningFlags& flags, CriteriaOption cr
   app.add_option("--resolutions", flags.resolutions,
                  "Decisions taken after the screening: application, decision (fund|reserve|reject), amount_eur, "
                  "decided_on, decided_by, reason (CSV or YAML); they bind the funding line");
-  app.add_option("--lang", flags.lang, "Language of criteria titles: fi, sv or en (default en)")
+  app.add_option("--lang", flags.lang,
+                 "Language of the output: fi, sv or en (default: the set's lang, else en); machine formats keep "
+                 "their names")
       ->check(CLI::IsMember({"fi", "sv", "en"}));
   app.add_option("--timestamp", flags.timestamp,
                  "The run's timestamp in the output (default: SOURCE_DATE_EPOCH if set, else none)");

@@ -19,7 +19,7 @@ struct ScreeningFlags {
   std::vector<std::string> conflicts;
   std::string reviewers;
   std::string resolutions;
-  std::string lang = "en";
+  std::string lang; // empty: the set's lang, else en
   std::string timestamp;
   InputFlags input;
 };

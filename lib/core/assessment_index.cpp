@@ -147,11 +147,11 @@ void ConflictIndex::add(const Conflict& c) {
 }
 
 std::optional<std::string> ConflictIndex::excludes(const std::string& reviewer, const std::string& id,
-                                                   const std::string& applicant) const {
+                                                   const std::string& applicant, i18n::Lang lang) const {
   if (m_by_application.count(key(reviewer, id)))
-    return fmt::format("{} declared a conflict of interest with {}", reviewer, id);
+    return i18n::trf(lang, "{} declared a conflict of interest with {}", reviewer, id);
   if (!applicant.empty() && m_by_applicant.count(key(reviewer, applicant)))
-    return fmt::format("{} declared a conflict of interest with {}", reviewer, applicant);
+    return i18n::trf(lang, "{} declared a conflict of interest with {}", reviewer, applicant);
   return std::nullopt;
 }
 

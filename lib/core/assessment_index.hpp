@@ -11,6 +11,7 @@
 
 #include "core/criteria_set.hpp"
 #include "core/records.hpp"
+#include "i18n/i18n.hpp"
 #include "util/diagnostics.hpp"
 
 namespace fundscreen::core {
@@ -110,9 +111,9 @@ public:
   void add(const Conflict& c);
   // The conflicts added, in order.
   std::span<const Conflict> conflicts() const { return m_conflicts; }
-  // Why `reviewer` is left out of application `id` of `applicant`, or nothing.
-  std::optional<std::string> excludes(const std::string& reviewer, const std::string& id,
-                                      const std::string& applicant) const;
+  // Why `reviewer` is left out of application `id` of `applicant` (in `lang`), or nothing.
+  std::optional<std::string> excludes(const std::string& reviewer, const std::string& id, const std::string& applicant,
+                                      i18n::Lang lang = i18n::Lang::en) const;
   bool empty() const { return m_by_application.empty() && m_by_applicant.empty(); }
 
 private:

@@ -157,6 +157,9 @@ struct CriteriaSet {
   std::string version;
   Titles title;
   std::string source;
+  // The language of the output when the command line names none (`lang:`): fi, sv, en or
+  // empty (none given: English).
+  std::string lang;
   Call call;
   std::vector<FieldSpec> fields;
   std::vector<util::Location> field_where;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/value.hpp"
+#include "i18n/i18n.hpp"
 
 namespace fundscreen::core {
 
@@ -104,11 +105,11 @@ private:
   friend class RuleEvaluator;
   friend class ProgramBuilder;
   friend RuleResult evaluate(const Rule&, const RecordView&, TraceReads);
-  friend void evaluate_into(const Rule&, const RecordView&, TraceReads, RuleResult&);
+  friend void evaluate_into(const Rule&, const RecordView&, TraceReads, RuleResult&, i18n::Lang);
   friend Value evaluate_value(const Rule&, const RecordView&);
   friend Truth evaluate_truth(const Rule&, const RecordView&);
   friend RuleResult evaluate_by_tree(const Rule&, const RecordView&, TraceReads);
-  friend void evaluate_by_tree_into(const Rule&, const RecordView&, TraceReads, RuleResult&);
+  friend void evaluate_by_tree_into(const Rule&, const RecordView&, TraceReads, RuleResult&, i18n::Lang);
   friend Value evaluate_value_by_tree(const Rule&, const RecordView&);
   friend const RuleProgram* program_of(const Rule&);
   std::string m_text;
@@ -130,7 +131,9 @@ RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace
 
 // As evaluate(), into `out`, reusing the memory of its reason and reads (their paths and
 // values) from an earlier result: a caller that keeps one result allocates nothing once warm.
-void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out);
+// The reason of an unknown truth comes out in `lang`.
+void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out,
+                   i18n::Lang lang = i18n::Lang::en);
 
 // Evaluates `rule` of any type on `record`; missing if it read a missing value.
 Value evaluate_value(const Rule& rule, const RecordView& record);

@@ -418,18 +418,23 @@ union VariableStorage {
   std::array<std::string_view, k_max_variables> slots;
 };
 
-static void append_unknown_reason(std::string& out, const Rule& rule, int missing_read, const char* problem) {
+// The reason of an unknown value in `lang`: the problem, the read that was missing, or that
+// the rule could not be evaluated.
+static void append_unknown_reason(i18n::Lang lang, std::string& out, const Rule& rule, int missing_read,
+                                  const char* problem) {
   if (problem) {
-    out += problem;
+    out += i18n::tr(lang, problem);
   } else if (missing_read >= 0) {
     out += rule.reads()[static_cast<size_t>(missing_read)];
-    out += " is missing";
+    out += ' ';
+    out += i18n::tr(lang, "is missing");
   } else {
-    out += "the rule could not be evaluated";
+    out += i18n::tr(lang, "the rule could not be evaluated");
   }
 }
 
-void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out) {
+void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out,
+                           i18n::Lang lang) {
   VariableStorage storage;
   std::span<std::string_view> bound;
   if (rule.m_variables > 0) bound = storage.slots;
@@ -442,7 +447,7 @@ void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceRead
   out.reason.clear();
   if (!e.known) {
     out.truth = Truth::unknown;
-    append_unknown_reason(out.reason, rule, e.missing_read, e.problem);
+    append_unknown_reason(lang, out.reason, rule, e.missing_read, e.problem);
   } else {
     out.truth = e.b ? Truth::yes : Truth::no;
   }
@@ -450,7 +455,7 @@ void evaluate_by_tree_into(const Rule& rule, const RecordView& record, TraceRead
 
 RuleResult evaluate_by_tree(const Rule& rule, const RecordView& record, TraceReads trace) {
   RuleResult result;
-  evaluate_by_tree_into(rule, record, trace, result);
+  evaluate_by_tree_into(rule, record, trace, result, i18n::Lang::en);
   return result;
 }
 
@@ -482,13 +487,15 @@ static Truth truth_of(const Cell& c) {
 }
 
 // The reason of an unknown cell, as the tree walk words it.
-static void append_unknown_reason(std::string& out, const Rule& rule, const Cell& c) {
+static void append_unknown_reason(i18n::Lang lang, std::string& out, const Rule& rule, const Cell& c) {
   switch (static_cast<Problem>(c.why)) {
   case Problem::too_large:
   case Problem::division_by_zero:
-  case Problem::not_evaluated: append_unknown_reason(out, rule, -1, problem_text(static_cast<Problem>(c.why))); return;
+  case Problem::not_evaluated:
+    append_unknown_reason(lang, out, rule, -1, problem_text(static_cast<Problem>(c.why)));
+    return;
   }
-  append_unknown_reason(out, rule, c.why - 1, nullptr);
+  append_unknown_reason(lang, out, rule, c.why - 1, nullptr);
 }
 
 static Value to_value(const Cell& c, Type type) {
@@ -506,17 +513,17 @@ static Value to_value(const Cell& c, Type type) {
   return Value{};
 }
 
-void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out) {
+void evaluate_into(const Rule& rule, const RecordView& record, TraceReads trace, RuleResult& out, i18n::Lang lang) {
   Cell c;
   if (trace != TraceReads::no || !rule.m_program || !rule.m_program->run(record, c)) {
-    evaluate_by_tree_into(rule, record, trace, out);
+    evaluate_by_tree_into(rule, record, trace, out, lang);
     return;
   }
   out.truth = truth_of(c);
   out.reason.clear();
   out.reads.clear();
   out.steps.clear();
-  if (c.why) append_unknown_reason(out.reason, rule, c);
+  if (c.why) append_unknown_reason(lang, out.reason, rule, c);
 }
 
 RuleResult evaluate(const Rule& rule, const RecordView& record, TraceReads trace) {

@@ -37,8 +37,8 @@ enum class Problem : int32_t { too_large = -1, division_by_zero = -2, not_evalua
 // The reason a person reads for `problem`; null for not_evaluated, which has its own words.
 inline const char* problem_text(Problem problem) {
   switch (problem) {
-  case Problem::too_large: return "a number is too large to compute";
-  case Problem::division_by_zero: return "division by zero";
+  case Problem::too_large: return N_("a number is too large to compute");
+  case Problem::division_by_zero: return N_("division by zero");
   case Problem::not_evaluated: break;
   }
   return nullptr;

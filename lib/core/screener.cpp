@@ -60,8 +60,9 @@ std::optional<Score> to_score(const Value& value) {
   return std::nullopt;
 }
 
-Screener::Screener(const CriteriaSet& set, const AssessmentIndex* assessments, const ConflictIndex* conflicts)
-    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_id_field(set.field_index("id")),
+Screener::Screener(const CriteriaSet& set, const AssessmentIndex* assessments, const ConflictIndex* conflicts,
+                   i18n::Lang lang)
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_lang(lang), m_id_field(set.field_index("id")),
       m_amount_field(set.field_index(set.funding_amount)), m_applicant_field(set.field_index("applicant")) {
   auto rules = std::make_shared<RuleProgram>();
   for (size_t i = 0; i < set.criteria.size() && i < k_max_outline_criteria; ++i) {
@@ -90,16 +91,24 @@ std::vector<std::pair<int, Review>> Screener::reviews_of(const Application& app,
     if (e.score_halves >= 0) r.score_halves = e.score_halves;
     if (e.note >= 0) r.note = m_assessments->note(e.note);
     if (m_conflicts)
-      r.left_out = m_conflicts->excludes(r.reviewer, id, text_field(app, m_applicant_field)).value_or("");
+      r.left_out = m_conflicts->excludes(r.reviewer, id, text_field(app, m_applicant_field), m_lang).value_or("");
     reviews.emplace_back(e.criterion, std::move(r));
   }
   return reviews;
 }
 
-// "the reviewer", "both reviewers", "all 3 reviewers".
-static std::string who_all(size_t counted) {
-  if (counted == 1) return "the reviewer";
-  return counted == 2 ? "both reviewers" : fmt::format("all {} reviewers", counted);
+// "the reviewer passed it", "both reviewers passed it", "all 3 reviewers passed it" (the
+// whole sentence, as the verb agrees with its subject in Finnish).
+static std::string all_passed(i18n::Lang lang, size_t counted) {
+  if (counted == 1) return std::string(i18n::tr(lang, "the reviewer passed it"));
+  if (counted == 2) return std::string(i18n::tr(lang, "both reviewers passed it"));
+  return i18n::trf(lang, "all {} reviewers passed it", counted);
+}
+
+static std::string all_failed(i18n::Lang lang, size_t counted) {
+  if (counted == 1) return std::string(i18n::tr(lang, "the reviewer failed it"));
+  if (counted == 2) return std::string(i18n::tr(lang, "both reviewers failed it"));
+  return i18n::trf(lang, "all {} reviewers failed it", counted);
 }
 
 // The reviewers' side of a criterion from the verdicts that count (not left out for a
@@ -128,7 +137,7 @@ static bool awaits_score(const CriteriaSet& set, const Criterion& c, Status revi
 }
 
 // The reviewers' side of a criterion needing `required` verdicts, with the reason.
-static Status review_status(std::span<const Review> reviews, int64_t required, std::string& reason) {
+static Status review_status(i18n::Lang lang, std::span<const Review> reviews, int64_t required, std::string& reason) {
   size_t pass = 0, fail = 0, unclear = 0, left_out = 0;
   for (const Review& r : reviews) {
     if (!r.left_out.empty()) {
@@ -138,18 +147,22 @@ static Status review_status(std::span<const Review> reviews, int64_t required, s
     (r.verdict == Verdict::pass ? pass : (r.verdict == Verdict::fail ? fail : unclear))++;
   }
   size_t counted = pass + fail + unclear;
-  std::string out = left_out ? fmt::format(" ({} left out for a conflict of interest)", left_out) : "";
   Status status = verdicts_status(pass, fail, unclear, required);
   if (status == Status::pending) {
-    reason = required > 1 ? fmt::format("{} of {} required reviews{}", counted, required, out)
-                          : "no reviewer's verdict yet" + out;
+    reason = required > 1 ? i18n::trf(lang, "{} of {} required reviews", counted, required)
+                          : std::string(i18n::tr(lang, "no reviewer's verdict yet"));
   } else if (status == Status::pass) {
-    reason = fmt::format("{} passed it{}", who_all(counted), out);
+    reason = all_passed(lang, counted);
   } else if (status == Status::fail) {
-    reason = fmt::format("{} failed it{}", who_all(counted), out);
+    reason = all_failed(lang, counted);
   } else {
-    reason = unclear ? fmt::format("{} said unclear{}", util::count_of(unclear, "reviewer"), out)
-                     : fmt::format("the reviewers disagree: {} pass, {} fail{}", pass, fail, out);
+    reason = unclear ? i18n::trnf(lang, "{} reviewer said unclear", "{} reviewers said unclear", unclear, unclear)
+                     : i18n::trf(lang, "the reviewers disagree: {} pass, {} fail", pass, fail);
+  }
+  if (left_out) {
+    reason += ' ';
+    reason += i18n::trnf(lang, "({} left out for a conflict of interest)", "({} left out for a conflict of interest)",
+                         left_out, left_out);
   }
   return status;
 }
@@ -173,20 +186,21 @@ static Status combine(Status a, Status b) {
   return rank(a) >= rank(b) ? a : b;
 }
 
-std::string_view plain_reason(CriterionKind kind, Status status) {
+std::string_view plain_reason(i18n::Lang lang, CriterionKind kind, Status status) {
   if (kind != CriterionKind::rule) return {};
-  if (status == Status::pass) return "the rule holds";
-  if (status == Status::fail) return "the rule does not hold";
+  if (status == Status::pass) return i18n::tr(lang, "the rule holds");
+  if (status == Status::fail) return i18n::tr(lang, "the rule does not hold");
   return {};
 }
 
-static void append_rule_reason(std::string& out, const RuleResult& r) {
+static void append_rule_reason(i18n::Lang lang, std::string& out, const RuleResult& r) {
   if (r.truth == Truth::yes) {
-    out += plain_reason(CriterionKind::rule, Status::pass);
+    out += plain_reason(lang, CriterionKind::rule, Status::pass);
   } else if (r.truth == Truth::no) {
-    out += plain_reason(CriterionKind::rule, Status::fail);
+    out += plain_reason(lang, CriterionKind::rule, Status::fail);
   } else {
-    out += "the rule cannot be decided: ";
+    out += i18n::tr(lang, "the rule cannot be decided:");
+    out += ' ';
     out += r.reason;
   }
 }
@@ -202,11 +216,11 @@ void Screener::assess_criterion(const Criterion& c, const Application& app, std:
   bool reasons = false; // the reasons are joined with "; "
   if (c.kind != CriterionKind::judgement && c.rule) {
     if (!result.rule) result.rule.emplace();
-    evaluate_into(*c.rule, RecordView{app.values, {}}, trace, *result.rule);
+    evaluate_into(*c.rule, RecordView{app.values, {}}, trace, *result.rule, m_lang);
     Truth t = result.rule->truth;
     result.rule_status = t == Truth::yes ? Status::pass : (t == Truth::no ? Status::fail : Status::unclear);
     status = result.rule_status;
-    append_rule_reason(result.reason, *result.rule);
+    append_rule_reason(m_lang, result.reason, *result.rule);
     reasons = true;
   } else {
     result.rule.reset();
@@ -214,12 +228,13 @@ void Screener::assess_criterion(const Criterion& c, const Application& app, std:
   if (c.kind != CriterionKind::rule) {
     result.reviews.assign(reviews.begin(), reviews.end());
     std::string why;
-    result.review_status = review_status(result.reviews, m_set.min_reviewers(c), why);
+    result.review_status = review_status(m_lang, result.reviews, m_set.min_reviewers(c), why);
     result.mean_score = mean_score(result.reviews);
     if (awaits_score(m_set, c, result.review_status, result.mean_score)) {
       result.review_status = Status::pending;
-      why +=
-          c.min_score ? " but gave no score, which its min_score needs" : " but gave no score, which the ranking needs";
+      why += ' ';
+      why += c.min_score ? i18n::tr(m_lang, "but gave no score, which its min_score needs")
+                         : i18n::tr(m_lang, "but gave no score, which the ranking needs");
     }
     status = combine(status, result.review_status);
     if (reasons) result.reason += "; ";
@@ -227,8 +242,8 @@ void Screener::assess_criterion(const Criterion& c, const Application& app, std:
     if (below_min_score(c, result.review_status, result.mean_score)) {
       status = Status::fail;
       result.reason += "; ";
-      result.reason += fmt::format("the mean score {} is below the minimum {}", to_string(*result.mean_score),
-                                   to_string(*c.min_score));
+      result.reason += i18n::trf(m_lang, "the mean score {} is below the minimum {}", to_string(*result.mean_score),
+                                 to_string(*c.min_score));
     }
   } else {
     result.reviews.clear();
@@ -236,20 +251,30 @@ void Screener::assess_criterion(const Criterion& c, const Application& app, std:
   result.status = status;
 }
 
+// The words before the criteria that decided an outline with failed, unclear or pending
+// criteria: "failed " in "failed C6, C8".
+static std::string_view decided_prefix(i18n::Lang lang, const Outline& o) {
+  if (o.failed) return i18n::tr(lang, "failed ");
+  return o.unclear ? i18n::tr(lang, "unclear ") : i18n::tr(lang, "awaiting verdicts on ");
+}
+
 // The failed, unclear or pending criteria of an outline, as `append(out, mask)` writes them.
-template <typename Append> static std::string decided_text(const CriteriaSet& set, const Outline& o, Append append) {
+template <typename Append>
+static std::string decided_text(const CriteriaSet& set, const Outline& o, i18n::Lang lang, Append append) {
   std::string out;
   if (o.failed || o.unclear || o.pending) {
-    out = o.failed ? "failed " : (o.unclear ? "unclear " : "awaiting verdicts on ");
+    out = decided_prefix(lang, o);
     append(out, o.failed ? o.failed : (o.unclear ? o.unclear : o.pending));
     return out;
   }
   if (o.decision == Decision::reject)
-    return fmt::format("score {} is below the minimum total {}",
-                       o.score ? to_string_below(*o.score, Score(set.ranking.min_total->value, 1000)) : "(none)",
-                       to_string(*set.ranking.min_total));
-  if (o.decision == Decision::pending) return "awaiting its ranking score: the ranking expression has no value";
-  return "eligible";
+    return i18n::trf(lang, "score {} is below the minimum total {}",
+                     o.score ? to_string_below(*o.score, Score(set.ranking.min_total->value, 1000))
+                             : std::string(i18n::tr(lang, "(none)")),
+                     to_string(*set.ranking.min_total));
+  if (o.decision == Decision::pending)
+    return std::string(i18n::tr(lang, "awaiting its ranking score: the ranking expression has no value"));
+  return std::string(i18n::tr(lang, "eligible"));
 }
 
 void append_criteria(std::string& out, const CriteriaSet& set, uint64_t mask, std::string_view separator) {
@@ -262,8 +287,9 @@ void append_criteria(std::string& out, const CriteriaSet& set, uint64_t mask, st
   }
 }
 
-std::string decided_by(const CriteriaSet& set, const Outline& outline) {
-  return decided_text(set, outline, [&](std::string& out, uint64_t mask) { append_criteria(out, set, mask, ", "); });
+std::string decided_by(const CriteriaSet& set, const Outline& outline, i18n::Lang lang) {
+  return decided_text(set, outline, lang,
+                      [&](std::string& out, uint64_t mask) { append_criteria(out, set, mask, ", "); });
 }
 
 Assessed Screener::assess(const Application& app, TraceReads trace) const {
@@ -313,10 +339,10 @@ void Screener::assess_into(const Application& app, TraceReads trace, Assessed& r
   result.score = o.score;
   result.decided_by.clear();
   if (o.failed || o.unclear || o.pending) {
-    result.decided_by = o.failed ? "failed " : (o.unclear ? "unclear " : "awaiting verdicts on ");
+    result.decided_by = decided_prefix(m_lang, o);
     append_ids(result.decided_by, o.failed ? result.failed : (o.unclear ? result.unclear : result.pending));
   } else {
-    result.decided_by = decided_text(m_set, o, [](std::string&, uint64_t) {});
+    result.decided_by = decided_text(m_set, o, m_lang, [](std::string&, uint64_t) {});
   }
 }
 

@@ -11,6 +11,7 @@
 #include "core/criteria_set.hpp"
 #include "core/records.hpp"
 #include "core/score.hpp"
+#include "i18n/i18n.hpp"
 
 namespace fundscreen::core {
 
@@ -25,8 +26,8 @@ std::string_view decision_name(Decision decision);
 
 // The reason a criterion of `kind` gives for `status` whenever there is nothing more to say
 // ("the rule holds"), or empty when its reason always says more (the reviewers' verdicts, a
-// value the rule could not read). Writers may leave such a reason out.
-std::string_view plain_reason(CriterionKind kind, Status status);
+// value the rule could not read), in `lang`. Writers may leave such a reason out.
+std::string_view plain_reason(i18n::Lang lang, CriterionKind kind, Status status);
 
 // One reviewer's verdict as the audit trail shows it.
 struct Review {
@@ -97,16 +98,18 @@ static_assert(k_max_outline_criteria == std::numeric_limits<decltype(Outline::fa
 // except the last, appended to `out`.
 void append_criteria(std::string& out, const CriteriaSet& set, uint64_t mask, std::string_view separator);
 
-// The step that decided, for a person: "failed C6, C8", "eligible"; the same text as
-// Assessed::decided_by.
-std::string decided_by(const CriteriaSet& set, const Outline& outline);
+// The step that decided, for a person: "failed C6, C8", "eligible" in `lang`; the same text
+// as Assessed::decided_by of a Screener in `lang`.
+std::string decided_by(const CriteriaSet& set, const Outline& outline, i18n::Lang lang);
 
 // Screens applications against a criteria set: rules, reviewers' verdicts, conflicts of
 // interest and score thresholds. Pure: it reads nothing but what it is given.
 class Screener {
 public:
-  // `assessments` and `conflicts` may be null (no reviews given).
-  Screener(const CriteriaSet& set, const AssessmentIndex* assessments, const ConflictIndex* conflicts);
+  // `assessments` and `conflicts` may be null (no reviews given). The reasons and
+  // Assessed::decided_by come out in `lang`.
+  Screener(const CriteriaSet& set, const AssessmentIndex* assessments, const ConflictIndex* conflicts,
+           i18n::Lang lang = i18n::Lang::en);
 
   // Every criterion's outcome and the decision the precedence gives; with `trace` the rules
   // record the values they read.
@@ -138,6 +141,7 @@ private:
   const CriteriaSet& m_set;
   const AssessmentIndex* m_assessments;
   const ConflictIndex* m_conflicts;
+  i18n::Lang m_lang;
   int m_id_field;
   int m_amount_field;
   int m_applicant_field;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/lint.hpp"
+#include "i18n/i18n.hpp"
 #include "io/file.hpp"
 #include "io/yaml_source.hpp"
 #include "util/text.hpp"
@@ -62,13 +63,14 @@ public:
                                                        "fields and criteria");
       return std::move(m_set);
     }
-    m_yaml.check_keys(
-        root,
-        {"id", "version", "title", "call", "fields", "criteria", "impacts", "lights", "ranking", "funding", "reviews"},
-        "the criteria set");
+    m_yaml.check_keys(root,
+                      {"id", "version", "title", "lang", "call", "fields", "criteria", "impacts", "lights", "ranking",
+                       "funding", "reviews"},
+                      "the criteria set");
     m_set.id = required_text(root, "id", "the criteria set");
     m_set.version = required_text(root, "version", "the criteria set");
     m_set.title = titles(root["title"]);
+    load_lang(root["lang"]);
     m_pools_given = root["funding"] && root["funding"].is_map() && root["funding"]["pools"];
     load_call(required(root, "call", "the criteria set"));
     load_fields(required(root, "fields", "the criteria set"));
@@ -111,6 +113,24 @@ private:
     if (node && node.is_map()) return true;
     if (node) m_yaml.error(node, fmt::format("{} must be a mapping of keys to values", what));
     return false;
+  }
+
+  // `lang:`, the language of the output when the command line names none: fi, sv or en.
+  void load_lang(const YamlNode& node) {
+    if (!node) return;
+    std::optional<std::string> code = scalar_text(node);
+    if (!code) {
+      m_yaml.error(node, "'lang' must be a single value: fi, sv or en");
+      return;
+    }
+    if (i18n::parse_lang(*code)) {
+      m_set.lang = *code;
+      return;
+    }
+    std::vector<std::string> codes = {"fi", "sv", "en"};
+    std::string hint = util::nearest(*code, codes);
+    m_yaml.error(node, fmt::format("unknown language '{}' for 'lang'; {}allowed: fi, sv, en", *code,
+                                   hint.empty() ? "" : fmt::format("did you mean '{}'? ", hint)));
   }
 
   core::Titles titles(const YamlNode& node) {

@@ -5,6 +5,7 @@
 
 #include "core/funding.hpp"
 #include "report/escape.hpp"
+#include "report/money_text.hpp"
 #include "report/writers.hpp"
 #include "util/text.hpp"
 
@@ -21,6 +22,7 @@ public:
 
   void begin(const core::RunInfo& info) override {
     m_set = info.set;
+    m_lang = lang_of(info.lang);
     m_resolved = info.screening.has_value();
     // With resolutions, the screening's decision and the resolution's follow the first seven
     // columns (decision and rank are the final ones); without, the columns are as they were.
@@ -99,10 +101,11 @@ private:
     out += ',';
     append_csv_cell(out, core::to_string(o.amount));
     out += ',';
-    append_csv_cell(out, core::decided_by(*m_set, o));
+    append_csv_cell(out, core::decided_by(*m_set, o, m_lang));
   }
 
   const core::CriteriaSet* m_set = nullptr;
+  i18n::Lang m_lang = i18n::Lang::en;
   bool m_resolved = false;
   bool m_pooled = false;
 };

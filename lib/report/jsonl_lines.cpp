@@ -16,6 +16,7 @@
 #include "core/funding.hpp"
 #include "report/escape.hpp"
 #include "report/json_out.hpp"
+#include "report/money_text.hpp"
 
 namespace fundscreen::report {
 
@@ -199,6 +200,7 @@ void put_review(LineOut& out, const core::Review& review, const core::Criterion&
 // `{"id":...,"title":...,"kind":...}` and what the criterion has of rule, weight, minimum
 // score and plain reasons.
 void write_definition(JsonOut& json, const core::Criterion& c, std::string_view lang) {
+  i18n::Lang words = lang_of(lang);
   json.begin_object();
   json.field("id", c.id);
   json.field("title", c.title.in(lang));
@@ -218,7 +220,7 @@ void write_definition(JsonOut& json, const core::Criterion& c, std::string_view 
   }
   bool opened = false;
   for (auto status : {core::Status::pass, core::Status::fail, core::Status::unclear, core::Status::pending}) {
-    std::string_view reason = core::plain_reason(c.kind, status);
+    std::string_view reason = core::plain_reason(words, c.kind, status);
     if (reason.empty()) continue;
     if (!opened) json.key("reasons"), json.begin_object(), opened = true;
     json.field(core::status_name(status), reason);
@@ -229,7 +231,7 @@ void write_definition(JsonOut& json, const core::Criterion& c, std::string_view 
 
 } // namespace
 
-JsonlLines::JsonlLines(const core::RunInfo& info) : m_info(info) {
+JsonlLines::JsonlLines(const core::RunInfo& info) : m_info(info), m_lang(lang_of(info.lang)) {
   if (!info.set) return;
   m_applicant_field = info.set->field_index("applicant");
   m_title_field = info.set->field_index("title");
@@ -314,7 +316,7 @@ void JsonlLines::append_criterion(LineOut& out, const core::CriterionResult& r, 
   if (!ours) other = criterion_line(*r.criterion);
   const CriterionLine& line = ours ? m_criteria[index] : other;
   out.put(line.open[static_cast<size_t>(r.status)]);
-  if (r.reason != core::plain_reason(line.kind, r.status)) {
+  if (r.reason != core::plain_reason(m_lang, line.kind, r.status)) {
     out.put(R"(,"reason":)"sv);
     put_string(out, r.reason);
   }

@@ -53,6 +53,7 @@ private:
   void append_display_field(LineOut& out, const core::Application& app, int field) const;
 
   core::RunInfo m_info;
+  i18n::Lang m_lang = i18n::Lang::en; // of m_info.lang, in which the screening worded its reasons
   std::vector<CriterionLine> m_criteria;
   int m_applicant_field = -1;
   int m_title_field = -1;

@@ -6,6 +6,7 @@
 #include "report/escape.hpp"
 #include "report/money_text.hpp"
 #include "report/summary.hpp"
+#include "report/words.hpp"
 #include "report/writers.hpp"
 #include "util/text.hpp"
 
@@ -23,6 +24,7 @@ public:
 
   void begin(const core::RunInfo& info) override {
     m_info = info;
+    m_lang = lang_of(info.lang);
     if (info.set) m_failures.assign(info.set->criteria.size(), 0);
   }
 
@@ -38,19 +40,22 @@ public:
     write_title();
     write_counts();
     if (m_info.pools.empty()) {
-      write_ranked(Decision::fund, "Funded");
-      write_ranked(Decision::reserve, "Reserve");
+      write_ranked(Decision::fund, i18n::tr(m_lang, "Funded"));
+      write_ranked(Decision::reserve, i18n::tr(m_lang, "Reserve"));
     } else {
       write_pools();
     }
-    write_reasons(Decision::clarify, "Clarify");
-    write_reasons(Decision::pending, "Pending");
+    write_reasons(Decision::clarify, i18n::tr(m_lang, "Clarify"));
+    write_reasons(Decision::pending, i18n::tr(m_lang, "Pending"));
     write_rejected();
     write_resolutions();
   }
 
 private:
-  std::string money(core::Money m) const { return money_text(m, m_info.set ? m_info.set->call.currency : ""); }
+  std::string money(core::Money m) const { return money_text(m_lang, m, m_info.set ? m_info.set->call.currency : ""); }
+  std::string applications(int64_t n) const { return applications_text(m_lang, static_cast<size_t>(n)); }
+  std::string_view decision(Decision d) const { return decision_word(m_lang, d); }
+  std::string_view none() const { return i18n::tr(m_lang, "None."); }
 
   void count_failures(const core::Assessed& a) {
     if (a.failed.empty()) ++m_below_total;
@@ -60,46 +65,59 @@ private:
 
   void write_title() {
     const core::CriteriaSet* set = m_info.set;
-    m_out << "# Screening: " << md(set ? set->call.name : "") << "\n\n";
+    m_out << "# " << i18n::trf(m_lang, "Screening: {}", md(set ? set->call.name : "")) << "\n\n";
     if (set) {
       std::string title = set->title.in(m_info.lang);
-      m_out << fmt::format("Criteria set **{}** version {}{}. ", md(set->id), md(set->version),
-                           title.empty() ? "" : " (" + md(title) + ")");
+      m_out << i18n::trf(m_lang, "Criteria set **{}** version {}{}.", md(set->id), md(set->version),
+                         title.empty() ? "" : " (" + md(title) + ")")
+            << ' ';
     }
     bool skip = set && set->funding == core::FundingPolicy::skip;
-    m_out << fmt::format("{} screened. Budget {}; funded {} for {} ({} funding line).\n",
-                         util::count_of(m_info.applications, "application"), money(m_info.budget), money(m_info.used),
-                         util::count_of(static_cast<size_t>(m_info.funded), "application"), skip ? "skip" : "strict");
-    if (m_info.timestamp) m_out << "\nScreened at " << md(*m_info.timestamp) << ".\n";
+    m_out << (skip ? i18n::trf(m_lang, "{} screened. Budget {}; funded {} for {} (skip funding line).",
+                               applications(m_info.applications), money(m_info.budget), money(m_info.used),
+                               applications(m_info.funded))
+                   : i18n::trf(m_lang, "{} screened. Budget {}; funded {} for {} (strict funding line).",
+                               applications(m_info.applications), money(m_info.budget), money(m_info.used),
+                               applications(m_info.funded)))
+          << '\n';
+    if (m_info.timestamp) m_out << '\n' << i18n::trf(m_lang, "Screened at {}.", md(*m_info.timestamp)) << '\n';
   }
 
   void write_counts() {
+    m_out << "\n## " << i18n::tr(m_lang, "Decisions") << "\n\n";
+    std::string_view total = i18n::tr(m_lang, "total");
     if (m_info.screening) { // the final picture beside the screening's
-      m_out << "\n## Decisions\n\n| decision | screening | final |\n| --- | ---: | ---: |\n";
+      m_out << fmt::format("| {} | {} | {} |\n| --- | ---: | ---: |\n", i18n::tr(m_lang, "decision"),
+                           i18n::tr(m_lang, "screening"), i18n::tr(m_lang, "final"));
       for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject})
-        m_out << fmt::format("| {} | {} | {} |\n", core::decision_name(d),
-                             m_info.screening->counts[static_cast<size_t>(d)], m_info.counts[static_cast<size_t>(d)]);
-      m_out << fmt::format("| total | {} | {} |\n", m_info.applications, m_info.applications);
-      m_out << fmt::format("\nThe screening funded {} for {}; the final picture after {} is above.\n",
-                           money(m_info.screening->used),
-                           util::count_of(static_cast<size_t>(m_info.screening->funded), "application"),
-                           util::count_of(m_info.screening->resolutions, "resolution"));
+        m_out << fmt::format("| {} | {} | {} |\n", decision(d), m_info.screening->counts[static_cast<size_t>(d)],
+                             m_info.counts[static_cast<size_t>(d)]);
+      m_out << fmt::format("| {} | {} | {} |\n", total, m_info.applications, m_info.applications);
+      m_out << '\n'
+            << i18n::trnf(m_lang, "The screening funded {} for {}; the final picture after {} resolution is above.",
+                          "The screening funded {} for {}; the final picture after {} resolutions is above.",
+                          m_info.screening->resolutions, money(m_info.screening->used),
+                          applications(m_info.screening->funded), m_info.screening->resolutions)
+            << '\n';
       return;
     }
-    m_out << "\n## Decisions\n\n| decision | applications |\n| --- | ---: |\n";
+    m_out << fmt::format("| {} | {} |\n| --- | ---: |\n", i18n::tr(m_lang, "decision"),
+                         i18n::tr(m_lang, "applications"));
     for (Decision d : {Decision::fund, Decision::reserve, Decision::clarify, Decision::pending, Decision::reject})
-      m_out << fmt::format("| {} | {} |\n", core::decision_name(d), m_info.counts[static_cast<size_t>(d)]);
-    m_out << fmt::format("| total | {} |\n", m_info.applications);
+      m_out << fmt::format("| {} | {} |\n", decision(d), m_info.counts[static_cast<size_t>(d)]);
+    m_out << fmt::format("| {} | {} |\n", total, m_info.applications);
   }
 
   // With pools: each pool's funded and reserve lists under its own budget.
   void write_pools() {
     for (size_t p = 0; p < m_info.pools.size(); ++p) {
       const core::PoolLine& pool = m_info.pools[p];
-      m_out << fmt::format("\n## Pool {}\n\nBudget {}; funded {} for {}.\n", md(pool.id), money(pool.budget),
-                           money(pool.used), util::count_of(static_cast<size_t>(pool.funded), "application"));
-      write_ranked(Decision::fund, "Funded", static_cast<int>(p));
-      write_ranked(Decision::reserve, "Reserve", static_cast<int>(p));
+      m_out << "\n## " << i18n::trf(m_lang, "Pool {}", md(pool.id)) << "\n\n"
+            << i18n::trf(m_lang, "Budget {}; funded {} for {}.", money(pool.budget), money(pool.used),
+                         applications(pool.funded))
+            << '\n';
+      write_ranked(Decision::fund, i18n::tr(m_lang, "Funded"), static_cast<int>(p));
+      write_ranked(Decision::reserve, i18n::tr(m_lang, "Reserve"), static_cast<int>(p));
     }
   }
 
@@ -111,20 +129,21 @@ private:
     size_t rows = 0;
     for (const Summary& s : m_ranked) {
       if (s.decision != d || (pool >= 0 && s.pool != pool)) continue;
-      // With resolutions the amount is the one drawn: agreed, else requested.
-      std::string_view amount = m_info.screening ? "amount" : "requested";
-      if (rows++ == 0)
-        m_out << (funded ? fmt::format("| rank | id | applicant | title | score | {} | cumulative |\n"
-                                       "| ---: | --- | --- | --- | ---: | ---: | ---: |\n",
-                                       amount)
-                         : fmt::format("| rank | id | applicant | title | score | {} |\n"
-                                       "| ---: | --- | --- | --- | ---: | ---: |\n",
-                                       amount));
+      if (rows++ == 0) {
+        // With resolutions the amount is the one drawn: agreed, else requested.
+        std::string_view amount = m_info.screening ? i18n::tr(m_lang, "amount") : i18n::tr(m_lang, "requested");
+        m_out << fmt::format("| {} | {} | {} | {} | {} | {} |", i18n::tr(m_lang, "rank"), i18n::tr(m_lang, "id"),
+                             i18n::tr(m_lang, "applicant"), i18n::tr(m_lang, "title"), i18n::tr(m_lang, "score"),
+                             amount);
+        m_out << (funded ? fmt::format(" {} |\n| ---: | --- | --- | --- | ---: | ---: | ---: |\n",
+                                       i18n::tr(m_lang, "cumulative"))
+                         : std::string("\n| ---: | --- | --- | --- | ---: | ---: |\n"));
+      }
       m_out << fmt::format("| {} | {} | {} | {} | {} | {} |", s.rank, md(s.id), md(s.applicant), md(s.title),
-                           s.score ? core::to_string(*s.score) : "", money(s.amount));
+                           s.score ? decimal_text(m_lang, core::to_string(*s.score)) : "", money(s.amount));
       m_out << (funded ? fmt::format(" {} |\n", money(s.cumulative)) : "\n");
     }
-    if (rows == 0) m_out << "None.\n";
+    if (rows == 0) m_out << none() << '\n';
   }
 
   void write_reasons(Decision d, std::string_view heading) {
@@ -136,22 +155,25 @@ private:
       m_out << fmt::format("- **{}** {}: {}\n", md(s.id), md(s.applicant), md(s.decided_by));
       for (const std::string& detail : s.details) m_out << "  - " << md(detail) << '\n';
     }
-    if (rows == 0) m_out << "None.\n";
+    if (rows == 0) m_out << none() << '\n';
   }
 
   void write_rejected() {
-    m_out << "\n## Rejected\n\n";
+    m_out << "\n## " << i18n::tr(m_lang, "Rejected") << "\n\n";
     if (m_info.counts[static_cast<size_t>(Decision::reject)] == 0) {
-      m_out << "None.\n";
+      m_out << none() << '\n';
       return;
     }
-    m_out << "| criterion | title | applications that failed it |\n| --- | --- | ---: |\n";
+    m_out << fmt::format("| {} | {} | {} |\n| --- | --- | ---: |\n", i18n::tr(m_lang, "criterion"),
+                         i18n::tr(m_lang, "title"), i18n::tr(m_lang, "applications that failed it"));
     for (size_t i = 0; i < m_failures.size(); ++i) {
       if (m_failures[i] == 0) continue;
       const core::Criterion& c = m_info.set->criteria[i];
       m_out << fmt::format("| {} | {} | {} |\n", md(c.id), md(c.title.in(m_info.lang)), m_failures[i]);
     }
-    if (m_below_total) m_out << fmt::format("| total | score below the minimum total | {} |\n", m_below_total);
+    if (m_below_total)
+      m_out << fmt::format("| {} | {} | {} |\n", i18n::tr(m_lang, "total"),
+                           i18n::tr(m_lang, "score below the minimum total"), m_below_total);
     m_out << '\n';
     for (const Summary& s : m_others)
       if (s.decision == Decision::reject)
@@ -161,28 +183,31 @@ private:
   // With resolutions: every resolved application with every column of its resolution.
   void write_resolutions() {
     if (!m_info.screening) return;
-    m_out << "\n## Resolutions\n\n";
+    m_out << "\n## " << i18n::tr(m_lang, "Resolutions") << "\n\n";
     std::vector<const Summary*> rows;
     for (const auto* group : {&m_ranked, &m_others})
       for (const Summary& s : *group)
         if (s.resolution) rows.push_back(&s);
     if (rows.empty()) {
-      m_out << "None.\n";
+      m_out << none() << '\n';
       return;
     }
-    m_out << "| id | applicant | screening | resolution | amount | decided on | decided by | reason | final |\n"
-             "| --- | --- | --- | --- | ---: | --- | --- | --- | --- |\n";
+    m_out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", i18n::tr(m_lang, "id"),
+                         i18n::tr(m_lang, "applicant"), i18n::tr(m_lang, "screening"), i18n::tr(m_lang, "resolution"),
+                         i18n::tr(m_lang, "amount"), i18n::tr(m_lang, "decided on"), i18n::tr(m_lang, "decided by"),
+                         i18n::tr(m_lang, "reason"), i18n::tr(m_lang, "final"))
+          << "| --- | --- | --- | --- | ---: | --- | --- | --- | --- |\n";
     for (const Summary* s : rows) {
       const core::Resolution& r = *s->resolution;
       m_out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", md(s->id), md(s->applicant),
-                           core::decision_name(s->screened), core::decision_name(r.decision),
-                           r.amount ? money(*r.amount) : "", md(r.decided_on), md(r.decided_by), md(r.reason),
-                           core::decision_name(s->decision));
+                           decision(s->screened), decision(r.decision), r.amount ? money(*r.amount) : "",
+                           md(date_text(m_lang, r.decided_on)), md(r.decided_by), md(r.reason), decision(s->decision));
     }
   }
 
   std::ostream& m_out;
   core::RunInfo m_info;
+  i18n::Lang m_lang = i18n::Lang::en;
   std::vector<Summary> m_ranked;
   std::vector<Summary> m_others;
   std::vector<size_t> m_failures; // per criterion of the set, in its order

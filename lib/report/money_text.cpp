@@ -39,7 +39,11 @@ std::string money_text(i18n::Lang lang, core::Money money, std::string_view curr
   }
   std::string number = fmt::format("{}{},{:02}", sign, grouped(cents / 100, " "), cents % 100);
   if (currency.empty()) return number;
-  return fmt::format("{} {}", number, currency == "EUR" ? std::string_view("\xE2\x82\xAC") : currency);
+  return fmt::format("{} {}", number, currency_text(lang, currency));
+}
+
+std::string_view currency_text(i18n::Lang lang, std::string_view currency) {
+  return lang != i18n::Lang::en && currency == "EUR" ? std::string_view("\xE2\x82\xAC") : currency;
 }
 
 std::string count_text(i18n::Lang lang, int64_t n) {

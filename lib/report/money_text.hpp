@@ -22,6 +22,10 @@ std::string money_text(core::Money money, std::string_view currency = {});
 // alone. The spaces are plain spaces, so that the text copies into a spreadsheet.
 std::string money_text(i18n::Lang lang, core::Money money, std::string_view currency = {});
 
+// The currency as `lang` writes it beside an amount: `€` for EUR in Finnish and Swedish, else
+// the code (`EUR`, `SEK`); empty for none.
+std::string_view currency_text(i18n::Lang lang, std::string_view currency);
+
 // A whole number with the thousands grouped as `lang` groups them: `1 200` or `1,200`.
 std::string count_text(i18n::Lang lang, int64_t n);
 

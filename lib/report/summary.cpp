@@ -7,6 +7,7 @@
 
 #include "core/funding.hpp"
 #include "report/money_text.hpp"
+#include "report/words.hpp"
 #include "util/text.hpp"
 
 namespace fundscreen::report {
@@ -56,21 +57,22 @@ Summary summarize(const core::RunInfo& info, const core::ApplicationView& view, 
   s.screened = view.screened;
   s.resolution = view.resolution;
   if (const core::Resolution* r = view.resolution) {
-    s.decided_by =
-        fmt::format("resolved {} on {} by {} (screening: {}, {})", core::decision_name(r->decision), r->decided_on,
-                    r->decided_by, core::decision_name(view.screened), view.assessed->decided_by);
+    i18n::Lang lang = lang_of(info.lang);
+    s.decided_by = i18n::trf(lang, "resolved {} on {} by {} (screening: {}, {})", decision_word(lang, r->decision),
+                             date_text(lang, r->decided_on), r->decided_by, decision_word(lang, view.screened),
+                             view.assessed->decided_by);
     if (r->amount) s.amount = *r->amount;
     s.details.clear();
-    s.details.push_back("reason: " + r->reason);
+    s.details.push_back(i18n::trf(lang, "reason: {}", r->reason));
   }
   return s;
 }
 
-std::string decision_with_screening(const Summary& s) {
-  std::string name(core::decision_name(s.decision));
-  if (s.resolution) return fmt::format("{} (resolved; screened {})", name, core::decision_name(s.screened));
-  if (s.screened != s.decision) return fmt::format("{} (screened {})", name, core::decision_name(s.screened));
-  return name;
+std::string decision_with_screening(i18n::Lang lang, const Summary& s) {
+  std::string_view name = decision_word(lang, s.decision);
+  if (s.resolution) return i18n::trf(lang, "{} (resolved; screened {})", name, decision_word(lang, s.screened));
+  if (s.screened != s.decision) return i18n::trf(lang, "{} (screened {})", name, decision_word(lang, s.screened));
+  return std::string(name);
 }
 
 void sort_by_rank(std::vector<Summary>& eligible) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/run_info.hpp"
+#include "i18n/i18n.hpp"
 
 namespace fundscreen::report {
 
@@ -45,11 +46,11 @@ struct Summary {
   int pool = -1;
 };
 
-// With resolutions, the decision as the table shows it: `fund (resolved; screened clarify)`,
-// `fund (screened reserve)`; else the decision's name.
-std::string decision_with_screening(const Summary& s);
+// With resolutions, the decision as the table shows it in `lang`: `fund (resolved; screened
+// clarify)`, `fund (screened reserve)`; else the decision's word.
+std::string decision_with_screening(i18n::Lang lang, const Summary& s);
 
-// The summary of `view`; the title is kept only when `keep_title` is set.
+// The summary of `view` in the run's language; the title is kept only when `keep_title` is set.
 enum class KeepTitle { no, yes };
 Summary summarize(const core::RunInfo& info, const core::ApplicationView& view, KeepTitle keep_title);
 

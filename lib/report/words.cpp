@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "report/words.hpp"
 
+#include "report/money_text.hpp"
+
 namespace fundscreen::report {
 
 std::string_view decision_word(i18n::Lang lang, core::Decision decision) {
@@ -43,7 +45,7 @@ std::string_view kind_word(i18n::Lang lang, core::CriterionKind kind) {
 }
 
 std::string applications_text(i18n::Lang lang, size_t n) {
-  return i18n::trnf(lang, "{} application", "{} applications", n, n);
+  return i18n::trnf(lang, "{} application", "{} applications", n, count_text(lang, static_cast<int64_t>(n)));
 }
 
 } // namespace fundscreen::report

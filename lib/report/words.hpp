@@ -18,7 +18,7 @@ std::string_view status_word(i18n::Lang lang, core::Status status);
 std::string_view verdict_word(i18n::Lang lang, core::Verdict verdict);
 std::string_view kind_word(i18n::Lang lang, core::CriterionKind kind);
 
-// `1 application`, `82 applications`, `82 hakemusta`.
+// `1 application`, `82 applications`, `82 hakemusta`, `1,200 applications`, `1 200 hakemusta`.
 std::string applications_text(i18n::Lang lang, size_t n);
 
 } // namespace fundscreen::report

@@ -140,7 +140,8 @@ struct FormatJob::Text final : Output {
 struct FormatJob::Formatter final : Worker {
   explicit Formatter(const FormatJob& job)
       // The reads as views into the record: the writer formats them before the next row.
-      : m_job(job), m_second(job.m_set, job.m_assessments, job.m_conflicts, job.m_detail, core::TraceReads::views) {}
+      : m_job(job),
+        m_second(job.m_set, job.m_assessments, job.m_conflicts, job.m_detail, job.m_lang, core::TraceReads::views) {}
 
   void start(const io::CsvChunk& chunk, Output& out) override {
     static_cast<Text&>(out).text.clear();
@@ -165,10 +166,10 @@ struct FormatJob::Formatter final : Worker {
 };
 
 FormatJob::FormatJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-                     const core::ConflictIndex* conflicts, Detail detail, Place place, const Format& format,
-                     const Write& write)
-    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_detail(detail), m_place(std::move(place)),
-      m_format(format), m_write(write) {}
+                     const core::ConflictIndex* conflicts, Detail detail, i18n::Lang lang, Place place,
+                     const Format& format, const Write& write)
+    : m_set(set), m_assessments(assessments), m_conflicts(conflicts), m_detail(detail), m_lang(lang),
+      m_place(std::move(place)), m_format(format), m_write(write) {}
 
 void FormatJob::start_file(const std::string& path, size_t first_index) {
   m_path = &path;

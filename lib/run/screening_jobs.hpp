@@ -74,11 +74,12 @@ private:
 // final decision (the funding line's, for an eligible application). Each thread its own.
 class SecondPass {
 public:
-  // `traced`: how a traced assessment keeps the values read (TraceReads::views when the view
-  // is used up before the next application is read).
+  // `lang`: the language of the reasons. `traced`: how a traced assessment keeps the values read (TraceReads::views
+  // when the view is used up before the next application is read).
   SecondPass(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-             const core::ConflictIndex* conflicts, Detail detail, core::TraceReads traced = core::TraceReads::yes)
-      : m_screener(set, assessments, conflicts), m_detail(detail),
+             const core::ConflictIndex* conflicts, Detail detail, i18n::Lang lang,
+             core::TraceReads traced = core::TraceReads::yes)
+      : m_screener(set, assessments, conflicts, lang), m_detail(detail),
         m_trace(detail == Detail::traced ? traced : core::TraceReads::no) {}
 
   // The view of `app` at input position `index`, placed by the funding line at `placement`
@@ -142,7 +143,8 @@ public:
   using Write = std::function<void(std::string_view)>;
 
   FormatJob(const core::CriteriaSet& set, const core::AssessmentIndex* assessments,
-            const core::ConflictIndex* conflicts, Detail detail, Place place, const Format& format, const Write& write);
+            const core::ConflictIndex* conflicts, Detail detail, i18n::Lang lang, Place place, const Format& format,
+            const Write& write);
 
   // Before each file: its path and the input position of its first application.
   void start_file(const std::string& path, size_t first_index);
@@ -159,6 +161,7 @@ private:
   const core::AssessmentIndex* m_assessments;
   const core::ConflictIndex* m_conflicts;
   Detail m_detail;
+  i18n::Lang m_lang;
   Place m_place;
   const Format& m_format;
   const Write& m_write;

@@ -79,7 +79,7 @@ ScreeningRun::ScreeningRun(ScreeningInputs inputs, Detail second_pass) : m_input
   m_info.criteria_path = m_inputs.criteria;
   m_info.criteria_sha256 = m_inputs.digests == Digests::compute ? io::sha256_hex(text) : "";
   m_info.timestamp = m_inputs.timestamp;
-  m_info.lang = m_inputs.lang;
+  m_info.lang = !m_inputs.lang.empty() ? m_inputs.lang : (m_set->lang.empty() ? "en" : m_set->lang);
   load_reviews();
   load_resolutions();
   try {
@@ -156,7 +156,7 @@ void ScreeningRun::load_resolutions() {
   m_info.inputs.push_back({"resolutions", path, sha256_of(path, sha), m_resolutions.size()});
   stop_on_errors(found, m_warnings);
   // Given, even without a row, the run shows the screening's picture beside the final one.
-  m_resolver = std::make_unique<core::Screener>(*m_set, m_assessments.get(), &m_conflicts);
+  m_resolver = std::make_unique<core::Screener>(*m_set, m_assessments.get(), &m_conflicts, lang());
 }
 
 void ScreeningRun::note_resolved(const core::Application& app, std::string_view id, size_t index) {
@@ -367,7 +367,7 @@ void ScreeningRun::replay(Detail detail, const Visit& visit) const {
     });
     return;
   }
-  SecondPass second(*m_set, m_assessments.get(), &m_conflicts, detail);
+  SecondPass second(*m_set, m_assessments.get(), &m_conflicts, detail, lang());
   util::Diagnostics ignored; // the first pass reported everything already
   // An outline needs the fields the screening reads; writers may show any field.
   ApplicationReader read = replay_reader(detail == Detail::outline ? Fields::screening : Fields::all);
@@ -419,8 +419,8 @@ void ScreeningRun::replay_formatted(Detail detail, const Format& format, const W
     return;
   }
   FormatJob job(
-      *m_set, m_assessments.get(), &m_conflicts, detail, [this](size_t index) { return placement_of(index); }, format,
-      write);
+      *m_set, m_assessments.get(), &m_conflicts, detail, lang(), [this](size_t index) { return placement_of(index); },
+      format, write);
   // An outline needs the fields the screening reads; a writer may show others.
   bool screening_only = detail == Detail::outline || shown;
   io::BlockCsvApplications reader = block_reader(*m_set, m_inputs, screening_only ? Fields::screening : Fields::all,

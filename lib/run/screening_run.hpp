@@ -56,7 +56,8 @@ struct ScreeningInputs : CallFiles {
   // The set's text when it does not come from the file `criteria` (e.g. `git show REV:path`);
   // `criteria` then only names it.
   std::optional<std::string> criteria_text;
-  std::string lang = "en";
+  // The language of the output (fi, sv or en); empty for the set's `lang:`, else en.
+  std::string lang;
   std::optional<std::string> timestamp;
   std::string tool_version;
   Digests digests = Digests::compute;
@@ -103,6 +104,9 @@ public:
 
 private:
   using Format = std::function<void(const core::ApplicationView&, std::string&)>;
+
+  // The run's language (RunInfo::lang), in which the screening words its reasons.
+  i18n::Lang lang() const { return i18n::parse_lang(m_info.lang).value_or(i18n::Lang::en); }
   using Write = std::function<void(std::string_view)>;
 
   void load_reviews();

@@ -3,6 +3,7 @@
 
 #include "core/funding.hpp"
 #include "core/screener.hpp"
+#include "i18n/i18n.hpp"
 #include "io/criteria_loader.hpp"
 #include "test_builders.hpp"
 #include "util/text.hpp"
@@ -112,7 +113,21 @@ struct Call {
     screener.assess_into(a, core::TraceReads::views, reused); // the reads point into `a`
     CHECK(testing::trail_text(reused) == testing::trail_text(fresh));
     screener.assess_into(a, core::TraceReads::yes, reused); // copies again, before `a` goes
+    // The step that decided reads the same on both paths (csv words it from the outline) in
+    // every language.
+    for (i18n::Lang lang : {i18n::Lang::en, i18n::Lang::fi, i18n::Lang::sv}) {
+      core::Screener in(set, &index, &conflicts, lang);
+      core::Assessed worded = in.assess(a, core::TraceReads::no);
+      CHECK(core::decided_by(set, in.outline(a), lang) == worded.decided_by);
+      CHECK(outline_text(worded) == outline_text(fresh));
+    }
+    CHECK(core::decided_by(set, screener.outline(a), i18n::Lang::en) == fresh.decided_by);
     return fresh;
+  }
+
+  // The assessment of `a` with its reasons in `lang`.
+  core::Assessed assess_in(i18n::Lang lang, const core::Application& a) {
+    return core::Screener(set, &index, &conflicts, lang).assess(a, core::TraceReads::yes);
   }
 
   // What an outline says: the decision, the failed, unclear and pending criteria, the score.
@@ -576,5 +591,35 @@ TEST_CASE("core::Screener verdicts derived from scores by pass_score") {
     REQUIRE(reviews.size() == 2);
     CHECK(reviews[0].derived);
     CHECK_FALSE(reviews[1].derived);
+  }
+}
+
+TEST_CASE("core::Screener words its reasons in the run's language") {
+  Call call;
+  SUBCASE("failed criteria, in Finnish and Swedish") {
+    auto app = call.app("A1", "idea", "2020-01-01", "160000");
+    call.pass_all("A1", 8, 8);
+    CHECK(call.assess_in(i18n::Lang::fi, app).decided_by == "ei täyty: R1, B1");
+    CHECK(call.assess_in(i18n::Lang::sv, app).decided_by == "uppfylls inte: R1, B1");
+    CHECK(call.criterion(call.assess_in(i18n::Lang::fi, app), "R1").reason == "sääntö ei täyty");
+  }
+  SUBCASE("a missing value and a pending judgement") {
+    auto app = call.app("A1", "ongoing", "", "1000");
+    call.review("A1", "B1", "Aino", core::Verdict::pass, 8);
+    core::Assessed fi = call.assess_in(i18n::Lang::fi, app);
+    CHECK(call.criterion(fi, "R2").reason == "sääntöä ei voida ratkaista: app.started puuttuu");
+    CHECK(call.criterion(fi, "J1").reason == "ei vielä arvioita");
+    CHECK(fi.decided_by == "epäselvä: R2");
+  }
+  SUBCASE("reviewers and a conflict of interest") {
+    auto app = call.app("A1", "ongoing", "2020-01-01", "1000");
+    call.pass_all("A1", 8, 8);
+    call.review("A1", "J1", "Liisa", core::Verdict::fail, 0);
+    call.conflict("Liisa", "", "Mäkelä Oy");
+    core::Assessed sv = call.assess_in(i18n::Lang::sv, app);
+    const core::CriterionResult& j1 = call.criterion(sv, "J1");
+    CHECK(j1.reason == "båda bedömarna anser att kriteriet uppfylls (1 utelämnad på grund av jäv)");
+    CHECK(j1.reviews[2].left_out == "Liisa har anmält jäv: Mäkelä Oy");
+    CHECK(sv.decided_by == "uppfyller alla kriterier");
   }
 }

@@ -258,8 +258,8 @@ TEST_CASE("io::check_criteria unknown keys") {
   }
   SUBCASE("with no near key, listing the allowed ones") {
     CHECK(problems(minimal_criteria_yaml() + "colour: red\n") ==
-          "24:1: unknown key 'colour' in the criteria set; allowed: id, version, title, call, fields, criteria, "
-          "impacts, lights, ranking, funding, reviews\n");
+          "24:1: unknown key 'colour' in the criteria set; allowed: id, version, title, lang, call, fields, "
+          "criteria, impacts, lights, ranking, funding, reviews\n");
   }
   SUBCASE("in a criterion") {
     CHECK(problems(set_with_rule("    rule: app.stage != \"idea\"\n    wieght: 1\n")) ==
@@ -275,6 +275,16 @@ TEST_CASE("io::check_criteria unknown keys") {
     yaml.replace(yaml.find("  budget:"), 9, "  budjet:");
     CHECK(problems(yaml) == "6:3: unknown key 'budjet' in the call; did you mean 'budget'?\n");
   }
+}
+
+TEST_CASE("io::parse_criteria lang") {
+  CHECK(parse_criteria(minimal_criteria_yaml(), "set.yaml").lang.empty());
+  CHECK(parse_criteria("lang: sv\n" + minimal_criteria_yaml(), "set.yaml").lang == "sv");
+  CHECK(problems("lang: fin\n" + minimal_criteria_yaml()) ==
+        "1:7: unknown language 'fin' for 'lang'; did you mean 'fi'? allowed: fi, sv, en\n");
+  CHECK(problems("lang: de\n" + minimal_criteria_yaml()) ==
+        "1:7: unknown language 'de' for 'lang'; allowed: fi, sv, en\n");
+  CHECK(problems("lang: [fi, sv]\n" + minimal_criteria_yaml()) == "1:7: 'lang' must be a single value: fi, sv or en\n");
 }
 
 TEST_CASE("io::check_criteria fields and call") {

@@ -60,14 +60,14 @@ Standing
   SUBCASE("places a funded application against the budget") {
     CHECK(standing(example.explain(0)) == R"(  score 4.17
   rank 1 of 2 eligible: funded
-  cumulative 95 000.50 of 200 000.00 EUR
+  cumulative 95,000.50 of EUR 200,000.00
 )");
   }
 
   SUBCASE("says why a reserve was not funded under a strict line") {
     CHECK(standing(example.explain(1)) == R"(  score 3.00
   rank 2 of 2 eligible: reserve
-  it did not fit the remaining budget: requested 150 000.00, left 104 999.50 of 200 000.00 EUR
+  it did not fit the remaining budget: requested EUR 150,000.00, left 104,999.50 of EUR 200,000.00
 )");
   }
 
@@ -87,7 +87,7 @@ Standing
   SUBCASE("says a reserve did not fit under a skipping line") {
     example.set.funding = fundscreen::core::FundingPolicy::skip;
     CHECK(standing(example.explain(1))
-              .ends_with("  it did not fit the budget left at its rank: requested 150 000.00 EUR\n"));
+              .ends_with("  it did not fit the budget left at its rank: requested EUR 150,000.00\n"));
   }
 
   SUBCASE("says where an application to clarify or awaiting review goes") {
@@ -108,10 +108,13 @@ Standing
     CHECK(standing(out.str()) == "  not ranked: awaits review\n");
   }
 
-  SUBCASE("titles criteria in the run's language and colours the decision when asked") {
+  SUBCASE("words everything in the run's language and colours the decision when asked") {
     example.info.lang = "fi";
     std::string text = example.explain(2, Color::always);
-    CHECK(text.find("  C6  fail  rule       Kokonaisuus on riittävästi resursoitu\n") != std::string::npos);
-    CHECK(text.find("Decision: \x1b[31mreject\x1b[0m (failed X1, C6)") != std::string::npos);
+    CHECK(text.find("  C6  ei täyty  sääntö    Kokonaisuus on riittävästi resursoitu\n") != std::string::npos);
+    CHECK(text.find("P\xC3\xA4\xC3\xA4t\xC3\xB6s: \x1b[31mhyl\xC3\xA4t\xC3\xA4\xC3\xA4n\x1b[0m (") !=
+          std::string::npos);
+    CHECK(text.find("\nSijoitus\n  ei paremmuusj\xC3\xA4rjestyksess\xC3\xA4: hyl\xC3\xA4t\xC3\xA4\xC3\xA4n\n") !=
+          std::string::npos);
   }
 }

@@ -26,7 +26,7 @@ TEST_CASE("report::markdown") {
   SUBCASE("writes a memo: counts, funded and reserve tables, reasons, and failures per criterion") {
     CHECK(example.render(Format::markdown) == R"md(# Screening: Small call 2021
 
-Criteria set **mini-2021** version 2 (Small call for pilots). 4 applications screened. Budget 200 000.00 EUR; funded 95 000.50 EUR for 1 application (strict funding line).
+Criteria set **mini-2021** version 2 (Small call for pilots). 4 applications screened. Budget EUR 200,000.00; funded EUR 95,000.50 for 1 application (strict funding line).
 
 ## Decisions
 
@@ -43,13 +43,13 @@ Criteria set **mini-2021** version 2 (Small call for pilots). 4 applications scr
 
 | rank | id | applicant | title | score | requested | cumulative |
 | ---: | --- | --- | --- | ---: | ---: | ---: |
-| 1 | A-1 | Kasvuryhmä Suomi ry | Vertaisoppimisen ohjelma | 4.17 | 95 000.50 EUR | 95 000.50 EUR |
+| 1 | A-1 | Kasvuryhmä Suomi ry | Vertaisoppimisen ohjelma | 4.17 | EUR 95,000.50 | EUR 95,000.50 |
 
 ## Reserve
 
 | rank | id | applicant | title | score | requested |
 | ---: | --- | --- | --- | ---: | ---: |
-| 2 | A-2 | Etelä-Savon Koulutus Oy ja Mikkelin ammattikorkeakoulu | Osaaminen kuntoon \| OSKU | 3.00 | 150 000.00 EUR |
+| 2 | A-2 | Etelä-Savon Koulutus Oy ja Mikkelin ammattikorkeakoulu | Osaaminen kuntoon \| OSKU | 3.00 | EUR 150,000.00 |
 
 ## Clarify
 

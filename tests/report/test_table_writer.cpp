@@ -36,13 +36,13 @@ TEST_CASE("report::table") {
     CHECK(example.render(Format::table) ==
           R"(mini-2021 version 2 · Small call 2021 · 4 applications
 fund 1 · reserve 1 · clarify 1 · pending 0 · reject 1
-budget 200 000.00 EUR · funded 95 000.50 EUR (1 application, strict funding line)
+budget EUR 200,000.00 · funded EUR 95,000.50 (1 application, strict funding line)
 
 Ranked (2 eligible)
 rank  id   applicant                         score  requested EUR  cumulative EUR  decision
-   1  A-1  Kasvuryhmä Suomi ry                4.17      95 000.50       95 000.50  fund
---- funding line: 95 000.50 of 200 000.00 EUR ---
-   2  A-2  Etelä-Savon Koulutus Oy ja Mikk…   3.00     150 000.00                  reserve
+   1  A-1  Kasvuryhmä Suomi ry                4.17      95,000.50       95,000.50  fund
+--- funding line: 95,000.50 of EUR 200,000.00 ---
+   2  A-2  Etelä-Savon Koulutus Oy ja Mikk…   3.00     150,000.00                  reserve
 
 Clarify (1)
   A-4  Åbo Öljy Ab  unclear C2
@@ -61,8 +61,8 @@ Reject (1)
       const std::string& line;
       std::string_view applicant, score, requested, decision;
     };
-    for (const Row& row : {Row{table[6], "Kasvuryhmä", "4.17", "95 000.50", "fund"},
-                           Row{table[8], "Etelä-Savon", "3.00", "150 000.00", "reserve"}}) {
+    for (const Row& row : {Row{table[6], "Kasvuryhmä", "4.17", "95,000.50", "fund"},
+                           Row{table[8], "Etelä-Savon", "3.00", "150,000.00", "reserve"}}) {
       CAPTURE(row.line);
       CHECK(char_column(row.line, row.applicant) == char_column(header, "applicant"));
       CHECK(end_of(row.line, row.score) == end_of(header, "score"));
@@ -71,10 +71,25 @@ Reject (1)
     }
   }
 
+  SUBCASE("in Finnish, aligns the words, the decimal commas and the euro sign by characters") {
+    example.info.lang = "fi";
+    auto table = lines(example.render(Format::table));
+    CHECK(table[2] == "budjetti 200 000,00 € · rahoitetaan 95 000,50 € (1 hakemus, tiukka rahoitusraja)");
+    const std::string& header = table[5];
+    CHECK(header == "sija  tunnus  hakija                            pisteet    haettu €  kertymä €  päätös");
+    auto end_of = [](const std::string& line, std::string_view text) {
+      return char_column(line, text) + fundscreen::util::utf8_length(text);
+    };
+    CHECK(table[7] == "--- rahoitusraja: 95 000,50 budjetista 200 000,00 € ---");
+    CHECK(end_of(table[6], "4,17") == end_of(header, "pisteet"));
+    CHECK(end_of(table[6], "95 000,50") == end_of(header, "haettu €"));
+    CHECK(char_column(table[8], "varalla") == char_column(header, "päätös"));
+  }
+
   SUBCASE("colours the decisions only when asked") {
     std::string coloured = example.render(Format::table, Color::always);
     CHECK(coloured.find("\x1b[32mfund 1\x1b[0m · \x1b[36mreserve 1\x1b[0m") != std::string::npos);
-    CHECK(coloured.find("95 000.50  \x1b[32mfund\x1b[0m\n") != std::string::npos);
+    CHECK(coloured.find("95,000.50  \x1b[32mfund\x1b[0m\n") != std::string::npos);
     CHECK(coloured.find("\x1b[33mClarify (1)\x1b[0m") != std::string::npos);
     CHECK(coloured.find("\x1b[31mReject (1)\x1b[0m") != std::string::npos);
     CHECK(example.render(Format::table).find('\x1b') == std::string::npos);
