@@ -282,7 +282,8 @@ private:
       Rich result = own(result_word(r.status));
       if (r.status == Status::fail) result.html = "<span class=\"failed\">" + result.html + "</span>";
       paragraph(fill(i18n::tr(m_lang, "Result: {}"), {strong(result)}));
-      paragraph(fill(i18n::tr(m_lang, "Reason: {}"), {input(r.reason)}));
+      if (r.reason != core::plain_reason(r.criterion->kind, r.status)) // "the rule holds" says no more than the result
+        paragraph(fill(i18n::tr(m_lang, "Reason: {}"), {input(r.reason)}));
       if (Rich v = values(r); !v.md.empty()) {
         v.html = "<span class=\"values\">" + v.html + "</span>";
         paragraph(fill(i18n::tr(m_lang, "Values read: {}"), {v}));
@@ -328,8 +329,8 @@ Letter write_letter(const core::RunInfo& info, const core::ApplicationView& view
 std::vector<std::string> missing_letter_texts(const core::CriteriaSet& set, i18n::Lang lang) {
   std::vector<std::string> missing;
   std::string code(i18n::lang_code(lang));
-  for (auto [key, text] : {std::pair{"sender", &set.letters.sender}, std::pair{"signature", &set.letters.signature},
-                           std::pair{"appeal", &set.letters.appeal}})
+  for (auto [key, text] : {std::pair{"sender", &set.letters.sender}, std::pair{"appeal", &set.letters.appeal},
+                           std::pair{"signature", &set.letters.signature}})
     if (text_in(*text, lang).empty()) missing.push_back(fmt::format("letters.{}.{}", key, code));
   return missing;
 }
@@ -367,8 +368,8 @@ std::string letters_index(const core::RunInfo& info, const std::vector<LetterEnt
   }
   if (renamed)
     out += "\n\\* " +
-           std::string(i18n::tr(lang, "The id is not a safe file name: the characters a file name cannot hold are "
-                                      "written as _, and a name is cut at 100 bytes.")) +
+           std::string(i18n::tr(
+               lang, "The id is not a safe file name as it is, so the letter's files have a safe name instead.")) +
            "\n";
   return out;
 }

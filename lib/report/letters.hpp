@@ -27,7 +27,7 @@ struct Letter {
 Letter write_letter(const core::RunInfo& info, const core::ApplicationView& view);
 
 // The texts of the set's `letters` section a letter in `lang` lacks, as `letters.appeal.fi`:
-// sender, signature and appeal (contact is optional).
+// sender, appeal and signature, in the order of the letter (contact is optional).
 std::vector<std::string> missing_letter_texts(const core::CriteriaSet& set, i18n::Lang lang);
 
 // An application id as a file name (without the extension): the id itself when it is a safe

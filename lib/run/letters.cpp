@@ -119,22 +119,36 @@ void move_into_place(const fs::path& from, const fs::path& dir, Place place, Sta
     if (std::rename((from / f).c_str(), (dir / f).c_str()) != 0) fail_io("write", dir / f, errno);
 }
 
+// Where the set writes the letters text `key` (sender, appeal, signature), else the section,
+// else the set's file.
+util::Location text_where(const core::CriteriaSet& set, std::string_view key) {
+  const core::Letters& l = set.letters;
+  const util::Location& at = key == "sender" ? l.sender_where : (key == "appeal" ? l.appeal_where : l.signature_where);
+  const util::Location& where = at.line ? at : l.where;
+  return util::Location{set.source, where.line, where.column};
+}
+
 // Warns of (or with MissingTexts::fail, throws) each text the letters lack in the run's language.
 void check_texts(const core::CriteriaSet& set, const core::RunInfo& info, MissingTexts missing, const Warn& warn) {
-  util::Location where{set.source, set.letters.where.line, set.letters.where.column};
-  std::vector<util::Diagnostic> found;
-  for (const std::string& key : report::missing_letter_texts(set, report::lang_of(info.lang)))
-    found.push_back(util::Diagnostic{where,
-                                     missing == MissingTexts::fail ? util::Severity::error : util::Severity::warning,
-                                     fmt::format("the criteria set has no '{0}': every letter shows a placeholder "
-                                                 "for it; add {0} to the set's letters section",
-                                                 key),
-                                     {}});
-  if (found.empty()) return;
-  if (missing == MissingTexts::fail) throw util::Error(util::ErrorKind::criteria, std::move(found));
   util::Diagnostics warnings;
-  for (auto& d : found) warnings.warning(d.where, d.message);
-  warn(warnings);
+  std::vector<util::Diagnostic> errors;
+  for (const std::string& key : report::missing_letter_texts(set, report::lang_of(info.lang))) {
+    util::Location where = text_where(set, std::string_view(key).substr(8, key.rfind('.') - 8));
+    if (missing == MissingTexts::fail)
+      errors.push_back(util::Diagnostic{
+          where,
+          util::Severity::error,
+          fmt::format("the criteria set has no '{0}', which the letters in --lang {1} need (--strict); add {0} to the "
+                      "set's letters section",
+                      key, info.lang),
+          {}});
+    else
+      warnings.warning(where, fmt::format("the criteria set has no '{0}': every letter shows a placeholder for it; "
+                                          "add {0} to the set's letters section",
+                                          key));
+  }
+  if (!errors.empty()) throw util::Error(util::ErrorKind::criteria, std::move(errors));
+  if (!warnings.items().empty()) warn(warnings);
 }
 
 } // namespace

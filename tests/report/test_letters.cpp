@@ -150,6 +150,6 @@ Pieni haku
 | A-1 | Kasvuryhmä Suomi ry | rahoitetaan | [A-1.md](<A-1.md>), [A-1.html](<A-1.html>) |
 | A/2 | B \| C | hylätään | [A\_2.md](<A\_2.md>), [A\_2.html](<A\_2.html>) \* |
 
-\* Tunnus ei kelpaa sellaisenaan tiedostonimeksi: merkit, joita tiedostonimessä ei voi olla, on korvattu merkillä _, ja nimi on katkaistu 100 tavuun.
+\* Tunnus ei sellaisenaan kelpaa tiedostonimeksi, joten kirjeen tiedostoilla on turvallinen nimi.
 )");
 }
