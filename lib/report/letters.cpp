@@ -150,7 +150,7 @@ private:
     std::string placeholder =
         i18n::trf(m_lang, "[sender: add letters.sender.{} to the criteria set]", i18n::lang_code(m_lang));
     paragraph(letters_text(texts().sender, placeholder), "sender");
-    heading(1, own(i18n::trf(m_lang, "Decision on application {}", m_a.id)));
+    heading(1, fill(i18n::tr(m_lang, "Decision on application {}"), {input(m_a.id)}));
     std::string applicant = field_text(m_info, *m_view.app, "applicant");
     std::string title = field_text(m_info, *m_view.app, "title");
     std::vector<std::pair<Rich, Rich>> rows;

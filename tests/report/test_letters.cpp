@@ -80,6 +80,14 @@ It did not meet the following criteria:
     CHECK(has(letter.markdown, "- Applicant: \\<script\\>alert(1)\\</script\\>\n"));
   }
 
+  SUBCASE("an id with markup is escaped in the heading of both formats") {
+    example.assessed[0].id = "<b>A-1";
+    auto letter = write_letter(example.info, example.views[0]);
+    CHECK(has(letter.markdown, "# Decision on application \\<b\\>A-1\n"));
+    CHECK(has(letter.html, "<h1>Decision on application &lt;b&gt;A-1</h1>"));
+    CHECK(has(letter.html, "<title>Decision on application &lt;b&gt;A-1</title>"));
+  }
+
   SUBCASE("the HTML is one document that names its language and loads nothing") {
     example.info.lang = "sv";
     std::string html = write_letter(example.info, example.views[0]).html;
