@@ -253,15 +253,23 @@ private:
     list(items);
   }
 
-  // The values the criterion's rule read and computed: `app.stage = "new"; ...`, or nothing.
-  static Rich values(const core::CriterionResult& r) {
+  // The values the criterion's rule read and computed: `app.stage = "new"; app.requested_eur = 80 000,00 €`,
+  // or nothing.
+  Rich values(const core::CriterionResult& r) const {
     std::string text;
     if (r.rule && r.criterion->rule) {
       for (const core::RuleRead& read : r.rule->reads)
-        text += (text.empty() ? "" : "; ") + read.path + " = " + core::to_display(read.value_read());
+        text += (text.empty() ? "" : "; ") + read.path + " = " + value_text(read.value_read());
       for (const std::string& step : r.rule->steps) text += (text.empty() ? "" : "; ") + step;
     }
     return text.empty() ? Rich{} : input(text);
+  }
+
+  // A value as the letter's language writes it: an amount as money, a date as a date.
+  std::string value_text(const core::Value& value) const {
+    if (const auto* m = std::get_if<core::Money>(&value)) return money(*m);
+    if (const auto* d = std::get_if<core::Date>(&value)) return date_text(m_lang, *d);
+    return core::to_display(value);
   }
 
   std::string_view result_word(Status status) const {

@@ -37,7 +37,7 @@ Your application has not been granted funding.
 It did not meet the following criteria:
 
 - **X1 Not a technological solution**: the rule does not hold (app.kind = "technology")
-- **C6 The whole is sufficiently resourced**: the rule does not hold (app.programme\_budget\_eur = 50000; app.requested\_eur = 120000)
+- **C6 The whole is sufficiently resourced**: the rule does not hold (app.programme\_budget\_eur = EUR 50,000.00; app.requested\_eur = EUR 120,000.00)
 )");
   }
 
