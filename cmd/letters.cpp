@@ -37,8 +37,10 @@ std::function<int()> setup_letters(CLI::App& app) {
   auto options = std::make_shared<LettersOptions>();
   add_screening_flags(app, options->inputs);
   app.add_option("--output-dir,-o", options->output_dir, "The folder for the letters (created if missing)")->required();
-  app.add_flag("--force", options->force,
-               "Write the letters into a folder that holds other files, leaving those files alone");
+  app.add_flag(
+      "--force", options->force,
+      "Write the letters into a folder that holds other files, leaving those files alone (a file of a letter's "
+      "name, or index.md, is replaced)");
   app.footer(R"(Screens as 'screen' does and writes a letter to each applicant in --lang: the decision
 in plain words (the amount granted; the rank and the funding line; what needs clarifying or
 awaits review; every criterion failed), then every criterion with its result, its reason and
