@@ -14,6 +14,7 @@ std::function<int()> setup_validate(CLI::App& app);
 std::function<int()> setup_lint(CLI::App& app);
 std::function<int()> setup_screen(CLI::App& app);
 std::function<int()> setup_explain(CLI::App& app);
+std::function<int()> setup_letters(CLI::App& app);
 std::function<int()> setup_diff(CLI::App& app);
 std::function<int()> setup_impact(CLI::App& app);
 std::function<int()> setup_reviews(CLI::App& app);

@@ -151,6 +151,21 @@ struct Pool {
   util::Location budget_where;
 };
 
+// What the decision letters say besides the screening (the `letters` section): who sends them,
+// how they are signed, how to ask for a review of the decision, and whom to contact, each in
+// the three languages; a text missing in a letter's language shows as a placeholder there.
+struct Letters {
+  Titles sender;
+  Titles signature;
+  Titles appeal;
+  Titles contact;       // optional: no placeholder when missing
+  util::Location where; // of the section; line 0 when the set has none
+  util::Location sender_where;
+  util::Location signature_where;
+  util::Location appeal_where;
+  util::Location contact_where;
+};
+
 // The whole definition of a call's screening, read from one criteria file.
 struct CriteriaSet {
   std::string id;
@@ -181,6 +196,7 @@ struct CriteriaSet {
   // True if the call gave no budget and call.budget is the pools' sum.
   bool budget_from_pools = false;
   Reviews reviews;
+  Letters letters;
 
   // The verdicts criterion `c` needs before it is decided: its own min_reviewers, else the set's.
   int64_t min_reviewers(const Criterion& c) const { return c.min_reviewers.value_or(reviews.min_reviewers); }

@@ -25,6 +25,7 @@ public:
     check_pools();
     check_reviews();
     check_ranking();
+    check_letters();
     std::stable_sort(m_found.begin(), m_found.end(), [](const auto& a, const auto& b) {
       return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
     });
@@ -301,6 +302,36 @@ private:
           "the ranking is by the reviewers' scores, but no criterion they score has a weight: eligible applications "
           "are ranked by the tie-break order alone; give criteria a weight, or rank by an expression",
           {}});
+  }
+
+  // A letters text missing in a language that the section writes other texts in: the letters
+  // in that language would show a placeholder for it.
+  void check_letters() {
+    const Letters& l = m_set.letters;
+    if (!l.where.line) return;
+    struct Text {
+      std::string_view key;
+      const Titles* text;
+      const util::Location* where;
+    };
+    const Text texts[] = {{"sender", &l.sender, &l.sender_where},
+                          {"signature", &l.signature, &l.signature_where},
+                          {"appeal", &l.appeal, &l.appeal_where}};
+    for (auto [lang, member] :
+         {std::pair{"fi", &Titles::fi}, std::pair{"sv", &Titles::sv}, std::pair{"en", &Titles::en}}) {
+      bool used =
+          std::any_of(std::begin(texts), std::end(texts), [&](const Text& t) { return !(t.text->*member).empty(); });
+      if (!used) continue;
+      for (const Text& t : texts)
+        if ((t.text->*member).empty())
+          m_found.push_back(util::Diagnostic{
+              t.where->line ? *t.where : l.where,
+              util::Severity::warning,
+              fmt::format("letters.{0} has no '{1}' text, but the section writes others in '{1}': letters in that "
+                          "language would show a placeholder; add letters.{0}.{1}",
+                          t.key, lang),
+              {}});
+    }
   }
 
   bool on_scale(Thousandths t) const {

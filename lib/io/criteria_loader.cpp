@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -65,7 +66,7 @@ public:
     }
     m_yaml.check_keys(root,
                       {"id", "version", "title", "lang", "call", "fields", "criteria", "impacts", "lights", "ranking",
-                       "funding", "reviews"},
+                       "funding", "reviews", "letters"},
                       "the criteria set");
     m_set.id = required_text(root, "id", "the criteria set");
     m_set.version = required_text(root, "version", "the criteria set");
@@ -80,6 +81,7 @@ public:
     load_ranking(root["ranking"]);
     load_funding(root["funding"]);
     load_reviews(root["reviews"]);
+    load_letters(root["letters"]);
     return std::move(m_set);
   }
 
@@ -133,15 +135,15 @@ private:
                                    hint.empty() ? "" : fmt::format("did you mean '{}'? ", hint)));
   }
 
-  core::Titles titles(const YamlNode& node) {
+  core::Titles titles(const YamlNode& node, std::string_view what = "a title") {
     core::Titles t;
     if (!node) return t;
     if (auto text = scalar_text(node)) {
       t.en = *text;
       return t;
     }
-    if (!mapping(node, "a title")) return t;
-    m_yaml.check_keys(node, {"fi", "sv", "en"}, "a title");
+    if (!mapping(node, what)) return t;
+    m_yaml.check_keys(node, {"fi", "sv", "en"}, what);
     t.fi = scalar_text(node["fi"]).value_or("");
     t.sv = scalar_text(node["sv"]).value_or("");
     t.en = scalar_text(node["en"]).value_or("");
@@ -591,6 +593,22 @@ private:
     util::Location& where = m_set.reviews.min_reviewers_where;
     if (auto n = whole_number(reviews["min_reviewers"], "min_reviewers", where)) m_set.reviews.min_reviewers = *n;
     load_scale(reviews["scale"]);
+  }
+
+  // The texts of the decision letters: each in fi, sv and en (a plain string is English).
+  void load_letters(const YamlNode& letters) {
+    if (!mapping(letters, "letters")) return;
+    m_yaml.check_keys(letters, {"sender", "signature", "appeal", "contact"}, "letters");
+    core::Letters& l = m_set.letters;
+    l.where = m_yaml.at(letters);
+    for (auto [key, text, where] :
+         {std::tuple{"sender", &l.sender, &l.sender_where}, std::tuple{"signature", &l.signature, &l.signature_where},
+          std::tuple{"appeal", &l.appeal, &l.appeal_where}, std::tuple{"contact", &l.contact, &l.contact_where}}) {
+      const YamlNode& node = letters[key];
+      if (!node) continue;
+      *where = m_yaml.at(node);
+      *text = titles(node, fmt::format("letters.{}", key));
+    }
   }
 
   // The scale of the reviewers' scores: `scale: {min: 0, max: 5}`, in whole or half points.

@@ -4,7 +4,7 @@
 
 _fundscreen() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="screen explain diff impact reviews validate lint init verify"
+  local commands="screen explain letters diff impact reviews validate lint init verify"
   local command="" w
   for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case " $commands " in *" $w "*) command=$w; break ;; esac
@@ -21,6 +21,7 @@ _fundscreen() {
     screen) options="$screening --format -f --output -o --color --fail-on --csv-dialect --seal"
       formats="table csv json jsonl markdown junit github xlsx" ;;
     explain) options="$screening" ;;
+    letters) options="$screening --output-dir -o --force" ;;
     diff) options="${screening/--criteria -c /} --format -f --output -o --fail-on-change --csv-dialect"
       formats="table csv json markdown xlsx" ;;
     impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --resolutions --lang $input --format -f --output -o --color --fail-on --csv-dialect"
@@ -56,6 +57,7 @@ _fundscreen() {
     --assessments | -a | --outcomes | --conflicts | --reviewers | --resolutions | --output | --seal | --public-key)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -o) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    --output-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
   esac
 
   if [[ $cur == -* ]]; then

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
 # fish completion for fundscreen: commands, options, their values and file arguments.
 
-set -l commands screen explain diff impact reviews validate lint init verify
+set -l commands screen explain letters diff impact reviews validate lint init verify
 complete -c fundscreen -f
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a screen -d 'Screen applications: decisions, ranking, funding line'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a explain -d "Explain one application's decision"
+complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a letters -d 'Write a decision letter to each applicant'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a diff -d 'Compare two versions of a criteria set'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a impact -d 'Did each criterion deliver its impact?'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a reviews -d 'Before the panel meets: owed assessments, agreement'
@@ -55,3 +56,13 @@ complete -c fundscreen -n "__fish_seen_subcommand_from verify" -s f -l format -x
 complete -c fundscreen -n "__fish_seen_subcommand_from screen" -l seal -r -F -d "Sign the trail's seal with this Ed25519 key"
 complete -c fundscreen -n "__fish_seen_subcommand_from init" -l from -r -a '(__fish_complete_suffix .yaml)' -d 'Start from this criteria set'
 complete -c fundscreen -n "__fish_seen_subcommand_from init" -a '(__fish_complete_directories)' -d 'The new call'
+# letters: the screening's inputs, then the folder.
+complete -c fundscreen -n "__fish_seen_subcommand_from letters" -F
+for opt in assessments conflicts reviewers resolutions encoding sheet delimiter strict timestamp
+    complete -c fundscreen -n "__fish_seen_subcommand_from letters" -l $opt -r -F
+end
+complete -c fundscreen -n "__fish_seen_subcommand_from letters" -s c -l criteria -r -F -d 'The criteria set (YAML)'
+complete -c fundscreen -n "__fish_seen_subcommand_from letters" -s a -r -F -d "Reviewers' assessments"
+complete -c fundscreen -n "__fish_seen_subcommand_from letters" -l lang -x -a 'fi sv en' -d 'The language of the letters'
+complete -c fundscreen -n "__fish_seen_subcommand_from letters" -s o -l output-dir -x -a '(__fish_complete_directories)' -d 'The folder for the letters'
+complete -c fundscreen -n "__fish_seen_subcommand_from letters" -l force -d 'Write the letters among other files'

@@ -530,3 +530,23 @@ impacts:
 )")) == "15:17: invalid pass_score 'kolme'; write a number such as 1 or 0.5\n");
   }
 }
+
+TEST_CASE("core::lint letters") {
+  SUBCASE("a text missing in a language the section writes others in") {
+    CHECK(problems(minimal_criteria_yaml() + R"(letters:
+  sender: {fi: Sitra, sv: Sitra}
+  appeal: {fi: Pyytäkää uudelleenarviointia.}
+  signature: {fi: Terveisin, sv: Hälsningar}
+)") == "26:11: letters.appeal has no 'sv' text, but the section writes others in 'sv': letters in that language would "
+       "show a placeholder; add letters.appeal.sv\n");
+  }
+  SUBCASE("a text missing from the section altogether, at the section") {
+    CHECK(problems(minimal_criteria_yaml() + "letters:\n  sender: {en: Sitra}\n  appeal: {en: Write to us.}\n") ==
+          "25:3: letters.signature has no 'en' text, but the section writes others in 'en': letters in that language "
+          "would show a placeholder; add letters.signature.en\n");
+  }
+  SUBCASE("no section, nothing to say") { CHECK(problems(minimal_criteria_yaml()) == ""); }
+  SUBCASE("the shipped Sitra set writes every text in the three languages") {
+    CHECK(problems(sitra_yaml()).find("letters") == std::string::npos);
+  }
+}

@@ -259,7 +259,8 @@ TEST_CASE("io::check_criteria unknown keys") {
   SUBCASE("with no near key, listing the allowed ones") {
     CHECK(problems(minimal_criteria_yaml() + "colour: red\n") ==
           "24:1: unknown key 'colour' in the criteria set; allowed: id, version, title, lang, call, fields, "
-          "criteria, impacts, lights, ranking, funding, reviews\n");
+          "criteria, impacts, lights, ranking, funding, reviews, letters
+");
   }
   SUBCASE("in a criterion") {
     CHECK(problems(set_with_rule("    rule: app.stage != \"idea\"\n    wieght: 1\n")) ==
@@ -494,5 +495,36 @@ TEST_CASE("io::check_criteria pattern") {
     CHECK(problems(set_with_fields("  - {name: theme, type: enum, values: [T1, T2, X3], pattern: 'T[0-9]'}\n")) ==
           "11:48: value 'X3' of field 'theme' does not match the field's pattern 'T[0-9]'; correct the value, or "
           "the pattern\n");
+  }
+}
+
+TEST_CASE("io::parse_criteria letters") {
+  std::string yaml = minimal_criteria_yaml() + R"(letters:
+  sender: {fi: "Sitra\nOsaamisen aika", sv: Sitra, en: Sitra}
+  appeal:
+    fi: Pyytäkää uudelleenarviointia 14 päivän kuluessa.
+  signature: Kind regards
+)";
+  auto set = fundscreen::io::parse_criteria(yaml, "set.yaml");
+  CHECK(set.letters.where.line == 25);
+  CHECK(set.letters.sender.fi == "Sitra\nOsaamisen aika");
+  CHECK(set.letters.sender.sv == "Sitra");
+  CHECK(set.letters.appeal.fi == "Pyytäkää uudelleenarviointia 14 päivän kuluessa.");
+  CHECK(set.letters.appeal.en.empty());
+  CHECK(set.letters.appeal_where.line == 27);
+  CHECK(set.letters.signature.en == "Kind regards"); // a plain string is English
+  CHECK(set.letters.contact.fi.empty());
+  SUBCASE("a set without the section has none") {
+    CHECK(fundscreen::io::parse_criteria(minimal_criteria_yaml(), "set.yaml").letters.where.line == 0);
+  }
+  SUBCASE("a misspelt key in the section, with the nearest suggested") {
+    std::string typo = yaml;
+    typo.replace(typo.find("  appeal:"), 9, "  apeal:");
+    CHECK(problems(typo) == "26:3: unknown key 'apeal' in letters; did you mean 'appeal'?\n");
+  }
+  SUBCASE("a language that is not fi, sv or en") {
+    std::string typo = yaml;
+    typo.replace(typo.find("    fi: Pyyt"), 7, "    de:");
+    CHECK(problems(typo) == "27:5: unknown key 'de' in letters.appeal; allowed: fi, sv, en\n");
   }
 }

@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 p=$tmp/prefix
 "$p/bin/fundscreen" --version
-for page in fundscreen fundscreen-screen fundscreen-explain fundscreen-diff fundscreen-impact fundscreen-validate \
+for page in fundscreen fundscreen-screen fundscreen-explain fundscreen-letters fundscreen-diff fundscreen-impact fundscreen-validate \
   fundscreen-lint fundscreen-init; do
   test -s "$p/share/man/man1/$page.1" || { echo "missing man page $page.1"; exit 1; }
 done
