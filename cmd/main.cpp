@@ -18,9 +18,11 @@ struct Subcommand {
   fundscreen::cmd::Setup setup;
 };
 
-const std::array<Subcommand, 9> k_subcommands = {{
+const std::array<Subcommand, 10> k_subcommands = {{
     {"screen", "Screen applications: decisions, ranking, funding line, audit trail", fundscreen::cmd::setup_screen},
     {"explain", "Explain one application's decision criterion by criterion", fundscreen::cmd::setup_explain},
+    {"report", "A self-contained HTML report for a board: lists, funding line, charts, every application",
+     fundscreen::cmd::setup_report},
     {"diff", "Compare two versions of a criteria set: changes and the decisions they flip",
      fundscreen::cmd::setup_diff},
     {"impact", "After the funding: did each criterion deliver the impact it protects? (outcome reports)",
