@@ -32,7 +32,7 @@ std::string score_text(Lang lang, const std::optional<core::Score>& s) {
 
 // The opening of an SVG with its title and description, and what closes it.
 std::string svg_open(std::string_view key, int width, int height, std::string_view title, std::string_view desc) {
-  return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
+  return fmt::format("<svg role=\"img\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
                      "height=\"{1}\" aria-labelledby=\"chart-{2}-title chart-{2}-desc\">\n"
                      "<title id=\"chart-{2}-title\">{3}</title>\n<desc id=\"chart-{2}-desc\">{4}</desc>\n",
                      width, height, key, h(title), h(desc));
@@ -117,20 +117,21 @@ Chart scores_chart(Lang lang, std::string_view key, std::string_view title, cons
   }
   const int left = 40, top_margin = 28, plot = 200, bottom = 24;
   const int bar = bars.size() <= 30 ? 18 : (bars.size() <= 60 ? 10 : 7), gap = 2, step = bar + gap;
-  const int width = left + static_cast<int>(bars.size()) * step + 20;
+  const int plot_end = left + static_cast<int>(bars.size()) * step + 10;
+  const int width = std::max(plot_end + 10, 480); // room for the note under the axis
   const int height = top_margin + plot + bottom;
-  std::string desc =
-      trf(lang, "{} eligible applications in rank order; the funding line falls after {} funded.", bars.size(), funded);
+  std::string desc = trf(lang, "{} in rank order; the funding line falls after the funded ({}).",
+                         applications_text(lang, bars.size()), funded);
   for (size_t i = 0; i < bars.size(); ++i)
     desc += fmt::format(" {}: {} ({});", bars[i].id, score_text(lang, bars[i].score),
                         decision_word(lang, bars[i].funded ? core::Decision::fund : core::Decision::reserve));
   Chart chart;
   std::string& svg = chart.svg;
-  svg = svg_open(key, std::max(width, 240), height, title, desc);
+  svg = svg_open(key, width, height, title, desc);
   const int base = top_margin + plot;
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n"
                      "<line x1=\"{0}\" y1=\"{2}\" x2=\"{4}\" y2=\"{2}\" stroke=\"{3}\"/>\n",
-                     left - 4, top_margin, base, css_colour(palette::muted), width - 10);
+                     left - 4, top_margin, base, css_colour(palette::muted), plot_end);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"{}\">{}</text>\n", left - 8,
                      top_margin + 4, css_colour(palette::muted), top);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"11\" fill=\"{}\">0</text>\n", left - 8,
@@ -249,7 +250,10 @@ Chart decisions_chart(Lang lang, std::string_view key, std::string_view title, s
     for (size_t c : r.counts) total += c;
     most = std::max(most, total);
   }
-  const int label = 150, room = 360, row = 26, legend = 30, width = label + room + 20;
+  const int label = 150, room = 360, row = 26, legend = 30;
+  int legend_end = 10; // the legend from the left edge, each word about 7 units a byte
+  for (core::Decision d : k_decisions) legend_end += 24 + 7 * static_cast<int>(decision_word(lang, d).size());
+  const int width = std::max(label + room + 20, legend_end);
   const int height = legend + static_cast<int>(rows.size()) * row + 10;
   std::string desc;
   for (const DecisionRow& r : rows) {
@@ -262,7 +266,7 @@ Chart decisions_chart(Lang lang, std::string_view key, std::string_view title, s
   if (desc.empty()) desc = tr(lang, "none");
   Chart chart;
   chart.svg = svg_open(key, width, height, title, desc);
-  int x = label;
+  int x = 10;
   for (core::Decision d : k_decisions) { // the legend, in words as well as colours
     chart.svg += fmt::format("<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", x,
                              css_colour(decision_colour(d)));

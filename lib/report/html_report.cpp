@@ -246,10 +246,11 @@ private:
     for (const core::InputFile& input : m_info.inputs)
       row(role_word(m_lang, input.role),
           fmt::format("<code>{}</code> ({})<br><span class=\"muted\">SHA-256</span> <code>{}</code>", h(input.path),
-                      h(trf(m_lang, "{} records", count_text(m_lang, static_cast<int64_t>(input.records)))),
+                      h(i18n::trnf(m_lang, "{} record", "{} records", input.records,
+                                   count_text(m_lang, static_cast<int64_t>(input.records)))),
                       h(input.sha256)));
     if (m_info.timestamp) row(tr(m_lang, "screened at"), h(*m_info.timestamp));
-    row(tr(m_lang, "fundscreen"), h(m_info.tool_version));
+    row("fundscreen", h(m_info.tool_version)); // the program's name
     m_out << "</tbody>\n</table>\n</section>\n";
   }
 
@@ -323,9 +324,9 @@ private:
                        tr(m_lang, "amount"), tr(m_lang, "cumulative"), tr(m_lang, "decision")},
                       {0, 3, 4, 5})
           << "<tbody>\n";
-    std::string line = fmt::format(
-        "<tr class=\"funding-line\"><td colspan=\"7\">{}</td></tr>\n",
-        h(trf(m_lang, "Funding line: {} funded, {} of the budget {} used", funded, money(used), money(budget))));
+    std::string line = fmt::format("<tr class=\"funding-line\"><td colspan=\"7\">{}</td></tr>\n",
+                                   h(trf(m_lang, "Funding line: {} of the budget {} used, {} funded", money(used),
+                                         money(budget), applications_text(m_lang, static_cast<size_t>(funded)))));
     for (size_t i = 0; i < rows.size(); ++i) {
       if (i == line_after) m_out << line;
       const Summary& s = rows[i]->summary;

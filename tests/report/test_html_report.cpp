@@ -46,6 +46,7 @@ TEST_CASE("report::html_report") {
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("src=") == std::string::npos);
     CHECK(html.find("url(") == std::string::npos);
+    CHECK(html.find("http") == std::string::npos);
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("thead { display: table-header-group; }") != std::string::npos);
     CHECK(count(html, "<h1>") == 1);
