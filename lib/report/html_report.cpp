@@ -84,7 +84,10 @@ section.application { border-top: 2px solid @head@; margin-top: 2rem; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 0.15rem 0.3rem; }
   section.part, section.application { break-before: page; }
+  main > section.part:first-child, #applications > section.application:first-of-type { break-before: auto; }
   section.application { border-top: none; }
   tr, figure, svg, caption { break-inside: avoid; }
   thead { display: table-header-group; }
