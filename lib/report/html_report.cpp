@@ -420,9 +420,11 @@ private:
   // reviewers' verdicts and its resolution.
   std::string section(const core::ApplicationView& view, const Summary& s) const {
     const core::Assessed& a = *view.assessed;
+    // Every id of the page is unique: the applications' begin with `app-`, their headings'
+    // with `heading-app-`, the parts' are fixed words.
     std::string fragment = h(application_fragment(s.id));
-    std::string out = fmt::format("<section class=\"application\" id=\"{0}\" aria-labelledby=\"{0}-heading\">\n"
-                                  "<h3 id=\"{0}-heading\">{1}{2}</h3>\n",
+    std::string out = fmt::format("<section class=\"application\" id=\"{0}\" aria-labelledby=\"heading-{0}\">\n"
+                                  "<h3 id=\"heading-{0}\">{1}{2}</h3>\n",
                                   fragment, h(s.id), s.applicant.empty() ? "" : " \xC2\xB7 " + h(s.applicant));
     if (!s.title.empty()) out += "<p class=\"muted\">" + h(s.title) + "</p>\n";
     out += fmt::format("<p class=\"decision\">{}: {} <span class=\"muted\">{}</span></p>\n", h(tr(m_lang, "Decision")),

@@ -41,6 +41,7 @@ DOM = r"""(() => {
     appLinks: all('a[href^="#app-"]').length,
     broken: all('a[href^="#"]').map(a => a.getAttribute('href').slice(1)).filter(id => !document.getElementById(id)),
     levels: levels,
+    duplicateIds: (ids => ids.filter((id, i) => ids.indexOf(id) !== i))(all('[id]').map(e => e.id)),
     tablesWithoutTh: all('table').filter(t => !t.querySelector('th')).length,
     tablesWithoutCaption: all('table').filter(t => !t.querySelector('caption')).length,
     tables: all('table').length,
@@ -210,6 +211,8 @@ def main():
              f"{sorted(set(dom['rows']) ^ set(ids))}")
     if len(dom["sections"]) != len(ids):
         fail(f"{len(dom['sections'])} application sections for {len(ids)} applications")
+    if dom["duplicateIds"]:
+        fail(f"ids used twice: {dom['duplicateIds'][:10]}")
     if dom["broken"]:
         fail(f"links whose target is missing: {dom['broken']}")
     if dom["appLinks"] < len(ids):
