@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """`fundscreen report` checked in headless Chromium (tests/browser/cdp.py), network off.
 
-    check_report.py FUNDSCREEN SOURCE_DIR BUILD_DIR fi|sv|en|escaping
+    check_report.py FUNDSCREEN SOURCE_DIR BUILD_DIR fi|sv|en|pools|escaping
 
-fi, sv, en: the Sitra example call with its resolutions, in that language. escaping: a small
+fi, sv, en: the Sitra example call with its resolutions, in that language. pools: the
+Pohjois-Pohjanmaa call, whose budget is split into pools, in Finnish. escaping: a small
 call (tests/report/escaping/) whose applicants are named `<script>alert(1)</script>` and
 `" onmouseover="alert(2)`, under a title holding `&amp;` and `</section>`.
 
@@ -50,6 +51,7 @@ DOM = r"""(() => {
                                 title: (s.querySelector('title') || {}).textContent || '',
                                 desc: (s.querySelector('desc') || {}).textContent || ''})),
     fundingLines: all('tr.funding-line').length,
+    rankingTables: all('table.ranking').length,
     scripts: all('script').length,
     onAttributes: all('*').flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name))
                                                         .map(a => e.tagName + '[' + a.name + ']')),
@@ -137,9 +139,9 @@ def check_pdf(pdf_path, words):
     return pages
 
 
-def application_ids(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return [row["id"] for row in csv.DictReader(f)]
+def application_ids(path, column="id", delimiter=","):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return [row[column] for row in csv.DictReader(f, delimiter=delimiter)]
 
 
 def main():
@@ -166,6 +168,18 @@ def main():
                 "-a", "tests/report/escaping/assessments.csv",
                 "--by", "stage", "--title", ESCAPING_TITLE, "-o", str(html)]
         title = ESCAPING_TITLE
+    elif case == "pools":
+        # A call whose set splits the budget into pools: one ranked list and line per pool.
+        call = source / "examples/pohjois-pohjanmaa-2025"
+        lang = "fi"
+        apps = call / "hakemukset.csv"
+        args = [fundscreen, "report", "examples/pohjois-pohjanmaa-2025/hakemukset.csv", "-c",
+                "criteria/pohjois-pohjanmaa-2025.yaml", "-a", "examples/pohjois-pohjanmaa-2025/assessments.csv",
+                "--reviewers", "examples/pohjois-pohjanmaa-2025/reviewers.csv",
+                "--conflicts", "examples/pohjois-pohjanmaa-2025/conflicts.csv", "--by", "theme", "--by", "funder",
+                "--lang", lang, "-o", str(html)]
+        title = None
+        ids = application_ids(apps, "Hakemusnumero", ";")
     else:
         call = source / "examples/sitra-2021"
         lang = case
@@ -179,7 +193,8 @@ def main():
     run = subprocess.run(args, capture_output=True, text=True, env=env, cwd=source)
     if run.returncode != 0:
         fail(f"fundscreen report exited {run.returncode}: {run.stderr}")
-    ids = application_ids(apps)
+    if case != "pools":
+        ids = application_ids(apps)
 
     try:
         browser = cdp.Browser()
@@ -233,6 +248,8 @@ def main():
             fail(f"an svg without role=img, a title and a description: {svg}")
     if dom["fundingLines"] < 1:
         fail("no funding line row")
+    if case == "pools" and (dom["fundingLines"] < 2 or dom["rankingTables"] < 2):
+        fail(f"one list and line per pool expected: {dom['rankingTables']} lists, {dom['fundingLines']} lines")
     if dom["scripts"] or dom["onAttributes"]:
         fail(f"script elements: {dom['scripts']}, on* attributes: {dom['onAttributes']}")
     if dom["outside"]:
