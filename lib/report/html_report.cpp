@@ -430,10 +430,10 @@ private:
     out += fmt::format("<p class=\"decision\">{}: {} <span class=\"muted\">{}</span></p>\n", h(tr(m_lang, "Decision")),
                        decision_cell(s), h(reason_text(s)));
     if (view.placement) {
-      std::string standing =
-          trf(m_lang, "Rank {}, score {}, amount {}", s.rank,
-              s.score ? decimal_text(m_lang, core::to_string(*s.score)) : std::string(tr(m_lang, "no score")),
-              money(s.amount));
+      // One placed by a resolution may have no score.
+      std::string standing = s.score ? trf(m_lang, "Rank {}, score {}, amount {}", s.rank,
+                                           decimal_text(m_lang, core::to_string(*s.score)), money(s.amount))
+                                     : trf(m_lang, "Rank {}, amount {}", s.rank, money(s.amount));
       if (s.decision == Decision::fund) standing += "; " + trf(m_lang, "cumulative {}", money(s.cumulative));
       out += "<p>" + h(standing) + "</p>\n";
     }
