@@ -20,5 +20,6 @@ std::function<int()> setup_impact(CLI::App& app);
 std::function<int()> setup_reviews(CLI::App& app);
 std::function<int()> setup_init(CLI::App& app);
 std::function<int()> setup_verify(CLI::App& app);
+std::function<int()> setup_report(CLI::App& app);
 
 } // namespace fundscreen::cmd

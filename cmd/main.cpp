@@ -18,9 +18,11 @@ struct Subcommand {
   fundscreen::cmd::Setup setup;
 };
 
-const std::array<Subcommand, 10> k_subcommands = {{
+const std::array<Subcommand, 11> k_subcommands = {{
     {"screen", "Screen applications: decisions, ranking, funding line, audit trail", fundscreen::cmd::setup_screen},
     {"explain", "Explain one application's decision criterion by criterion", fundscreen::cmd::setup_explain},
+    {"report", "A self-contained HTML report for a board: lists, funding line, charts, every application",
+     fundscreen::cmd::setup_report},
     {"letters", "Write a decision letter to each applicant (Markdown and HTML)", fundscreen::cmd::setup_letters},
     {"diff", "Compare two versions of a criteria set: changes and the decisions they flip",
      fundscreen::cmd::setup_diff},

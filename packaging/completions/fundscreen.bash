@@ -4,7 +4,7 @@
 
 _fundscreen() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-  local commands="screen explain letters diff impact reviews validate lint init verify"
+  local commands="screen explain report letters diff impact reviews validate lint init verify"
   local command="" w
   for w in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
     case " $commands " in *" $w "*) command=$w; break ;; esac
@@ -22,6 +22,7 @@ _fundscreen() {
       formats="table csv json jsonl markdown junit github xlsx" ;;
     explain) options="$screening" ;;
     letters) options="$screening --output-dir -o --force" ;;
+    report) options="$screening --output -o --by --title" ;;
     diff) options="${screening/--criteria -c /} --format -f --output -o --fail-on-change --csv-dialect"
       formats="table csv json markdown xlsx" ;;
     impact) options="--criteria -c --outcomes --assessments -a --conflicts --reviewers --resolutions --lang $input --format -f --output -o --color --fail-on --csv-dialect"
@@ -53,6 +54,7 @@ _fundscreen() {
       fi
       return ;;
     --timestamp) return ;;
+    --by | --title) return ;;
     --criteria | -c | --from) COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -f -X '!*.yml' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --assessments | -a | --outcomes | --conflicts | --reviewers | --resolutions | --output | --seal | --public-key)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # fish completion for fundscreen: commands, options, their values and file arguments.
 
-set -l commands screen explain letters diff impact reviews validate lint init verify
+set -l commands screen explain report letters diff impact reviews validate lint init verify
 complete -c fundscreen -f
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a screen -d 'Screen applications: decisions, ranking, funding line'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a explain -d "Explain one application's decision"
@@ -13,21 +13,23 @@ complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a validat
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check criteria sets'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a init -d 'Start a new call'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a verify -d 'Check a sealed trail: chain, signature, decisions'
+complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -a report -d 'A self-contained HTML report for a board'
 complete -c fundscreen -n "not __fish_seen_subcommand_from $commands" -l version -d 'Show the version'
 complete -c fundscreen -s h -l help -d 'Show help'
 
 # Application files and other inputs are files.
 complete -c fundscreen -n "__fish_seen_subcommand_from screen explain diff impact reviews validate" -F
+complete -c fundscreen -n "__fish_seen_subcommand_from report" -F
 
-set -l screening screen explain diff impact reviews
-set -l inputs screen explain diff impact reviews validate
-complete -c fundscreen -n "__fish_seen_subcommand_from screen explain impact reviews validate" -s c -l criteria -r -F -d 'The criteria set (YAML)'
+set -l screening screen explain diff impact reviews report
+set -l inputs screen explain diff impact reviews validate report
+complete -c fundscreen -n "__fish_seen_subcommand_from screen explain impact reviews validate report" -s c -l criteria -r -F -d 'The criteria set (YAML)'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -s a -l assessments -r -F -d "Reviewers' assessments"
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l conflicts -r -F -d 'Declared conflicts of interest'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l reviewers -r -F -d "The call's roster"
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l resolutions -r -F -d 'Decisions taken after the screening'
 complete -c fundscreen -n "__fish_seen_subcommand_from $screening" -l lang -x -a 'fi sv en' -d 'Language of criteria titles'
-complete -c fundscreen -n "__fish_seen_subcommand_from screen explain diff reviews" -l timestamp -x -d 'The run time shown in the outputs'
+complete -c fundscreen -n "__fish_seen_subcommand_from screen explain diff reviews report" -l timestamp -x -d 'The run time shown in the outputs'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l encoding -x -a 'utf-8 windows-1252' -d 'Encoding of CSV inputs'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l sheet -x -d 'The sheet of each Excel workbook'
 complete -c fundscreen -n "__fish_seen_subcommand_from $inputs" -l delimiter -x -a "',' ';' '|' tab" -d 'CSV field delimiter'
@@ -66,3 +68,6 @@ complete -c fundscreen -n "__fish_seen_subcommand_from letters" -s a -r -F -d "R
 complete -c fundscreen -n "__fish_seen_subcommand_from letters" -l lang -x -a 'fi sv en' -d 'The language of the letters'
 complete -c fundscreen -n "__fish_seen_subcommand_from letters" -s o -l output-dir -x -a '(__fish_complete_directories)' -d 'The folder for the letters'
 complete -c fundscreen -n "__fish_seen_subcommand_from letters" -l force -d 'Write the letters among other files'
+complete -c fundscreen -n "__fish_seen_subcommand_from report" -s o -l output -r -F -d 'Write to FILE'
+complete -c fundscreen -n "__fish_seen_subcommand_from report" -l by -x -d 'Chart the decisions by this field'
+complete -c fundscreen -n "__fish_seen_subcommand_from report" -l title -x -d "The report's heading"
