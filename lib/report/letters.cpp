@@ -290,7 +290,8 @@ private:
       Rich result = own(result_word(r.status));
       if (r.status == Status::fail) result.html = "<span class=\"failed\">" + result.html + "</span>";
       paragraph(fill(i18n::tr(m_lang, "Result: {}"), {strong(result)}));
-      if (r.reason != core::plain_reason(r.criterion->kind, r.status)) // "the rule holds" says no more than the result
+      if (r.reason !=
+          core::plain_reason(m_lang, r.criterion->kind, r.status)) // "the rule holds" says no more than the result
         paragraph(fill(i18n::tr(m_lang, "Reason: {}"), {input(r.reason)}));
       if (Rich v = values(r); !v.md.empty()) {
         v.html = "<span class=\"values\">" + v.html + "</span>";

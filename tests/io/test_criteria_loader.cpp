@@ -259,8 +259,7 @@ TEST_CASE("io::check_criteria unknown keys") {
   SUBCASE("with no near key, listing the allowed ones") {
     CHECK(problems(minimal_criteria_yaml() + "colour: red\n") ==
           "24:1: unknown key 'colour' in the criteria set; allowed: id, version, title, lang, call, fields, "
-          "criteria, impacts, lights, ranking, funding, reviews, letters
-");
+          "criteria, impacts, lights, ranking, funding, reviews, letters\n");
   }
   SUBCASE("in a criterion") {
     CHECK(problems(set_with_rule("    rule: app.stage != \"idea\"\n    wieght: 1\n")) ==
