@@ -20,13 +20,12 @@ import csv
 import os
 import pathlib
 import shutil
-import struct
 import subprocess
 import sys
-import zlib
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "browser"))
 import cdp  # noqa: E402
+from pages import check_pdf, check_png, fail, page_problems  # noqa: E402
 
 ESCAPING_NAMES = ["<script>alert(1)</script>", '" onmouseover="alert(2)']
 ESCAPING_TITLE = "Board &amp; </section> test"
@@ -62,81 +61,6 @@ DOM = r"""(() => {
     bodyText: document.body.innerText.length,
   };
 })()"""
-
-
-def fail(message):
-    print(f"check_report: FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-def png_pixels(data):
-    """The distinct colours of a PNG (8-bit RGB or RGBA, not interlaced), decoded with zlib."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n":
-        fail("the screenshot is not a PNG")
-    pos, idat, header = 8, b"", None
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    width, height, depth, colour_type, _, _, interlace = header
-    if depth != 8 or colour_type not in (2, 6) or interlace:
-        fail(f"unexpected PNG format {header}")
-    bpp = 3 if colour_type == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * bpp
-    previous = bytearray(stride)
-    colours = {}
-    for y in range(height):
-        kind = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for x in range(stride):
-            a = line[x - bpp] if x >= bpp else 0
-            b = previous[x]
-            c = previous[x - bpp] if x >= bpp else 0
-            if kind == 1:
-                line[x] = (line[x] + a) & 0xff
-            elif kind == 2:
-                line[x] = (line[x] + b) & 0xff
-            elif kind == 3:
-                line[x] = (line[x] + (a + b) // 2) & 0xff
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else (b if pb <= pc else c))) & 0xff
-        if y % 4 == 0:  # every fourth line is enough to tell a page from a blank
-            for x in range(0, stride, bpp * 2):
-                key = bytes(line[x:x + 3])
-                colours[key] = colours.get(key, 0) + 1
-        previous = line
-    return width, height, colours
-
-
-def check_png(png):
-    width, height, colours = png_pixels(png)
-    if (width, height) != (1280, 1800):
-        fail(f"the screenshot is {width}x{height}, not 1280x1800")
-    white = colours.get(b"\xff\xff\xff", 0)
-    total = sum(colours.values())
-    if len(colours) < 8 or white == total:
-        fail(f"the screenshot looks blank: {len(colours)} distinct colours, {white} of {total} pixels white")
-    return len(colours), white * 100 // total
-
-
-def check_pdf(pdf_path, words):
-    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
-    text = " ".join(text.split())
-    for word in words:
-        if " ".join(word.split()) not in text:
-            fail(f"the PDF's text lacks {word!r}")
-    info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True, check=True).stdout
-    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    if pages < 2:
-        fail(f"the PDF has {pages} page(s)")
-    return pages
 
 
 def application_ids(path, column="id", delimiter=","):
@@ -207,17 +131,9 @@ def main():
         pdf = browser.pdf()
         events = list(browser.events)
 
-    requests = [e["params"]["request"]["url"] for e in events if e["method"] == "Network.requestWillBeSent"]
-    if any(r != url for r in requests) or not requests:
-        fail(f"requests other than the file itself: {[r for r in requests if r != url]}")
-    failed = [e["params"] for e in events if e["method"] == "Network.loadingFailed"]
-    if failed:
-        fail(f"failed loads: {failed}")
-    console = [e["params"] for e in events if e["method"] in ("Runtime.consoleAPICalled", "Runtime.exceptionThrown")]
-    console += [e["params"]["entry"] for e in events
-                if e["method"] == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"]
-    if console:
-        fail(f"console messages or exceptions: {console}")
+    problem = page_problems(events, url)
+    if problem:
+        fail(problem)
 
     if dom["lang"] != lang:
         fail(f"html lang is {dom['lang']!r}, not {lang!r}")
@@ -274,7 +190,7 @@ def main():
     pages = check_pdf(pdf_path, words)
     if case == "en":
         shutil.copyfile(png_path, artefacts / "report.png")
-    print(f"check_report: {case}: {len(ids)} applications, {len(requests)} request, {len(dom['svgs'])} charts, "
+    print(f"check_report: {case}: {len(ids)} applications, no request but the file, {len(dom['svgs'])} charts, "
           f"screenshot {colours} colours ({white} % white), PDF {pages} pages; {png_path}, {pdf_path}")
 
 
