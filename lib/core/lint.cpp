@@ -317,8 +317,11 @@ private:
     const Text texts[] = {{"sender", &l.sender, &l.sender_where},
                           {"signature", &l.signature, &l.signature_where},
                           {"appeal", &l.appeal, &l.appeal_where}};
-    for (auto [lang, member] :
+    for (const auto& language :
          {std::pair{"fi", &Titles::fi}, std::pair{"sv", &Titles::sv}, std::pair{"en", &Titles::en}}) {
+      // Not a structured binding: clang 14 (clang-tidy) cannot capture one in the lambda below.
+      const char* lang = language.first;
+      std::string Titles::*member = language.second;
       bool used =
           std::any_of(std::begin(texts), std::end(texts), [&](const Text& t) { return !(t.text->*member).empty(); });
       if (!used) continue;

@@ -53,7 +53,7 @@ public:
 
 private:
   std::string money(core::Money m) const { return money_text(m_lang, m, m_info.set ? m_info.set->call.currency : ""); }
-  std::string applications(int64_t n) const { return applications_text(m_lang, static_cast<size_t>(n)); }
+  std::string applications(size_t n) const { return applications_text(m_lang, n); }
   std::string_view decision(Decision d) const { return decision_word(m_lang, d); }
   std::string_view none() const { return i18n::tr(m_lang, "None."); }
 
@@ -75,10 +75,10 @@ private:
     bool skip = set && set->funding == core::FundingPolicy::skip;
     m_out << (skip ? i18n::trf(m_lang, "{} screened. Budget {}; funded {} for {} (skip funding line).",
                                applications(m_info.applications), money(m_info.budget), money(m_info.used),
-                               applications(m_info.funded))
+                               applications(static_cast<size_t>(m_info.funded)))
                    : i18n::trf(m_lang, "{} screened. Budget {}; funded {} for {} (strict funding line).",
                                applications(m_info.applications), money(m_info.budget), money(m_info.used),
-                               applications(m_info.funded)))
+                               applications(static_cast<size_t>(m_info.funded))))
           << '\n';
     if (m_info.timestamp) m_out << '\n' << i18n::trf(m_lang, "Screened at {}.", md(*m_info.timestamp)) << '\n';
   }
